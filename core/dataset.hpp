@@ -1,0 +1,49 @@
+#pragma once
+// The Playground's data generators and input features. Points live in [-6, 6]^2; classification
+// labels are -1 / +1, regression targets lie in [-1, 1].
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "rng.hpp"
+#include "tensor.hpp"
+
+namespace nnplay {
+
+struct Sample {
+  float x = 0, y = 0, label = 0;
+};
+
+enum class DatasetKind { kCircle, kXor, kGauss, kSpiral, kRegPlane, kRegGauss };
+
+// "circle" | "xor" | "gauss" | "spiral" | "reg-plane" | "reg-gauss" -> DatasetKind.
+std::optional<DatasetKind> parse_dataset(std::string_view name);
+const char* dataset_name(DatasetKind kind);
+bool is_regression(DatasetKind kind);
+// The Playground's sample counts: 500 for classification, 1200 for regression.
+std::size_t default_sample_count(DatasetKind kind);
+
+// Draws `count` samples. noise is the Playground's fraction (its slider value / 100).
+std::vector<Sample> generate_samples(DatasetKind kind, std::size_t count, double noise, Rng& rng);
+
+// Fisher-Yates shuffle, then the first perc_train percent become the training set.
+struct TrainTestSplit {
+  std::vector<Sample> train, test;
+};
+TrainTestSplit shuffle_and_split(std::vector<Sample> samples, int perc_train, Rng& rng);
+
+// The seven input features, in the Playground's order.
+enum class Feature { kX, kY, kXSquared, kYSquared, kXTimesY, kSinX, kSinY };
+constexpr std::size_t kFeatureCount = 7;
+using FeatureSet = std::array<bool, kFeatureCount>;
+// URL-hash key of a feature: "x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY".
+const char* feature_key(Feature f);
+std::size_t enabled_count(const FeatureSet& features);
+
+// Fills out [enabled features, count] (feature-major) from the points' coordinates.
+void feature_rows(const FeatureSet& features, const float* xs, const float* ys, std::size_t count,
+                  Matrix& out);
+
+}  // namespace nnplay

@@ -1,0 +1,18 @@
+#pragma once
+// The hot loops of a dense layer over raw row-major memory. Activations are feature-major:
+// x [in, batch], z [out, batch], so every inner loop runs along the contiguous batch axis.
+#include <cstddef>
+
+namespace nnplay {
+
+// z[o, :] = b[o] + sum_i W[o, i] * x[i, :].   W [out, in], b [out], x [in, batch], z [out, batch].
+void dense_forward(const float* W, const float* b, const float* x, float* z, std::size_t out,
+                   std::size_t in, std::size_t batch);
+
+// Given dz = dL/dz [out, batch] and the layer input x [in, batch]:
+//   dW [out, in] += dz . x^T,  db [out] += sum over the batch of dz,
+//   dx [in, batch] = W^T . dz  (skipped when dx is null, as for the first layer).
+void dense_backward(const float* W, const float* x, const float* dz, float* dW, float* db, float* dx,
+                    std::size_t out, std::size_t in, std::size_t batch);
+
+}  // namespace nnplay

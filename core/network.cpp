@@ -1,0 +1,79 @@
+#include "network.hpp"
+
+#include "kernels.hpp"
+
+namespace nnplay {
+
+Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
+                 Activation hidden_activation, Activation output_activation) {
+  std::vector<std::size_t> sizes{inputs};
+  for (int h : hidden) sizes.push_back(static_cast<std::size_t>(h));
+  sizes.push_back(outputs);
+  std::size_t offset = 0;
+  for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
+    LayerShape shape;
+    shape.in = sizes[l];
+    shape.out = sizes[l + 1];
+    shape.w_offset = offset;
+    shape.activation = l + 2 == sizes.size() ? output_activation : hidden_activation;
+    offset += shape.in * shape.out;
+    layers_.push_back(shape);
+  }
+  weight_count_ = offset;
+  for (auto& shape : layers_) {
+    shape.b_offset = offset;
+    offset += shape.out;
+  }
+  params_.assign(offset, 0.0f);
+}
+
+void Network::init_uniform(Rng& rng, float limit, float bias) {
+  for (std::size_t i = 0; i < weight_count_; ++i)
+    params_[i] = static_cast<float>(rng.uniform(-limit, limit));
+  for (std::size_t i = weight_count_; i < params_.size(); ++i) params_[i] = bias;
+}
+
+void Network::init_zero() { params_.assign(params_.size(), 0.0f); }
+
+void Network::prepare(ForwardCache& cache, std::size_t batch) const {
+  cache.batch = batch;
+  cache.z.resize(layers_.size());
+  cache.delta.resize(layers_.size());
+  cache.a.resize(layers_.size() + 1);
+  ensure_shape(cache.a[0], input_count(), batch);
+  for (std::size_t l = 0; l < layers_.size(); ++l) {
+    ensure_shape(cache.z[l], layers_[l].out, batch);
+    ensure_shape(cache.a[l + 1], layers_[l].out, batch);
+    ensure_shape(cache.delta[l], layers_[l].out, batch);
+  }
+}
+
+void Network::forward(ForwardCache& cache) const {
+  const float* p = params_.data();
+  for (std::size_t l = 0; l < layers_.size(); ++l) {
+    const LayerShape& s = layers_[l];
+    dense_forward(p + s.w_offset, p + s.b_offset, cache.a[l].data(), cache.z[l].data(), s.out, s.in,
+                  cache.batch);
+    apply_activation(s.activation, cache.z[l].data(), cache.a[l + 1].data(), s.out * cache.batch);
+  }
+}
+
+void Network::backward(ForwardCache& cache, const Matrix& grad_output,
+                       std::vector<float>& grads) const {
+  const float* p = params_.data();
+  const std::size_t batch = cache.batch;
+  // delta[l] holds dL/da of layer l's output on entry and dL/dz after the activation step.
+  const float* upstream = grad_output.data();
+  for (std::size_t l = layers_.size(); l-- > 0;) {
+    const LayerShape& s = layers_[l];
+    float* dz = cache.delta[l].data();
+    backprop_activation(s.activation, cache.z[l].data(), cache.a[l + 1].data(), upstream, dz,
+                        s.out * batch);
+    float* dx = l > 0 ? cache.delta[l - 1].data() : nullptr;
+    dense_backward(p + s.w_offset, cache.a[l].data(), dz, grads.data() + s.w_offset,
+                   grads.data() + s.b_offset, dx, s.out, s.in, batch);
+    upstream = dx;
+  }
+}
+
+}  // namespace nnplay

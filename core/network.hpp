@@ -1,0 +1,62 @@
+#pragma once
+// A fully-connected network: shapes, one flat parameter buffer, forward and backward passes.
+#include <cstddef>
+#include <vector>
+
+#include "activation.hpp"
+#include "rng.hpp"
+#include "tensor.hpp"
+
+namespace nnplay {
+
+// One dense layer's place in the flat parameter buffer: W [out, in] at w_offset, b [out] at b_offset.
+struct LayerShape {
+  std::size_t in = 0, out = 0;
+  std::size_t w_offset = 0, b_offset = 0;
+  Activation activation = Activation::kTanh;
+};
+
+// Per-batch values of one forward pass, kept for backward and for drawing neuron maps.
+// a[0] is the input [inputs, batch] (written by the caller), a[l + 1] = f(z[l]) [out_l, batch].
+struct ForwardCache {
+  std::vector<Matrix> z, a, delta;
+  std::size_t batch = 0;
+  Matrix& input() { return a.front(); }
+  const Matrix& output() const { return a.back(); }
+};
+
+class Network {
+ public:
+  Network() = default;
+  // inputs -> hidden[0] -> ... -> outputs; every hidden layer uses `hidden_activation`.
+  Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
+          Activation hidden_activation, Activation output_activation);
+
+  std::size_t input_count() const { return layers_.empty() ? 0 : layers_.front().in; }
+  std::size_t output_count() const { return layers_.empty() ? 0 : layers_.back().out; }
+  const std::vector<LayerShape>& layers() const { return layers_; }
+  // All weights first (layer by layer, row-major), then all biases: regularisation touches
+  // exactly the first weight_count() values.
+  std::vector<float>& params() { return params_; }
+  const std::vector<float>& params() const { return params_; }
+  std::size_t weight_count() const { return weight_count_; }
+
+  // The Playground's initialisation: weights uniform in [-limit, limit], biases `bias`.
+  void init_uniform(Rng& rng, float limit = 0.5f, float bias = 0.1f);
+  void init_zero();
+
+  // Sizes every buffer of `cache` for `batch` samples; keeps allocations when sizes match.
+  void prepare(ForwardCache& cache, std::size_t batch) const;
+  // Runs the forward pass on cache.input() (filled by the caller after prepare()).
+  void forward(ForwardCache& cache) const;
+  // Back-propagates grad_output = dL/da_out [outputs, batch] through the cached pass and adds
+  // dL/dparams to grads (same layout as params()). grad_output may be cache.delta.back().
+  void backward(ForwardCache& cache, const Matrix& grad_output, std::vector<float>& grads) const;
+
+ private:
+  std::vector<LayerShape> layers_;
+  std::vector<float> params_;
+  std::size_t weight_count_ = 0;
+};
+
+}  // namespace nnplay

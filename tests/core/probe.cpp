@@ -1,0 +1,33 @@
+// Prints the metrics after a number of training steps for a config, as JSON, so the Node tests
+// can compare the native build with the wasm module.
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <cstdlib>
+#include <exception>
+
+#include "session.hpp"
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: nncore_probe <config text> <steps>\n");
+    return 2;
+  }
+  try {
+    nnplay::Session session;
+    session.configure(argv[1]);
+    session.step(std::atoi(argv[2]));
+    const nnplay::Metrics& m = session.metrics();
+    double sum = 0.0;
+    for (float p : session.params()) sum += p;
+    // JSON has no NaN: regression's accuracy prints as null.
+    const double accuracy = std::isnan(m.test_accuracy) ? -1.0 : m.test_accuracy;
+    std::printf("{\"epoch\":%d,\"trainLoss\":%.9g,\"testLoss\":%.9g,\"testAccuracy\":%s,\"paramSum\":%.9g}\n",
+                m.epoch, m.train_loss, m.test_loss,
+                accuracy < 0 ? "null" : std::to_string(accuracy).c_str(), sum);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,156 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "loss.hpp"
+#include "optimizer.hpp"
+#include "session.hpp"
+
+using namespace nnplay;
+
+TEST_CASE("one SGD step lowers the loss of the batch it was computed on") {
+  Rng rng(21);
+  Network net(2, {4, 2}, 1, Activation::kTanh, Activation::kTanh);
+  net.init_uniform(rng);
+  ForwardCache cache;
+  net.prepare(cache, 10);
+  for (auto& v : cache.input()) v = float(rng.uniform(-5.0, 5.0));
+  const Matrix x = cache.input();
+  std::vector<float> t(10);
+  for (std::size_t i = 0; i < 10; ++i) t[i] = x(0, i) * x(1, i) > 0 ? 1.0f : -1.0f;
+
+  auto loss_now = [&] {
+    cache.input() = x;
+    net.forward(cache);
+    return loss_sum(Loss::kSquared, cache.output().data(), t.data(), 10) / 10.0;
+  };
+  const double before = loss_now();
+  Matrix g = Matrix::from_shape({1, 10});
+  loss_gradient(Loss::kSquared, cache.output().data(), t.data(), g.data(), 10, 0.1f);
+  std::vector<float> grads(net.params().size(), 0.0f);
+  net.backward(cache, g, grads);
+  Sgd().update(net.params(), grads, net.weight_count(), {0.03f, Regularization::kNone, 0.0f});
+  CHECK(loss_now() < before);
+}
+
+TEST_CASE("the same seed gives identical weights after k steps") {
+  Session a, b;
+  a.configure("dataset=spiral&seed=77&networkShape=8,8&noise=10");
+  b.configure("dataset=spiral&seed=77&networkShape=8,8&noise=10");
+  a.step(137);
+  b.step(137);
+  CHECK(a.params() == b.params());
+  b.configure("dataset=spiral&seed=78&networkShape=8,8&noise=10");
+  b.step(137);
+  CHECK(a.params() != b.params());
+}
+
+TEST_CASE("reset returns to the same initial weights and epoch 0") {
+  Session s;
+  s.configure("seed=5");
+  const auto initial = s.params();
+  s.train_epochs(3);
+  CHECK(s.metrics().epoch == 3);
+  CHECK(s.params() != initial);
+  s.reset();
+  CHECK(s.params() == initial);
+  CHECK(s.metrics().epoch == 0);
+}
+
+TEST_CASE("an epoch is one pass over the training set, partial last batch included") {
+  Session s;
+  s.configure("percTrainData=50&batchSize=30");  // 250 training points: 8 full batches + 10
+  s.step(8);
+  CHECK(s.metrics().epoch == 0);
+  s.step(1);
+  CHECK(s.metrics().epoch == 1);
+  s.train_epochs(2);
+  CHECK(s.metrics().epoch == 3);
+}
+
+TEST_CASE("live settings keep the weights; other settings rebuild") {
+  Session s;
+  s.configure("seed=1");
+  s.step(50);
+  const auto trained = s.params();
+  s.set("learningRate", "0.3");
+  s.set("regularization", "L2");
+  CHECK(s.params() == trained);
+  CHECK(s.config().update.learning_rate == Approx(0.3f));
+  s.set("networkShape", "3");
+  CHECK(s.params().size() == 2 * 3 + 3 * 1 + 3 + 1);
+  CHECK(s.metrics().epoch == 0);
+}
+
+TEST_CASE("a bad configuration throws and leaves the session as it was") {
+  Session s;
+  s.configure("networkShape=5&seed=2");
+  const auto params = s.params();
+  CHECK_THROWS_WITH(s.configure("networkShape=5&batchSize=99"),
+                    "batchSize: \"99\" is out of range; allowed 1 to 30");
+  CHECK(s.params() == params);
+  CHECK_THROWS_AS(s.set("noise", "x"), ConfigError);
+  CHECK(s.config().noise == 0);
+}
+
+TEST_CASE("metrics report losses and accuracies at the current weights") {
+  Session s;
+  s.configure("seed=3");
+  const Metrics m = s.metrics();
+  CHECK(m.train_loss > 0.0);
+  CHECK(m.test_accuracy >= 0.0);
+  CHECK(m.test_accuracy <= 1.0);
+  s.configure("problem=regression&seed=3");
+  CHECK(std::isnan(s.metrics().test_accuracy));
+}
+
+TEST_CASE("the grid holds every unit's map, the output's matching a direct forward pass") {
+  Session s;
+  s.configure("networkShape=3,2&seed=4&xSquared=true");
+  s.step(20);
+  s.evaluate_grid(5);
+  REQUIRE(s.unit_counts() == std::vector<std::int32_t>{3, 3, 2, 1});
+  REQUIRE(s.grid().size() == (3 + 3 + 2 + 1) * 25u);
+  const float* x_map = s.grid().data();
+  CHECK(x_map[0] == -6.0f);          // top-left is x = -6
+  CHECK(x_map[4] == 6.0f);           // top-right is x = +6
+  const float* y_map = x_map + 25;
+  CHECK(y_map[0] == 6.0f);           // top row is y = +6
+  CHECK(y_map[20] == -6.0f);
+  CHECK(x_map[50 + 7] == Approx(x_map[7] * x_map[7]));  // x^2 map
+
+  // Output at the grid's centre point (0, 0) against a direct pass of the same network.
+  ForwardCache cache;
+  s.network().prepare(cache, 1);
+  cache.input()(0, 0) = 0.0f;
+  cache.input()(1, 0) = 0.0f;
+  cache.input()(2, 0) = 0.0f;
+  s.network().forward(cache);
+  const float* out_map = s.grid().data() + 8 * 25;
+  CHECK(out_map[12] == Approx(cache.output()(0, 0)));
+  CHECK_THROWS(s.evaluate_grid(1));
+  CHECK_THROWS(s.evaluate_grid(kMaxGridSize + 1));
+}
+
+TEST_CASE("a diverging run stops, reports it and keeps the last finite weights") {
+  Session s;
+  s.configure("problem=regression&activation=linear&networkShape=8,8,8&learningRate=10&seed=6");
+  s.train_epochs(50);
+  const Metrics& m = s.metrics();
+  CHECK(m.diverged);
+  for (float p : s.params()) CHECK(std::isfinite(p));
+  const int epoch = m.epoch;
+  s.train_epochs(5);  // further steps do nothing until reset
+  CHECK(s.metrics().epoch == epoch);
+  s.reset();
+  CHECK_FALSE(s.metrics().diverged);
+}
+
+TEST_CASE("set_param edits one weight and rejects bad indices and values") {
+  Session s;
+  s.set_param(0, 0.25f);
+  CHECK(s.params()[0] == 0.25f);
+  CHECK_THROWS(s.set_param(-1, 0.0f));
+  CHECK_THROWS(s.set_param(int(s.params().size()), 0.0f));
+  CHECK_THROWS(s.set_param(0, NAN));
+}

@@ -1,0 +1,243 @@
+// The playground's settings as one table, and their URL-hash text form.
+// The keys and value spellings follow TensorFlow Playground's permalinks so that a
+// Playground hash opens the same setup here. This module imports nothing of the project.
+
+// Seeds and tutorial names end up in URLs and in the page; a narrow alphabet keeps them inert.
+const NAME_PATTERN = /^[A-Za-z0-9._-]*$/;
+const HIDE_SUFFIX = '_hide';
+const HIDE_NAME_PATTERN = /^[A-Za-z]+$/;
+// Values are echoed in messages; a long one would bury the rest of the message.
+const MESSAGE_VALUE_CHARS = 40;
+// No valid value comes close; refusing longer text early keeps parsing cheap on hostile input.
+const MAX_RAW_CHARS = 256;
+
+const feature = (on) => ({ type: 'bool', default: on, engine: true });
+
+// Key order here is the order of serialised hashes.
+// engine: true keys configure the C++ session; live: true keys apply without a rebuild.
+export const SCHEMA = deepFreeze({
+  activation: { type: 'enum', default: 'tanh', values: ['relu', 'tanh', 'sigmoid', 'linear'], engine: true },
+  regularization: { type: 'enum', default: 'none', values: ['none', 'L1', 'L2'], engine: true },
+  batchSize: { type: 'int', default: 10, min: 1, max: 30, engine: true },
+  dataset: { type: 'enum', default: 'circle', values: ['circle', 'xor', 'gauss', 'spiral'], engine: true },
+  regDataset: { type: 'enum', default: 'reg-plane', values: ['reg-plane', 'reg-gauss'], engine: true },
+  learningRate: { type: 'number', default: 0.03, min: 0.00001, max: 10, live: true, engine: true },
+  regularizationRate: { type: 'number', default: 0, min: 0, max: 10, live: true, engine: true },
+  // Percent; the Playground divides by 100 before use.
+  noise: { type: 'int', default: 0, min: 0, max: 80, engine: true },
+  networkShape: { type: 'intList', default: [4, 2], maxEntries: 8, min: 1, max: 64, engine: true },
+  // '' means "pick a seed", so an unseeded link still opens.
+  seed: { type: 'string', default: '', maxLength: 32, engine: true },
+  showTestData: { type: 'bool', default: false, engine: false },
+  discretize: { type: 'bool', default: false, engine: false },
+  // The Playground's slider steps by 10, but any whole percent in range is a valid split.
+  percTrainData: { type: 'int', default: 50, min: 10, max: 90, engine: true },
+  x: feature(true),
+  y: feature(true),
+  xTimesY: feature(false),
+  xSquared: feature(false),
+  ySquared: feature(false),
+  // cosX and cosY exist in Playground permalinks but select no feature; accepted, then unused.
+  cosX: feature(false),
+  sinX: feature(false),
+  cosY: feature(false),
+  sinY: feature(false),
+  collectStats: { type: 'bool', default: false, engine: false },
+  problem: { type: 'enum', default: 'classification', values: ['classification', 'regression'], engine: true },
+  initZero: { type: 'bool', default: false, engine: true },
+  hideText: { type: 'bool', default: false, engine: false },
+  tutorial: { type: 'string', default: '', maxLength: 32, engine: false },
+});
+
+function deepFreeze(table) {
+  for (const spec of Object.values(table)) {
+    if (spec.values) Object.freeze(spec.values);
+    if (Array.isArray(spec.default)) Object.freeze(spec.default);
+    Object.freeze(spec);
+  }
+  return Object.freeze(table);
+}
+
+const isKnownKey = (key) => Object.prototype.hasOwnProperty.call(SCHEMA, key);
+
+function copyValue(value) {
+  return Array.isArray(value) ? value.slice() : value;
+}
+
+export function defaultState() {
+  const state = {};
+  for (const [key, spec] of Object.entries(SCHEMA)) state[key] = copyValue(spec.default);
+  // Names of controls a teacher removed from the UI (Playground's `<name>_hide=true`).
+  state.hidden = [];
+  return state;
+}
+
+function shown(raw) {
+  return raw.length > MESSAGE_VALUE_CHARS ? `${raw.slice(0, MESSAGE_VALUE_CHARS)}…` : raw;
+}
+
+function describeAllowed(spec) {
+  switch (spec.type) {
+    case 'enum': return spec.values.join(', ');
+    case 'bool': return 'true or false';
+    case 'int':
+    case 'number': return `${spec.min} to ${spec.max}`;
+    case 'intList':
+      return `up to ${spec.maxEntries} comma-separated whole numbers, each ${spec.min} to ${spec.max}`;
+    case 'string':
+      return `up to ${spec.maxLength} characters from A-Z a-z 0-9 . _ -`;
+    default: return 'nothing';
+  }
+}
+
+function fail(key, raw, problem, spec) {
+  return { error: `${key}: "${shown(raw)}" ${problem}; allowed ${describeAllowed(spec)}` };
+}
+
+// Strict decimal syntax: Number() alone would accept '', ' ', '0x1f' and 'Infinity'.
+// The alternatives cannot overlap, so a long failing input does not backtrack.
+const DECIMAL_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const INT_PATTERN = /^[+-]?\d+$/;
+
+function parseInRange(key, raw, spec, pattern, shapeProblem) {
+  if (!pattern.test(raw)) return fail(key, raw, shapeProblem, spec);
+  // Adding 0 turns -0 into 0, so "-0" reads back equal to what it serialises to.
+  const value = Number(raw) + 0;
+  if (!Number.isFinite(value) || value < spec.min || value > spec.max) {
+    return fail(key, raw, 'is out of range', spec);
+  }
+  return { value };
+}
+
+function parseIntList(key, raw, spec) {
+  // The empty string is the network with no hidden layers.
+  if (raw === '') return { value: [] };
+  const parts = raw.split(',');
+  if (parts.length > spec.maxEntries) return fail(key, raw, `has ${parts.length} entries`, spec);
+  const value = [];
+  for (const part of parts) {
+    if (!/^\d+$/.test(part)) return fail(key, raw, `has an entry "${shown(part)}" that is not a whole number`, spec);
+    const n = Number(part);
+    if (n < spec.min || n > spec.max) return fail(key, raw, `has an entry ${n} that is out of range`, spec);
+    value.push(n);
+  }
+  return { value };
+}
+
+// One value for one key: { value } on success, { error } with a readable message otherwise.
+export function coerce(key, rawString) {
+  if (!isKnownKey(key)) return { error: `${shown(String(key))}: unknown setting` };
+  const spec = SCHEMA[key];
+  const raw = String(rawString);
+  if (raw.length > MAX_RAW_CHARS) return fail(key, raw, `is too long (${raw.length} characters)`, spec);
+  switch (spec.type) {
+    case 'enum': {
+      // Playground links spell L1/L2 in capitals but people type l1; any case is read and
+      // stored in the canonical spelling, so a value serialises one way only.
+      const found = spec.values.find((v) => v.toLowerCase() === raw.toLowerCase());
+      return found === undefined ? fail(key, raw, 'is not a choice', spec) : { value: found };
+    }
+    case 'bool':
+      if (raw === 'true') return { value: true };
+      if (raw === 'false') return { value: false };
+      return fail(key, raw, 'is not a yes/no value', spec);
+    case 'int':
+      return parseInRange(key, raw, spec, INT_PATTERN, 'is not a whole number');
+    case 'number':
+      return parseInRange(key, raw, spec, DECIMAL_PATTERN, 'is not a number');
+    case 'intList':
+      return parseIntList(key, raw, spec);
+    case 'string':
+      if (raw.length > spec.maxLength) return fail(key, raw, 'is too long', spec);
+      if (!NAME_PATTERN.test(raw)) return fail(key, raw, 'has characters that are not allowed', spec);
+      return { value: raw };
+    default:
+      return { error: `${key}: the table has no rule for type ${spec.type}` };
+  }
+}
+
+function decode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+// Reads a URL hash (with or without '#'). Bad values keep their default and are reported;
+// unknown keys are ignored, because other tools may add their own.
+export function parseHash(text) {
+  const state = defaultState();
+  const errors = [];
+  const lastRaw = new Map();
+  const hidden = new Map();
+  const body = String(text ?? '').replace(/^#/, '');
+  for (const pair of body.split('&')) {
+    if (pair === '') continue;
+    const cut = pair.indexOf('=');
+    const key = decode(cut < 0 ? pair : pair.slice(0, cut));
+    const rawValue = cut < 0 ? '' : pair.slice(cut + 1);
+    if (key === null) continue;
+    if (key.endsWith(HIDE_SUFFIX)) {
+      const name = key.slice(0, -HIDE_SUFFIX.length);
+      if (HIDE_NAME_PATTERN.test(name)) hidden.set(name, rawValue);
+      continue;
+    }
+    // Repeated keys: the last one wins, so only the last is kept and judged.
+    if (isKnownKey(key)) lastRaw.set(key, rawValue);
+  }
+  for (const [key, rawValue] of lastRaw) {
+    const raw = decode(rawValue);
+    const result = raw === null
+      ? { error: `${key}: "${shown(rawValue)}" is not valid URL encoding` }
+      : coerce(key, raw);
+    if ('error' in result) errors.push({ key, value: raw ?? rawValue, message: result.error });
+    else state[key] = result.value;
+  }
+  for (const [name, rawValue] of hidden) {
+    const key = name + HIDE_SUFFIX;
+    const raw = decode(rawValue) ?? rawValue;
+    if (raw === 'true') state.hidden.push(name);
+    else if (raw !== 'false') {
+      errors.push({ key, value: raw, message: `${key}: "${shown(raw)}" is not a yes/no value; allowed true or false` });
+    }
+  }
+  return { state, errors };
+}
+
+function formatValue(spec, value) {
+  if (spec.type === 'intList') return value.join(',');
+  if (spec.type === 'string') return encodeURIComponent(value);
+  return String(value);
+}
+
+// Playground omits null settings; these are our equivalents, so its links and ours match.
+function omitted(key, spec, value) {
+  return (key === 'regularization' && value === 'none') || (spec.type === 'string' && value === '');
+}
+
+function serializeKeys(state, keep) {
+  const parts = [];
+  for (const [key, spec] of Object.entries(SCHEMA)) {
+    if (!keep(spec)) continue;
+    const value = state[key] ?? spec.default;
+    if (omitted(key, spec, value)) continue;
+    parts.push(`${key}=${formatValue(spec, value)}`);
+  }
+  return parts;
+}
+
+// The hash text without '#': SCHEMA order, then one `<name>_hide=true` per hidden control.
+export function serializeHash(state) {
+  const parts = serializeKeys(state, () => true);
+  for (const name of new Set(state.hidden ?? [])) {
+    if (HIDE_NAME_PATTERN.test(name)) parts.push(`${name}${HIDE_SUFFIX}=true`);
+  }
+  return parts.join('&');
+}
+
+// The settings the C++ engine reads, in the same key=value&... form. Omitted keys
+// (regularization=none, an empty seed) mean the engine's defaults, which equal SCHEMA's.
+export function engineConfigText(state) {
+  return serializeKeys(state, (spec) => spec.engine).join('&');
+}
