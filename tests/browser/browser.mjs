@@ -1,0 +1,38 @@
+// Shared set-up for the browser tests: the static server on a free loopback port and Debian's
+// Chromium through playwright-core, both closed when the test ends.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const OUTPUT_DIR = fileURLToPath(new URL('../../test-output/', import.meta.url));
+mkdirSync(OUTPUT_DIR, { recursive: true });
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// Serves `folder` (relative to the repo) and opens a browser; registers clean-up on `t` first,
+// so a failed launch cannot leave the server holding the test runner open.
+export async function openBrowser(t, { folder = 'web', headers = {} } = {}) {
+  const server = await startServer(new URL(folder, `file://${ROOT}`).pathname, { headers });
+  t.after(() => server.close());
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  t.after(() => browser.close());
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  return { browser, base };
+}
+
+// A page that records console errors and uncaught exceptions into `problems`.
+export async function newPage(browser, { width = 1280, height = 900 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  return { page, problems };
+}
+
+// The metrics of the n-th <nn-playground> on the page.
+export function metrics(page, index = 0) {
+  return page.evaluate((i) => document.querySelectorAll('nn-playground')[i].metrics, index);
+}

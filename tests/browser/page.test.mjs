@@ -1,0 +1,60 @@
+// The standalone page in real Chromium: it loads clean, trains in its worker and redraws.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { openBrowser, newPage, metrics, OUTPUT_DIR } from './browser.mjs';
+
+// A hash of the whole output heat map's pixels, read inside the shadow root.
+function boundaryFingerprint(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('nn-playground').shadowRoot;
+    const canvas = root.querySelector('.heatmap-grid');
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 7) hash = (hash * 31 + data[i]) >>> 0;
+    return { hash, width: canvas.width };
+  });
+}
+
+test('the page loads without errors, trains when played and redraws the boundary', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await newPage(browser);
+  await page.goto(`${base}#dataset=spiral&networkShape=8,8&sinX=true&sinY=true&seed=7&learningRate=0.03`);
+  await page.waitForFunction(() => document.querySelector('nn-playground')?.shadowRoot
+    ?.querySelector('.readout-value[data-readout="testLoss"]')?.textContent !== '–', null, { timeout: 15000 });
+  const before = await metrics(page);
+  const pictureBefore = await boundaryFingerprint(page);
+  assert.equal(before.epoch, 0);
+  assert.equal(pictureBefore.width, 100, 'the boundary is drawn from a 100x100 grid');
+
+  await page.evaluate(() => document.querySelector('nn-playground').shadowRoot.querySelector('.play-button').click());
+  await page.waitForFunction(() => document.querySelector('nn-playground').metrics.epoch >= 200, null, { timeout: 20000 });
+  const after = await metrics(page);
+  assert.equal(after.running, true);
+  assert.ok(after.testLoss < before.testLoss, `test loss fell: ${before.testLoss} -> ${after.testLoss}`);
+  assert.ok(after.testAccuracy > 0.8, `spiral test accuracy ${after.testAccuracy}`);
+  assert.notEqual((await boundaryFingerprint(page)).hash, pictureBefore.hash, 'the boundary changed');
+  await page.evaluate(() => document.querySelector('nn-playground').pause());
+  assert.match(page.url(), /dataset=spiral/, 'the URL hash keeps the settings');
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'spiral.png') });
+  assert.deepEqual(problems, []);
+});
+
+test('a malformed hash value shows a message, uses the default and the page still trains', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await newPage(browser);
+  await page.goto(`${base}#batchSize=abc&dataset=xor&seed=3&learningRate=<b>x</b>`);
+  const message = await page.waitForFunction(() => {
+    const el = document.querySelector('nn-playground')?.shadowRoot?.querySelector('.message');
+    return el && !el.hidden && el.textContent;
+  }, null, { timeout: 15000 });
+  const text = await message.jsonValue();
+  assert.match(text, /batchSize: "abc" is not a whole number/);
+  assert.match(text, /learningRate: "<b>x<\/b>" is not a number/);
+  const injected = await page.evaluate(() => document.querySelector('nn-playground').shadowRoot.querySelectorAll('b').length);
+  assert.equal(injected, 0, 'values are shown as text, never as markup');
+  await page.evaluate(() => document.querySelector('nn-playground').step());
+  assert.equal((await metrics(page)).epoch, 1);
+  assert.match(page.url(), /batchSize=10/);
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,398 @@
+// The network diagram: input features, hidden neurons and the output as thumbnails of their
+// maps, joined by links styled from the weights, with + / - controls for the shape and a card
+// to read and edit any weight or bias. It renders what it is given and reports what the person
+// does through callbacks; it owns no network state. setStructure rebuilds the elements, update
+// restyles them on every frame. All state is per instance, so many views can share a page.
+import { colorFor } from './colors.js';
+import { drawThumbnail } from './heatmap.js';
+import {
+  weightCount, paramCount, weightIndex, biasIndex, unitIndex, linkWidth, formatValue, featureMap,
+  normalizeInto, diagramGeometry, nextShape, nodeName,
+} from './network-layout.js';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const SVG_TAGS = new Set(['svg', 'g', 'path']);
+// Side of the static maps drawn for features before (or without) live values.
+const STATIC_MAP_SIZE = 24;
+const FALLBACK_WIDTH = 280;
+const MESSAGE_MS = 1600;
+const CARD_OFFSET = 10;
+const CARD_ROOM = 140;
+const SHAPE_ROLES = new Set(['add-layer', 'remove-layer', 'add-neuron', 'remove-neuron']);
+const PARAM_ROLES = new Set(['link', 'link-hit', 'bias']);
+
+// An element of `doc` with a class, attributes, and either text or child elements (an array).
+// SVG tags get the SVG namespace.
+function create(doc, tag, className, attrs = {}, content = undefined) {
+  const el = SVG_TAGS.has(tag) ? doc.createElementNS(SVG_NS, tag) : doc.createElement(tag);
+  if (className) el.setAttribute('class', className);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
+  if (Array.isArray(content)) el.append(...content);
+  else if (content !== undefined) el.textContent = content;
+  return el;
+}
+
+function place(el, x, y) {
+  el.style.left = `${x}px`;
+  el.style.top = `${y}px`;
+}
+
+function roleOf(el) {
+  return el?.getAttribute?.('data-role') ?? null;
+}
+
+export class NetworkView {
+  constructor(container, callbacks = {}, { maxLayers = 8, maxNeurons = 16 } = {}) {
+    Object.assign(this, { callbacks, maxLayers, maxNeurons, doc: container.ownerDocument });
+    Object.assign(this, { sizes: null, params: null, hovered: null, layoutWidth: 0, scratch: new Float32Array(0) });
+
+    this.root = this.make('div', 'nv-root');
+    this.addLayerButton = this.button('+', 'add-layer', 'Add a hidden layer');
+    this.removeLayerButton = this.button('\u2212', 'remove-layer', 'Remove the last hidden layer');
+    this.layerCount = this.make('span', 'nv-layer-count');
+    this.stage = this.make('div', 'nv-stage');
+    this.card = this.buildCard();
+    this.root.append(this.make('div', 'nv-toolbar', {},
+      [this.addLayerButton, this.removeLayerButton, this.layerCount]), this.stage);
+    container.replaceChildren(this.root);
+
+    // Delegated once on our root: setStructure can replace every element without rebinding.
+    const handlers = { click: this.onClick, keydown: this.onKeyDown, pointerover: this.onPointerOver,
+      pointerout: this.onPointerOut, focusin: this.onFocus, focusout: this.onFocus };
+    for (const [type, handler] of Object.entries(handlers)) this.root.addEventListener(type, handler.bind(this));
+    this.resizeObserver = new ResizeObserver(() => {
+      if (this.sizes && this.root.clientWidth && this.root.clientWidth !== this.layoutWidth) this.layout();
+    });
+    this.resizeObserver.observe(this.root);
+  }
+
+  make(tag, className, attrs, content) {
+    return create(this.doc, tag, className, attrs, content);
+  }
+
+  button(text, role, label, attrs = {}) {
+    return this.make('button', 'nv-btn', { type: 'button', 'data-role': role, 'aria-label': label, ...attrs }, text);
+  }
+
+  buildCard() {
+    const text = this.make('span', 'nv-card-text');
+    const input = this.make('input', 'nv-card-input', { type: 'text', inputmode: 'decimal', hidden: '' });
+    const message = this.make('span', 'nv-card-msg', { hidden: '' });
+    const box = this.make('div', 'nv-card', { hidden: '' }, [text, input, message]);
+    input.addEventListener('keydown', (e) => {
+      e.stopPropagation();
+      if (e.key === 'Enter') { e.preventDefault(); this.commitEdit(true); }
+      if (e.key === 'Escape') { e.preventDefault(); this.closeCard(true); }
+    });
+    input.addEventListener('blur', () => { if (this.card.editing) this.commitEdit(false); });
+    return { box, text, input, message, param: null, editing: false, timer: 0, returnTo: null };
+  }
+
+  // Rebuilds every element of the diagram for a new set of features or shape.
+  setStructure({ features, hiddenShape, outputs = 1 }) {
+    this.closeCard(false);
+    this.setHovered(null);
+    this.features = features.map((f) => ({ key: f.key, label: f.label, enabled: !!f.enabled }));
+    this.hiddenShape = hiddenShape.slice();
+    this.enabledRows = this.features.flatMap((f, row) => (f.enabled ? [row] : []));
+    const sizes = [this.enabledRows.length, ...this.hiddenShape, outputs];
+    this.sizes = sizes;
+    this.weightTotal = weightCount(sizes);
+    this.paramTotal = paramCount(sizes);
+    const labels = this.enabledRows.map((row) => this.features[row].label);
+    this.name = (layer, k) => nodeName(labels, sizes, layer, k);
+    Object.assign(this, { paramItems: new Map(), links: [], biases: [], neurons: [], unitCanvases: [] });
+
+    // Every hit path above every visible link, so the pointer always finds the nearest hit area.
+    const [lines, hits] = [this.make('g', 'nv-link-lines'), this.make('g', 'nv-link-hits')];
+    this.svg = this.make('svg', 'nv-links', {}, [lines, hits]);
+    const featureEls = this.features.map((f, row) => this.buildFeature(f, row));
+    for (let layer = 1; layer < sizes.length; layer++) {
+      for (let k = 0; k < sizes[layer]; k++) this.buildNeuron(layer, k);
+    }
+    for (let l = 0; l + 1 < sizes.length; l++) {
+      for (let o = 0; o < sizes[l + 1]; o++) {
+        for (let i = 0; i < sizes[l]; i++) this.buildLink(l, o, i, lines, hits);
+        this.buildBias(l, o);
+      }
+    }
+    this.heads = this.hiddenShape.map((count, k) => this.buildHead(k, count));
+    const layers = this.hiddenShape.length;
+    this.layerCount.textContent = `${layers} HIDDEN LAYER${layers === 1 ? '' : 'S'}`;
+    this.addLayerButton.disabled = layers >= this.maxLayers;
+    this.removeLayerButton.disabled = layers === 0;
+    this.stage.replaceChildren(this.svg, ...this.heads, ...featureEls,
+      ...this.neurons.map((n) => n.el), ...this.biases.map((b) => b.el), this.card.box);
+    this.linkStyle = new Array(this.links.length).fill('');
+    this.biasStyle = new Array(this.biases.length).fill('');
+    this.layout();
+  }
+
+  buildFeature(f, row) {
+    const el = this.make('button', f.enabled ? 'nv-feature' : 'nv-feature nv-off', {
+      type: 'button', 'data-role': 'feature', 'data-key': f.key, 'aria-pressed': f.enabled,
+    });
+    const canvas = this.make('canvas', 'nv-thumb');
+    drawThumbnail(canvas, featureMap(f.key, STATIC_MAP_SIZE), STATIC_MAP_SIZE);
+    el.append(this.make('span', 'nv-feature-label', {}, f.label), canvas);
+    const input = this.enabledRows.indexOf(row);
+    if (input >= 0) {
+      el.setAttribute('data-unit', String(input));
+      this.unitCanvases[input] = canvas;
+    }
+    f.el = el;
+    return el;
+  }
+
+  buildNeuron(layer, k) {
+    const unit = unitIndex(this.sizes, layer, k);
+    const output = layer === this.sizes.length - 1;
+    const canvas = this.make('canvas', 'nv-thumb');
+    const el = this.make('div', output ? 'nv-neuron nv-output' : 'nv-neuron', {
+      'data-role': 'neuron', 'data-unit': unit, role: 'img', 'aria-label': this.name(layer, k),
+    }, [canvas]);
+    this.unitCanvases[unit] = canvas;
+    this.neurons.push({ el, layer, k });
+  }
+
+  buildLink(l, o, i, lines, hits) {
+    const param = weightIndex(this.sizes, l, o, i);
+    const path = this.make('path', 'nv-link', {
+      'data-role': 'link', 'data-param': param, tabindex: 0, role: 'button',
+      'aria-label': `weight from ${this.name(l, i)} to ${this.name(l + 1, o)}`,
+    });
+    // A wide transparent twin takes the pointer, so thin links are easy to hover.
+    const hit = this.make('path', 'nv-link-hit', { 'data-role': 'link-hit', 'data-param': param });
+    lines.append(path);
+    hits.append(hit);
+    this.links.push({ param, el: path, hit, mid: { x: 0, y: 0 } });
+    this.paramItems.set(param, this.links.at(-1));
+  }
+
+  buildBias(l, o) {
+    const param = biasIndex(this.sizes, l, o);
+    const el = this.make('div', 'nv-bias', {
+      'data-role': 'bias', 'data-param': param, tabindex: 0, role: 'button',
+      'aria-label': `bias of ${this.name(l + 1, o)}`,
+    });
+    this.biases.push({ param, el, mid: { x: 0, y: 0 } });
+    this.paramItems.set(param, this.biases.at(-1));
+  }
+
+  buildHead(k, count) {
+    const add = this.button('+', 'add-neuron', `Add a neuron to layer ${k + 1}`, { 'data-layer': k });
+    const remove = this.button('\u2212', 'remove-neuron', `Remove a neuron from layer ${k + 1}`, { 'data-layer': k });
+    add.disabled = count >= this.maxNeurons;
+    remove.disabled = count <= 1;
+    const label = this.make('span', 'nv-count', {}, [this.make('span', 'nv-count-num', {}, String(count)),
+      this.make('span', 'nv-count-word', {}, count === 1 ? ' neuron' : ' neurons')]);
+    return this.make('div', 'nv-head', {}, [this.make('div', 'nv-head-buttons', {}, [add, remove]), label]);
+  }
+
+  // Moves every element to fit the root's current width; creates nothing.
+  layout() {
+    this.layoutWidth = this.root.clientWidth || FALLBACK_WIDTH;
+    const g = diagramGeometry({
+      width: this.layoutWidth, featureCount: this.features.length, enabledRows: this.enabledRows,
+      hiddenShape: this.hiddenShape, outputs: this.sizes.at(-1),
+    });
+    this.root.classList.toggle('nv-narrow', g.narrow);
+    this.stage.style.height = `${g.height}px`;
+    this.stage.style.setProperty('--nv-node', `${g.nodeSize}px`);
+    this.stage.style.setProperty('--nv-label', `${g.labelWidth}px`);
+    this.svg.setAttribute('width', String(g.width));
+    this.svg.setAttribute('height', String(g.height));
+    const features = g.columns[0];
+    this.features.forEach((f, row) => place(f.el, features.x - g.labelWidth, features.nodes[row].y));
+    for (const { el, layer, k } of this.neurons) place(el, g.columns[layer].x, g.columns[layer].nodes[k].y);
+    this.heads.forEach((el, k) => place(el, g.columns[k + 1].x + g.nodeSize / 2, 0));
+    g.links.forEach(({ d, mid }, j) => {
+      this.links[j].el.setAttribute('d', d);
+      this.links[j].hit.setAttribute('d', d);
+      this.links[j].mid = mid;
+    });
+    g.biases.forEach(({ x, y, mid }, j) => {
+      place(this.biases[j].el, x, y);
+      this.biases[j].mid = mid;
+    });
+    const item = this.paramItems.get(this.card.param);
+    if (item) this.placeCard(item.mid);
+  }
+
+  // Per frame: thumbnails from the grid, link and bias styles from params, the card's value.
+  update({ params, grid, gridSize }) {
+    if (!this.sizes) return;
+    const per = gridSize * gridSize;
+    const units = this.unitCanvases.length;
+    if (grid && per > 0 && grid.length >= units * per) {
+      if (this.scratch.length !== per) this.scratch = new Float32Array(per);
+      for (let u = 0; u < units; u++) {
+        const values = grid.subarray(u * per, (u + 1) * per);
+        // Inputs carry raw feature values (x up to 6, x^2 up to 36): scale them for display.
+        drawThumbnail(this.unitCanvases[u], u < this.sizes[0] ? normalizeInto(this.scratch, values) : values, gridSize);
+      }
+    }
+    if (!params || params.length < this.paramTotal) return;
+    this.params = params;
+    this.links.forEach((link, j) => {
+      const w = params[link.param];
+      const stroke = colorFor(w);
+      const width = linkWidth(w).toFixed(1);
+      // Strings compared first: unchanged links cost no DOM write.
+      if (this.linkStyle[j] === stroke + width) return;
+      this.linkStyle[j] = stroke + width;
+      link.el.setAttribute('stroke', stroke);
+      link.el.setAttribute('stroke-width', width);
+    });
+    this.biases.forEach((bias, j) => {
+      const fill = colorFor(params[bias.param]);
+      if (fill === this.biasStyle[j]) return;
+      this.biasStyle[j] = fill;
+      bias.el.style.backgroundColor = fill;
+    });
+    if (this.card.param !== null && !this.card.editing && this.card.message.hidden) this.refreshCardText();
+  }
+
+  destroy() {
+    this.resizeObserver.disconnect();
+    this.closeCard(false);
+    this.root.remove();
+    this.sizes = null;
+  }
+
+  // The number in the nearest data-unit / data-param attribute at or above target, if ours.
+  attrOf(target, name) {
+    const el = target?.closest?.(`[${name}]`);
+    return el && this.root.contains(el) ? Number(el.getAttribute(name)) : null;
+  }
+
+  setHovered(unit) {
+    if (unit === this.hovered) return;
+    this.hovered = unit;
+    this.callbacks.onHoverUnit?.(unit);
+  }
+
+  pointerSpot(e) {
+    const box = this.stage.getBoundingClientRect();
+    return { x: e.clientX - box.left, y: e.clientY - box.top };
+  }
+
+  onPointerOver(e) {
+    this.setHovered(this.attrOf(e.target, 'data-unit'));
+    const param = this.attrOf(e.target, 'data-param');
+    if (param !== null && !this.card.editing) this.showCard(param, this.pointerSpot(e));
+  }
+
+  onPointerOut(e) {
+    const next = this.root.contains(e.relatedTarget) ? e.relatedTarget : null;
+    this.setHovered(this.attrOf(next, 'data-unit'));
+    const param = this.attrOf(e.target, 'data-param');
+    if (param !== null && param !== this.attrOf(next, 'data-param') && !this.card.editing) this.closeCard(false);
+  }
+
+  // The link or bias behind a focusable link path or bias square, else undefined.
+  focusableItem(el) {
+    return PARAM_ROLES.has(roleOf(el)) ? this.paramItems.get(Number(el.getAttribute('data-param'))) : undefined;
+  }
+
+  onFocus(e) {
+    const item = this.focusableItem(e.target);
+    if (!item || this.card.editing) return;
+    if (e.type === 'focusin') this.showCard(item.param, item.mid);
+    else this.closeCard(false);
+  }
+
+  onClick(e) {
+    const el = e.target.closest?.('[data-role]');
+    const role = roleOf(el);
+    if (!role || el.disabled) return;
+    if (role === 'feature') {
+      this.callbacks.onToggleFeature?.(el.getAttribute('data-key'));
+    } else if (SHAPE_ROLES.has(role)) {
+      this.callbacks.onShapeChange?.(nextShape(this.hiddenShape, role, Number(el.getAttribute('data-layer'))));
+    } else if (PARAM_ROLES.has(role)) {
+      this.openEditor(Number(el.getAttribute('data-param')), this.pointerSpot(e));
+    }
+  }
+
+  onKeyDown(e) {
+    const item = this.focusableItem(e.target);
+    if (!item) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.openEditor(item.param, item.mid);
+    } else if (e.key === 'Escape') {
+      this.closeCard(false);
+    }
+  }
+
+  refreshCardText() {
+    const { param, text } = this.card;
+    const value = this.params ? formatValue(this.params[param]) : '\u2026';
+    text.textContent = `${param < this.weightTotal ? 'Weight' : 'Bias'} is ${value}`;
+  }
+
+  // Just below and right of `at` (stage px), kept inside the diagram's width.
+  placeCard({ x, y }) {
+    place(this.card.box, Math.max(0, Math.min(x + CARD_OFFSET, this.layoutWidth - CARD_ROOM)), y + CARD_OFFSET);
+  }
+
+  showCard(param, at) {
+    const card = this.card;
+    clearTimeout(card.timer);
+    card.param = param;
+    card.input.hidden = card.message.hidden = true;
+    card.box.classList.remove('nv-editing');
+    this.refreshCardText();
+    card.box.hidden = false;
+    this.placeCard(at);
+  }
+
+  openEditor(param, at) {
+    const card = this.card;
+    if (!this.paramItems.has(param)) return;
+    this.showCard(param, at);
+    card.editing = true;
+    card.returnTo = this.paramItems.get(param).el;
+    const kind = param < this.weightTotal ? 'Weight' : 'Bias';
+    card.text.textContent = kind;
+    const value = this.params ? this.params[param] : NaN;
+    card.input.value = Number.isFinite(value) ? String(Number(value.toPrecision(6))) : '';
+    card.input.setAttribute('aria-label', `New ${kind.toLowerCase()} value`);
+    card.input.hidden = false;
+    card.box.classList.add('nv-editing');
+    card.input.focus();
+    card.input.select();
+  }
+
+  // Enter (byKey) keeps the editor open on a bad value; blur closes it with a short message.
+  commitEdit(byKey) {
+    const card = this.card;
+    const raw = card.input.value.trim();
+    const value = raw === '' ? NaN : Number(raw);
+    if (Number.isFinite(value)) {
+      const param = card.param;
+      this.closeCard(byKey);
+      this.callbacks.onEditParam?.(param, value);
+      return;
+    }
+    card.message.textContent = 'Not a number: not changed';
+    card.message.hidden = false;
+    if (byKey) return;
+    card.editing = false;
+    card.input.hidden = true;
+    card.box.classList.remove('nv-editing');
+    card.timer = setTimeout(() => this.closeCard(false), MESSAGE_MS);
+  }
+
+  // Hides the card; refocus returns the focus to the link or bias that was being edited.
+  closeCard(refocus) {
+    const card = this.card;
+    const returnTo = card.editing && refocus ? card.returnTo : null;
+    clearTimeout(card.timer);
+    Object.assign(card, { editing: false, param: null, returnTo: null });
+    card.box.hidden = card.input.hidden = card.message.hidden = true;
+    card.box.classList.remove('nv-editing');
+    if (returnTo?.isConnected) returnTo.focus();
+  }
+}

@@ -1,0 +1,92 @@
+// The only file that loads the wasm module. It owns one Session per playground and answers
+// {id, op, ...} messages from engine.js with {id, result} or {id, error}. Training happens in
+// frame-sized chunks on request, so the page decides the pace and never waits on a long call.
+import createNnCore from './gen/nncore.mjs';
+
+// How much worker time one frame's training may take when epochs per frame is "auto".
+const AUTO_BUDGET_MS = 10;
+const MAX_AUTO_EPOCHS = 1000;
+
+let session = null;
+let previewSession = null;
+let msPerEpoch = 0.05;  // running estimate for "auto", refined after every chunk
+
+const ready = createNnCore().then((nn) => {
+  session = new nn.Session();
+  previewSession = new nn.Session();
+  return nn;
+});
+
+function autoEpochs() {
+  return Math.max(1, Math.min(MAX_AUTO_EPOCHS, Math.floor(AUTO_BUDGET_MS / msPerEpoch)));
+}
+
+function train(epochs) {
+  const count = epochs === 'auto' ? autoEpochs() : epochs;
+  if (count <= 0) return 0;
+  const start = performance.now();
+  session.trainEpochs(count);
+  const elapsed = performance.now() - start;
+  msPerEpoch = 0.7 * msPerEpoch + 0.3 * Math.max(elapsed / count, 1e-4);
+  return count;
+}
+
+// Copies out of wasm memory at once: a view dies when the memory grows.
+function gridCopy(size) {
+  return Float32Array.from(session.evaluateGrid(size));
+}
+
+const OPS = {
+  configure({ text }) {
+    session.configure(text);
+    msPerEpoch = 0.05;
+    return { points: Float32Array.from(session.points()), unitCounts: Array.from(session.unitCounts()) };
+  },
+  set({ key, value }) {
+    session.set(key, String(value));
+    return null;
+  },
+  reset() {
+    session.reset();
+    return null;
+  },
+  setParam({ index, value }) {
+    session.setParam(index, value);
+    return null;
+  },
+  frame({ epochs, gridSize }) {
+    const trained = train(epochs);
+    const metrics = session.metrics();
+    const grid = gridCopy(gridSize);
+    return { trained, metrics, grid, params: Float32Array.from(session.params()), msPerEpoch };
+  },
+  // Points of each named dataset at noise 0, for the dataset thumbnails.
+  previews({ datasets }) {
+    const out = {};
+    for (const name of datasets) {
+      const problem = name.startsWith('reg-') ? 'problem=regression&regDataset=' : 'dataset=';
+      previewSession.configure(`${problem}${name}&seed=preview&networkShape=`);
+      out[name] = Float32Array.from(previewSession.points());
+    }
+    return out;
+  },
+};
+
+// Every typed array in a result moves to the page without a copy.
+function transferables(value, out = []) {
+  if (value instanceof Float32Array) out.push(value.buffer);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) transferables(v, out);
+  return out;
+}
+
+self.onmessage = async ({ data }) => {
+  const { id, op, ...args } = data;
+  try {
+    await ready;
+    if (!Object.prototype.hasOwnProperty.call(OPS, op)) throw new Error(`unknown operation "${op}"`);
+    const result = OPS[op](args);
+    self.postMessage({ id, result }, transferables(result));
+  } catch (error) {
+    self.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+};
