@@ -186,11 +186,13 @@ const Metrics& Session::metrics() {
   return metrics_;
 }
 
-void Session::evaluate_grid(int n) {
+void Session::forward_grid(int n) {
   if (n < 2 || n > kMaxGridSize)
     throw ConfigError("grid size: \"" + std::to_string(n) + "\" is out of range; allowed 2 to " +
                       std::to_string(kMaxGridSize));
   const std::size_t side = static_cast<std::size_t>(n), count = side * side;
+  network_.prepare(grid_cache_, count);
+  // The grid's input features change only with n or the feature set (rebuild resets grid_n_).
   if (grid_n_ != n) {
     grid_xs_.resize(count);
     grid_ys_.resize(count);
@@ -199,11 +201,15 @@ void Session::evaluate_grid(int n) {
         grid_xs_[i * side + j] = -6.0f + 12.0f * float(j) / float(side - 1);
         grid_ys_[i * side + j] = 6.0f - 12.0f * float(i) / float(side - 1);
       }
+    feature_rows(config_.features, grid_xs_.data(), grid_ys_.data(), count, grid_cache_.input());
     grid_n_ = n;
   }
-  network_.prepare(grid_cache_, count);
-  feature_rows(config_.features, grid_xs_.data(), grid_ys_.data(), count, grid_cache_.input());
   network_.forward(grid_cache_);
+}
+
+void Session::evaluate_grid(int n) {
+  forward_grid(n);
+  const std::size_t count = static_cast<std::size_t>(n) * static_cast<std::size_t>(n);
   std::size_t units = 0;
   for (std::int32_t u : unit_counts_) units += static_cast<std::size_t>(u);
   grid_.resize(units * count);
@@ -212,6 +218,22 @@ void Session::evaluate_grid(int n) {
     std::memcpy(dst, a.data(), a.size() * sizeof(float));
     dst += a.size();
   }
+}
+
+const float* Session::evaluate_grid_output(int n) {
+  forward_grid(n);
+  return grid_cache_.output().data();
+}
+
+void Session::set_params(const std::vector<float>& values) {
+  auto& p = network_.params();
+  if (values.size() != p.size())
+    throw ConfigError("parameters: got " + std::to_string(values.size()) + " values; this network has " +
+                      std::to_string(p.size()));
+  for (float v : values)
+    if (!std::isfinite(v)) throw ConfigError("parameters: every value must be a finite number");
+  p = values;
+  invalidate_metrics();
 }
 
 void Session::set_param(int index, float value) {

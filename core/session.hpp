@@ -53,6 +53,9 @@ class Session {
   // in one batched pass. grid() then holds every unit's map: unit u's n*n values start at
   // u * n * n, units ordered inputs, hidden layers, output (see unit_counts()).
   void evaluate_grid(int n);
+  // The same pass without collecting the hidden maps: returns the output unit's n*n values,
+  // valid until the next call.
+  const float* evaluate_grid_output(int n);
   const std::vector<float>& grid() const { return grid_; }
   int grid_size() const { return grid_n_; }
   // Units per layer, input features first, output last.
@@ -65,6 +68,9 @@ class Session {
   const std::vector<float>& params() const { return network_.params(); }
   // Overwrites one parameter (a person editing a weight); throws for a bad index or value.
   void set_param(int index, float value);
+  // Overwrites every parameter (same layout as params()); throws unless the count matches and
+  // every value is finite.
+  void set_params(const std::vector<float>& values);
 
   const Network& network() const { return network_; }
   bool diverged() const { return diverged_; }
@@ -72,6 +78,7 @@ class Session {
  private:
   void rebuild();
   void run_batch(const std::uint32_t* indices, std::size_t count);
+  void forward_grid(int n);
   void evaluate_set(const Matrix& features, const std::vector<float>& targets, double& loss,
                     double& accuracy);
   void invalidate_metrics() { metrics_valid_ = false; }

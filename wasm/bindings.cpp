@@ -44,6 +44,15 @@ val evaluate_grid(Session& s, int n) {
     return view_of(s.grid());
   });
 }
+val evaluate_grid_output(Session& s, int n) {
+  return guarded([&] {
+    const float* out = s.evaluate_grid_output(n);
+    return val(emscripten::typed_memory_view(static_cast<std::size_t>(n) * n, out));
+  });
+}
+void set_params(Session& s, const val& values) {
+  guarded([&] { s.set_params(emscripten::convertJSArrayToNumberVector<float>(values)); });
+}
 val unit_counts(Session& s) { return view_of(s.unit_counts()); }
 val points(Session& s) { return view_of(s.points()); }
 val params(Session& s) { return view_of(s.params()); }
@@ -79,6 +88,8 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("metrics", &metrics)
       .function("config", &config)
       .function("evaluateGrid", &evaluate_grid)
+      .function("evaluateGridOutput", &evaluate_grid_output)
+      .function("setParams", &set_params)
       .function("unitCounts", &unit_counts)
       .function("points", &points)
       .function("params", &params)

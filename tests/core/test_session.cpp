@@ -154,3 +154,27 @@ TEST_CASE("set_param edits one weight and rejects bad indices and values") {
   CHECK_THROWS(s.set_param(int(s.params().size()), 0.0f));
   CHECK_THROWS(s.set_param(0, NAN));
 }
+
+TEST_CASE("the output-only grid equals the output map of the full grid, across rebuilds") {
+  Session s;
+  s.configure("networkShape=5&seed=8&sinY=true");
+  s.step(30);
+  s.evaluate_grid(20);
+  const std::vector<float> full(s.grid().end() - 400, s.grid().end());
+  const float* out = s.evaluate_grid_output(20);
+  for (std::size_t i = 0; i < 400; ++i) CHECK(out[i] == full[i]);
+  s.configure("networkShape=5&seed=8&xSquared=true");  // other features: the grid inputs change
+  s.evaluate_grid(20);
+  CHECK(s.grid()[2 * 400 + 0] == Approx(36.0f));     // x^2 at x = -6
+}
+
+TEST_CASE("set_params replaces every parameter and validates the count and values") {
+  Session s;
+  std::vector<float> values(s.params().size(), 0.125f);
+  s.set_params(values);
+  CHECK(s.params() == values);
+  values.pop_back();
+  CHECK_THROWS_WITH(s.set_params(values), Catch::Contains("parameters: got"));
+  values.push_back(INFINITY);
+  CHECK_THROWS(s.set_params(values));
+}
