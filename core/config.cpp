@@ -170,6 +170,7 @@ const std::vector<Field>& fields() {
            c.update.regularization_rate = static_cast<float>(parse_number(k, v, 0.0, 10.0));
          }},
         {"initZero", [](Config& c, auto k, auto v) { c.init_zero = parse_bool(k, v); }},
+        {"shuffle", [](Config& c, auto k, auto v) { c.shuffle = parse_bool(k, v); }},
     };
     for (std::size_t f = 0; f < kFeatureCount; ++f)
       t.push_back({feature_key(static_cast<Feature>(f)),
@@ -243,7 +244,7 @@ std::string format_config(const Config& c) {
       "&percTrainData=" + std::to_string(c.perc_train_data) +
       "&regularization=" + regularization_name(c.update.regularization) +
       "&regularizationRate=" + format_number(c.update.regularization_rate) +
-      "&initZero=" + (c.init_zero ? "true" : "false");
+      "&initZero=" + (c.init_zero ? "true" : "false") + "&shuffle=" + (c.shuffle ? "true" : "false");
   for (std::size_t f = 0; f < kFeatureCount; ++f)
     out += std::string("&") + feature_key(static_cast<Feature>(f)) + "=" + (c.features[f] ? "true" : "false");
   return out;

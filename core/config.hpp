@@ -35,6 +35,7 @@ struct Config {
   int perc_train_data = 50;  // percent of the samples used for training
   FeatureSet features{true, true, false, false, false, false, false};
   bool init_zero = false;
+  bool shuffle = true;       // visit the training set in a fresh order each epoch (false: fixed order)
 
   DatasetKind active_dataset() const {
     return problem == Problem::kRegression ? reg_dataset : dataset;

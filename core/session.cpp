@@ -106,8 +106,9 @@ void Session::step(int batches) {
   const std::size_t batch = static_cast<std::size_t>(config_.batch_size);
   for (int b = 0; b < batches && !diverged_ && n > 0; ++b) {
     if (cursor_ >= n) {
-      // A new epoch visits the training set in a fresh order (Fisher-Yates).
-      for (std::size_t i = n; i > 1; --i)
+      // A new epoch visits the training set in a fresh order (Fisher-Yates) unless the
+      // config asks for the fixed order the Playground uses (benchmarks compare engines on it).
+      for (std::size_t i = n; i > 1 && config_.shuffle; --i)
         std::swap(order_[i - 1], order_[order_rng_.below(static_cast<std::uint32_t>(i))]);
       cursor_ = 0;
     }

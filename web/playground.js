@@ -24,7 +24,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   let rafId = 0;
   let destroyed = false;
   let ready = false;
-  let metrics = { epoch: 0, trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN, running: false };
+  let frames = 0;            // frames drawn since mount, for benchmarks
+  let metrics = { epoch: 0, trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN, running: false, frames };
   const readyWaiters = [];
 
   const engine = new Engine({ onFatal: (message) => { pause(); ui.showError(message); onEvent('error', { message }); } });
@@ -121,8 +122,9 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   function draw(frame) {
     lastFrame = frame;
     const m = frame.metrics;
+    frames += 1;
     metrics = { epoch: m.epoch, trainLoss: m.trainLoss, testLoss: m.testLoss,
-      trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy, running };
+      trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy, running, frames };
     redrawMap();
     network.update({ params: frame.params, grid: frame.grid, gridSize: frame.gridSize });
     ui.showEpoch(m.epoch);

@@ -178,3 +178,16 @@ TEST_CASE("set_params replaces every parameter and validates the count and value
   values.push_back(INFINITY);
   CHECK_THROWS(s.set_params(values));
 }
+
+TEST_CASE("shuffle=false visits the training set in the same order every epoch") {
+  // With a fixed order, two epochs from the same weights apply the same batches: training
+  // one epoch, resetting and training one epoch again gives identical weights either way,
+  // but two epochs differ from shuffled ones.
+  Session fixed, shuffled;
+  fixed.configure("seed=4&shuffle=false");
+  shuffled.configure("seed=4");
+  fixed.train_epochs(2);
+  shuffled.train_epochs(2);
+  CHECK(fixed.params() != shuffled.params());
+  CHECK(fixed.config().shuffle == false);
+}
