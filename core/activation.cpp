@@ -1,5 +1,7 @@
 #include "activation.hpp"
 
+#include <cmath>
+
 #include "fast_math.hpp"
 
 namespace nnplay {
@@ -9,15 +11,23 @@ struct Entry {
   Activation kind;
   const char* name;
 };
-constexpr Entry kActivations[] = {{Activation::kRelu, "relu"},
-                                  {Activation::kTanh, "tanh"},
-                                  {Activation::kSigmoid, "sigmoid"},
-                                  {Activation::kLinear, "linear"}};
+constexpr Entry kActivations[] = {
+    {Activation::kRelu, "relu"},          {Activation::kTanh, "tanh"},
+    {Activation::kSigmoid, "sigmoid"},    {Activation::kLinear, "linear"},
+    {Activation::kLeakyRelu, "leakyRelu"}, {Activation::kElu, "elu"},
+    {Activation::kGelu, "gelu"},          {Activation::kSilu, "silu"},
+    {Activation::kSoftplus, "softplus"},  {Activation::kSine, "sine"},
+    {Activation::kSoftmax, "softmax"}};
+
+constexpr float kLeak = 0.01f;
+// GELU's tanh approximation (Hendrycks and Gimpel): 0.5 x (1 + tanh(c (x + 0.044715 x^3))).
+constexpr float kGeluC = 0.7978845608f;  // sqrt(2 / pi)
+constexpr float kGeluK = 0.044715f;
 }  // namespace
 
 std::optional<Activation> parse_activation(std::string_view name) {
   for (const auto& e : kActivations)
-    if (name == e.name) return e.kind;
+    if (name == e.name && e.kind != Activation::kSoftmax) return e.kind;
   return std::nullopt;
 }
 
@@ -27,7 +37,9 @@ const char* activation_name(Activation kind) {
   return "?";
 }
 
-const char* activation_names() { return "relu, tanh, sigmoid, linear"; }
+const char* activation_names() {
+  return "relu, tanh, sigmoid, linear, leakyRelu, elu, gelu, silu, softplus, sine";
+}
 
 void apply_activation(Activation kind, const float* z, float* a, std::size_t n) {
   switch (kind) {
@@ -44,6 +56,31 @@ void apply_activation(Activation kind, const float* z, float* a, std::size_t n) 
       if (a != z)
         for (std::size_t i = 0; i < n; ++i) a[i] = z[i];
       break;
+    case Activation::kLeakyRelu:
+      for (std::size_t i = 0; i < n; ++i) a[i] = z[i] > 0.0f ? z[i] : kLeak * z[i];
+      break;
+    case Activation::kElu:
+      for (std::size_t i = 0; i < n; ++i) a[i] = z[i] > 0.0f ? z[i] : fast_exp(z[i]) - 1.0f;
+      break;
+    case Activation::kGelu:
+      for (std::size_t i = 0; i < n; ++i) {
+        const float x = z[i];
+        a[i] = 0.5f * x * (1.0f + fast_tanh(kGeluC * (x + kGeluK * x * x * x)));
+      }
+      break;
+    case Activation::kSilu:
+      for (std::size_t i = 0; i < n; ++i) a[i] = z[i] * fast_sigmoid(z[i]);
+      break;
+    case Activation::kSoftplus:
+      // log(1 + e^x) written so that neither branch overflows.
+      for (std::size_t i = 0; i < n; ++i)
+        a[i] = (z[i] > 0.0f ? z[i] : 0.0f) + std::log1p(fast_exp(-std::fabs(z[i])));
+      break;
+    case Activation::kSine:
+      for (std::size_t i = 0; i < n; ++i) a[i] = std::sin(z[i]);
+      break;
+    case Activation::kSoftmax:
+      break;  // per sample, see apply_softmax
   }
 }
 
@@ -61,9 +98,51 @@ void backprop_activation(Activation kind, const float* z, const float* a, const 
       for (std::size_t i = 0; i < n; ++i) d[i] = g[i] * a[i] * (1.0f - a[i]);
       break;
     case Activation::kLinear:
+    case Activation::kSoftmax:
       if (d != g)
         for (std::size_t i = 0; i < n; ++i) d[i] = g[i];
       break;
+    case Activation::kLeakyRelu:
+      for (std::size_t i = 0; i < n; ++i) d[i] = z[i] > 0.0f ? g[i] : kLeak * g[i];
+      break;
+    case Activation::kElu:
+      for (std::size_t i = 0; i < n; ++i) d[i] = z[i] > 0.0f ? g[i] : g[i] * (a[i] + 1.0f);
+      break;
+    case Activation::kGelu:
+      for (std::size_t i = 0; i < n; ++i) {
+        const float x = z[i];
+        const float t = fast_tanh(kGeluC * (x + kGeluK * x * x * x));
+        const float dt = (1.0f - t * t) * kGeluC * (1.0f + 3.0f * kGeluK * x * x);
+        d[i] = g[i] * (0.5f * (1.0f + t) + 0.5f * x * dt);
+      }
+      break;
+    case Activation::kSilu:
+      for (std::size_t i = 0; i < n; ++i) {
+        const float s = fast_sigmoid(z[i]);
+        d[i] = g[i] * (s + z[i] * s * (1.0f - s));
+      }
+      break;
+    case Activation::kSoftplus:
+      for (std::size_t i = 0; i < n; ++i) d[i] = g[i] * fast_sigmoid(z[i]);
+      break;
+    case Activation::kSine:
+      for (std::size_t i = 0; i < n; ++i) d[i] = g[i] * std::cos(z[i]);
+      break;
+  }
+}
+
+void apply_softmax(const float* z, float* a, std::size_t units, std::size_t batch) {
+  for (std::size_t b = 0; b < batch; ++b) {
+    float top = z[b];
+    for (std::size_t u = 1; u < units; ++u) top = std::fmax(top, z[u * batch + b]);
+    float sum = 0.0f;
+    for (std::size_t u = 0; u < units; ++u) {
+      const float e = fast_exp(z[u * batch + b] - top);  // shifted: no overflow
+      a[u * batch + b] = e;
+      sum += e;
+    }
+    const float inv = 1.0f / sum;
+    for (std::size_t u = 0; u < units; ++u) a[u * batch + b] *= inv;
   }
 }
 

@@ -6,20 +6,34 @@
 
 namespace nnplay {
 
-enum class Activation { kRelu, kTanh, kSigmoid, kLinear };
+enum class Activation {
+  kRelu, kTanh, kSigmoid, kLinear,       // the Playground's four
+  kLeakyRelu, kElu, kGelu, kSilu, kSoftplus, kSine,
+  kSoftmax,                              // output layer only: normalises over the units of a sample
+};
 
-// "relu" | "tanh" | "sigmoid" | "linear" -> Activation; nullopt for anything else.
+// The names a hidden layer accepts, in display order: "relu", "tanh", ... (not softmax).
+constexpr Activation kHiddenActivations[] = {
+    Activation::kRelu, Activation::kTanh, Activation::kSigmoid, Activation::kLinear,
+    Activation::kLeakyRelu, Activation::kElu, Activation::kGelu, Activation::kSilu,
+    Activation::kSoftplus, Activation::kSine};
+
+// A hidden activation's name -> Activation; nullopt for anything else (softmax included).
 std::optional<Activation> parse_activation(std::string_view name);
 const char* activation_name(Activation kind);
-// The accepted names joined for messages: "relu, tanh, sigmoid, linear".
+// The accepted names joined for messages: "relu, tanh, sigmoid, ...".
 const char* activation_names();
 
-// a[i] = f(z[i]) for n values.
+// a[i] = f(z[i]) for n values. Not for softmax, which Network applies per sample.
 void apply_activation(Activation kind, const float* z, float* a, std::size_t n);
 
 // Chain rule through the activation: d[i] = g[i] * f'(z[i]), where g = dL/da and the result is
-// dL/dz. a = f(z) is passed too because tanh' and sigmoid' are cheapest from it. d may alias g.
+// dL/dz. a = f(z) is passed too because several derivatives are cheapest from it. d may alias g.
+// Not for softmax: its gradient is fused with cross-entropy (see loss.hpp).
 void backprop_activation(Activation kind, const float* z, const float* a, const float* g, float* d,
                          std::size_t n);
+
+// Softmax over the `units` rows of each column of z [units, batch] into a.
+void apply_softmax(const float* z, float* a, std::size_t units, std::size_t batch);
 
 }  // namespace nnplay

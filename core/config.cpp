@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <functional>
+#include <optional>
 #include <cstdio>
 
 namespace nnplay {
@@ -100,6 +101,24 @@ std::string parse_seed(std::string_view key, std::string_view value) {
   return std::string(value);
 }
 
+std::vector<Activation> parse_activation_list(std::string_view key, std::string_view value) {
+  std::vector<Activation> list;
+  if (value.empty()) return list;  // every layer uses `activation`
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = value.find(',', start);
+    const std::string_view part =
+        value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    const auto kind = parse_activation(part);
+    if (!kind || list.size() == kMaxHiddenLayers)
+      fail(key, value, std::string("is not a list of up to 8 of ") + activation_names());
+    list.push_back(*kind);
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return list;
+}
+
 template <typename T, typename Parse>
 T parse_enum(std::string_view key, std::string_view value, Parse parse, const char* allowed) {
   const auto v = parse(value);
@@ -123,6 +142,17 @@ std::optional<DatasetKind> parse_regression_dataset(std::string_view v) {
   return kind && is_regression(*kind) ? kind : std::nullopt;
 }
 
+std::optional<Schedule> parse_schedule(std::string_view v) {
+  if (v == "constant") return Schedule::kConstant;
+  if (v == "step") return Schedule::kStep;
+  if (v == "cosine") return Schedule::kCosine;
+  return std::nullopt;
+}
+
+const char* schedule_name(Schedule s) {
+  return s == Schedule::kStep ? "step" : s == Schedule::kCosine ? "cosine" : "constant";
+}
+
 using Setter = std::function<void(Config&, std::string_view key, std::string_view value)>;
 
 struct Field {
@@ -140,7 +170,7 @@ const std::vector<Field>& fields() {
         {"dataset",
          [](Config& c, auto k, auto v) {
            c.dataset = parse_enum<DatasetKind>(k, v, parse_classification_dataset,
-                                               "circle, xor, gauss, spiral");
+                                               "circle, xor, gauss, spiral, moons, checkerboard, sine, cubic, abs");
          }},
         {"regDataset",
          [](Config& c, auto k, auto v) {
@@ -170,6 +200,37 @@ const std::vector<Field>& fields() {
            c.update.regularization_rate = static_cast<float>(parse_number(k, v, 0.0, 10.0));
          }},
         {"initZero", [](Config& c, auto k, auto v) { c.init_zero = parse_bool(k, v); }},
+        {"activations", [](Config& c, auto k, auto v) { c.activations = parse_activation_list(k, v); }},
+        {"numClasses", [](Config& c, auto k, auto v) { c.num_classes = parse_int(k, v, 2, kMaxClasses); }},
+        {"numSamples",
+         [](Config& c, auto k, auto v) {
+           const int n = parse_int(k, v, 0, kMaxSamples);
+           if (n != 0 && n < kMinSamples)
+             fail(k, v, "is out of range; allowed 0 (the data set's own count) or 50 to 2000");
+           c.num_samples = n;
+         }},
+        {"loss",
+         [](Config& c, auto k, auto v) { c.loss = parse_enum<Loss>(k, v, parse_loss, "squared, crossEntropy, huber"); }},
+        {"init",
+         [](Config& c, auto k, auto v) { c.init = parse_enum<Init>(k, v, parse_init, "playground, glorot, he"); }},
+        {"optimizer",
+         [](Config& c, auto k, auto v) {
+           c.update.optimizer =
+               parse_enum<OptimizerKind>(k, v, parse_optimizer, "sgd, momentum, nesterov, rmsprop, adam");
+         }},
+        {"momentum", [](Config& c, auto k, auto v) { c.update.momentum = float(parse_number(k, v, 0.0, 0.999)); }},
+        {"rho", [](Config& c, auto k, auto v) { c.update.rho = float(parse_number(k, v, 0.0, 0.999)); }},
+        {"beta1", [](Config& c, auto k, auto v) { c.update.beta1 = float(parse_number(k, v, 0.0, 0.999)); }},
+        {"beta2", [](Config& c, auto k, auto v) { c.update.beta2 = float(parse_number(k, v, 0.0, 0.99999)); }},
+        {"lrSchedule",
+         [](Config& c, auto k, auto v) {
+           c.schedule = parse_enum<Schedule>(k, v, parse_schedule, "constant, step, cosine");
+         }},
+        {"lrDecayEpochs", [](Config& c, auto k, auto v) { c.schedule_epochs = parse_int(k, v, 1, 1000000); }},
+        {"lrDecayRate", [](Config& c, auto k, auto v) { c.schedule_rate = float(parse_number(k, v, 0.01, 1.0)); }},
+        {"stopEpochs", [](Config& c, auto k, auto v) { c.stop_epochs = parse_int(k, v, 0, 100000000); }},
+        {"stopTestLoss", [](Config& c, auto k, auto v) { c.stop_test_loss = float(parse_number(k, v, 0.0, 10.0)); }},
+        {"stopPatience", [](Config& c, auto k, auto v) { c.stop_patience = parse_int(k, v, 0, 1000000); }},
         {"shuffle", [](Config& c, auto k, auto v) { c.shuffle = parse_bool(k, v); }},
     };
     for (std::size_t f = 0; f < kFeatureCount; ++f)
@@ -187,6 +248,40 @@ const Field* find_field(std::string_view key) {
 }
 
 }  // namespace
+
+Loss Config::effective_loss() const {
+  if (problem == Problem::kRegression) return loss == Loss::kHuber ? Loss::kHuber : Loss::kSquared;
+  if (num_classes > 2) return Loss::kSoftmaxCrossEntropy;
+  return loss == Loss::kCrossEntropy ? Loss::kCrossEntropy : Loss::kSquared;
+}
+
+std::vector<Activation> Config::hidden_activations() const {
+  return activations.empty() ? std::vector<Activation>(network_shape.size(), activation) : activations;
+}
+
+float Config::learning_rate_at(int epoch) const {
+  const float lr = update.learning_rate;
+  switch (schedule) {
+    case Schedule::kStep:
+      return lr * static_cast<float>(std::pow(double(schedule_rate), double(epoch / schedule_epochs)));
+    case Schedule::kCosine: {
+      const double progress = std::min(1.0, double(epoch) / double(schedule_epochs));
+      return static_cast<float>(lr * 0.5 * (1.0 + std::cos(3.141592653589793 * progress)));
+    }
+    default:
+      return lr;
+  }
+}
+
+bool is_live_key(std::string_view key) {
+  constexpr std::string_view kLive[] = {"learningRate", "regularization", "regularizationRate",
+                                        "optimizer", "momentum", "rho", "beta1", "beta2",
+                                        "lrSchedule", "lrDecayEpochs", "lrDecayRate",
+                                        "stopEpochs", "stopTestLoss", "stopPatience"};
+  for (auto live : kLive)
+    if (key == live) return true;
+  return false;
+}
 
 void set_config_value(Config& config, std::string_view key, std::string_view value) {
   const Field* field = find_field(key);
@@ -222,12 +317,22 @@ Config parse_config(std::string_view text, std::vector<std::string>* errors) {
       errors->push_back(e.what());
     }
   }
-  if (enabled_count(config.features) == 0) {
-    const std::string message = "features: at least one input feature must be on";
+  // Rules between fields: each message names the field that gets its default back.
+  auto reject = [&](const std::string& message, auto restore) {
     if (errors == nullptr) throw ConfigError(message);
     errors->push_back(message);
-    config.features = Config{}.features;
-  }
+    restore();
+  };
+  if (enabled_count(config.features) == 0)
+    reject("features: at least one input feature must be on", [&] { config.features = Config{}.features; });
+  if (!config.activations.empty() && config.activations.size() != config.network_shape.size())
+    reject("activations: gives " + std::to_string(config.activations.size()) + " activations for " +
+               std::to_string(config.network_shape.size()) + " hidden layers",
+           [&] { config.activations.clear(); });
+  if (config.problem == Problem::kClassification && !supports_classes(config.dataset, config.num_classes))
+    reject(std::string("numClasses: ") + dataset_name(config.dataset) +
+               " has two classes; more need circle, gauss, spiral or checkerboard",
+           [&] { config.num_classes = 2; });
   return config;
 }
 
@@ -244,7 +349,18 @@ std::string format_config(const Config& c) {
       "&percTrainData=" + std::to_string(c.perc_train_data) +
       "&regularization=" + regularization_name(c.update.regularization) +
       "&regularizationRate=" + format_number(c.update.regularization_rate) +
-      "&initZero=" + (c.init_zero ? "true" : "false") + "&shuffle=" + (c.shuffle ? "true" : "false");
+      "&initZero=" + (c.init_zero ? "true" : "false") + "&shuffle=" + (c.shuffle ? "true" : "false") +
+      "&numClasses=" + std::to_string(c.num_classes) + "&numSamples=" + std::to_string(c.num_samples) +
+      "&loss=" + (c.loss == Loss::kSoftmaxCrossEntropy ? "squared" : loss_name(c.loss)) +
+      "&init=" + init_name(c.init) + "&optimizer=" + optimizer_name(c.update.optimizer) +
+      "&momentum=" + format_number(c.update.momentum) + "&rho=" + format_number(c.update.rho) +
+      "&beta1=" + format_number(c.update.beta1) + "&beta2=" + format_number(c.update.beta2) +
+      "&lrSchedule=" + schedule_name(c.schedule) + "&lrDecayEpochs=" + std::to_string(c.schedule_epochs) +
+      "&lrDecayRate=" + format_number(c.schedule_rate) + "&stopEpochs=" + std::to_string(c.stop_epochs) +
+      "&stopTestLoss=" + format_number(c.stop_test_loss) +
+      "&stopPatience=" + std::to_string(c.stop_patience) + "&activations=";
+  for (std::size_t i = 0; i < c.activations.size(); ++i)
+    out += std::string(i ? "," : "") + activation_name(c.activations[i]);
   for (std::size_t f = 0; f < kFeatureCount; ++f)
     out += std::string("&") + feature_key(static_cast<Feature>(f)) + "=" + (c.features[f] ? "true" : "false");
   return out;

@@ -9,6 +9,8 @@
 
 #include "activation.hpp"
 #include "dataset.hpp"
+#include "loss.hpp"
+#include "init.hpp"
 #include "optimizer.hpp"
 
 namespace nnplay {
@@ -16,11 +18,24 @@ namespace nnplay {
 // Hard caps: whatever a URL or script asks for, memory stays bounded.
 constexpr int kMaxHiddenLayers = 8;
 constexpr int kMaxNeurons = 64;
-constexpr int kMaxBatchSize = 30;
+// The page and the URL keep the Playground's 1 to 30; the engine takes up to a full batch of the
+// largest data set, for scripts and benchmarks.
+constexpr int kMaxBatchSize = 2000;
 constexpr std::size_t kMaxSeedLength = 32;
 constexpr std::size_t kMaxConfigText = 4096;
 
+constexpr int kMaxClasses = 6;
+constexpr int kMinSamples = 50;
+constexpr int kMaxSamples = 2000;
+
 enum class Problem { kClassification, kRegression };
+
+// How the learning rate changes with the epoch.
+enum class Schedule {
+  kConstant,  // lr
+  kStep,      // lr * rate^floor(epoch / epochs)
+  kCosine,    // lr * (1 + cos(pi * min(epoch, epochs) / epochs)) / 2   (Loshchilov and Hutter 2017)
+};
 
 struct Config {
   Problem problem = Problem::kClassification;
@@ -28,8 +43,19 @@ struct Config {
   DatasetKind reg_dataset = DatasetKind::kRegPlane;  // used for regression
   std::string seed;                                  // any text; hashed to the generator's seed
   std::vector<int> network_shape{4, 2};              // hidden layer sizes
-  Activation activation = Activation::kTanh;
-  UpdateSettings update;                             // learning rate and regularisation (live)
+  Activation activation = Activation::kTanh;         // every hidden layer's, unless...
+  std::vector<Activation> activations;               // ...one per hidden layer is given
+  UpdateSettings update;                             // optimizer and its settings (all live)
+  Loss loss = Loss::kSquared;  // as asked; effective_loss() says what applies to the problem
+  int num_classes = 2;         // classification: 2 to kMaxClasses
+  int num_samples = 0;         // 0: the data set's own count (500 or 1200)
+  Init init = Init::kPlayground;
+  Schedule schedule = Schedule::kConstant;
+  int schedule_epochs = 100;   // step period, or cosine's length
+  float schedule_rate = 0.5f;  // step factor
+  int stop_epochs = 0;         // auto-stop after this many epochs (0: off)
+  float stop_test_loss = 0.0f; // auto-stop once the test loss is at most this (0: off)
+  int stop_patience = 0;       // auto-stop after this many epochs without a better test loss (0: off)
   int batch_size = 10;
   int noise = 0;             // percent, as the Playground's slider (0..80 accepted)
   int perc_train_data = 50;  // percent of the samples used for training
@@ -40,9 +66,21 @@ struct Config {
   DatasetKind active_dataset() const {
     return problem == Problem::kRegression ? reg_dataset : dataset;
   }
+  // Classes of the problem: 0 for regression.
+  int classes() const { return problem == Problem::kRegression ? 0 : num_classes; }
+  // The loss that applies: softmax cross-entropy for 3+ classes; squared or cross-entropy for two;
+  // squared or Huber for regression (a loss that does not fit the problem falls back to squared).
+  Loss effective_loss() const;
+  // The hidden activation of each layer.
+  std::vector<Activation> hidden_activations() const;
+  // The learning rate in effect during `epoch` under the schedule.
+  float learning_rate_at(int epoch) const;
 };
 
-// Thrown for an invalid value; what() reads like `batchSize: "0" is out of range; allowed 1 to 30`.
+// The keys that change a running session without rebuilding it.
+bool is_live_key(std::string_view key);
+
+// Thrown for an invalid value; what() reads like `batchSize: "0" is out of range; allowed 1 to 2000`.
 class ConfigError : public std::invalid_argument {
  public:
   using std::invalid_argument::invalid_argument;

@@ -16,9 +16,102 @@ struct DatasetEntry {
 constexpr DatasetEntry kDatasets[] = {
     {DatasetKind::kCircle, "circle"},       {DatasetKind::kXor, "xor"},
     {DatasetKind::kGauss, "gauss"},         {DatasetKind::kSpiral, "spiral"},
-    {DatasetKind::kRegPlane, "reg-plane"},  {DatasetKind::kRegGauss, "reg-gauss"}};
+    {DatasetKind::kRegPlane, "reg-plane"},  {DatasetKind::kRegGauss, "reg-gauss"},
+    {DatasetKind::kMoons, "moons"},         {DatasetKind::kCheckerboard, "checkerboard"},
+    {DatasetKind::kSine, "sine"},           {DatasetKind::kCubic, "cubic"},
+    {DatasetKind::kAbs, "abs"}};
 
 float sign_label(bool positive) { return positive ? 1.0f : -1.0f; }
+
+// Class k of `classes` as a label: -1 / +1 for two classes, the index otherwise.
+float class_label(int k, int classes) {
+  return classes == 2 ? sign_label(k == 1) : static_cast<float>(k);
+}
+
+// Points of each class in turn: the first count % classes classes get one more.
+std::size_t class_share(std::size_t count, int classes, int k) {
+  return count / classes + (static_cast<std::size_t>(k) < count % classes ? 1 : 0);
+}
+
+// K concentric rings of equal width out to radius 5 with small gaps between them; noise shifts
+// the radius used for the label, as the Playground's circle does.
+void rings(std::size_t count, double noise, int classes, Rng& rng, std::vector<Sample>& out) {
+  const double width = 5.0 / classes;
+  for (int k = 0; k < classes; ++k)
+    for (std::size_t i = 0, n = class_share(count, classes, k); i < n; ++i) {
+      const double r = rng.uniform(k * width + 0.1 * width, (k + 1) * width - 0.1 * width);
+      const double angle = rng.uniform(0.0, 2.0 * kPi);
+      const double x = r * std::sin(angle), y = r * std::cos(angle);
+      const double nx = rng.uniform(-5.0, 5.0) * noise, ny = rng.uniform(-5.0, 5.0) * noise;
+      const int ring = std::clamp(static_cast<int>(std::hypot(x + nx, y + ny) / width), 0, classes - 1);
+      out.push_back({float(x), float(y), class_label(ring, classes)});
+    }
+}
+
+// K Gaussian blobs with centres on a circle of radius 3.5; noise sets the variance as for gauss.
+void blobs(std::size_t count, double noise, int classes, Rng& rng, std::vector<Sample>& out) {
+  const double sd = std::sqrt(0.5 + (std::min(noise, 0.5) / 0.5) * 3.5) * 0.6;
+  for (int k = 0; k < classes; ++k) {
+    const double angle = 2.0 * kPi * k / classes + kPi / 4.0;
+    const double cx = 3.5 * std::cos(angle), cy = 3.5 * std::sin(angle);
+    for (std::size_t i = 0, n = class_share(count, classes, k); i < n; ++i) {
+      const double x = std::clamp(cx + sd * rng.normal(), -6.0, 6.0);
+      const double y = std::clamp(cy + sd * rng.normal(), -6.0, 6.0);
+      out.push_back({float(x), float(y), class_label(k, classes)});
+    }
+  }
+}
+
+// K spiral arms a 2 pi / K apart, each drawn like the Playground's two arms.
+void arms(std::size_t count, double noise, int classes, Rng& rng, std::vector<Sample>& out) {
+  for (int k = 0; k < classes; ++k) {
+    const std::size_t n = class_share(count, classes, k);
+    const double delta = 2.0 * kPi * k / classes;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double r = double(i) / double(n) * 5.0;
+      const double t = 1.75 * double(i) / double(n) * 2.0 * kPi + delta;
+      const double x = r * std::sin(t) + rng.uniform(-1.0, 1.0) * noise;
+      const double y = r * std::cos(t) + rng.uniform(-1.0, 1.0) * noise;
+      out.push_back({float(x), float(y), class_label(k, classes)});
+    }
+  }
+}
+
+// A 4 x 4 board of 2.5-wide squares over [-5, 5]^2; square (i, j) has class (i + j) mod K,
+// taken at a noise-shifted position.
+void checkerboard(std::size_t count, double noise, int classes, Rng& rng, std::vector<Sample>& out) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const double x = rng.uniform(-5.0, 5.0), y = rng.uniform(-5.0, 5.0);
+    const double px = x + rng.uniform(-2.5, 2.5) * noise, py = y + rng.uniform(-2.5, 2.5) * noise;
+    const int cx = static_cast<int>(std::floor((px + 5.0) / 2.5));
+    const int cy = static_cast<int>(std::floor((py + 5.0) / 2.5));
+    const int k = ((cx + cy) % classes + classes) % classes;
+    out.push_back({float(x), float(y), class_label(k, classes)});
+  }
+}
+
+// Two interleaved half circles of radius 3; noise jitters positions by a Gaussian of sd 1.5 * noise.
+void moons(std::size_t count, double noise, Rng& rng, std::vector<Sample>& out) {
+  for (int k = 0; k < 2; ++k)
+    for (std::size_t i = 0, n = class_share(count, 2, k); i < n; ++i) {
+      const double t = rng.uniform(0.0, kPi);
+      double x = 3.0 * std::cos(t) - 1.5, y = 3.0 * std::sin(t) - 0.75;
+      if (k == 1) x = 1.5 - 3.0 * std::cos(t), y = 0.75 - 3.0 * std::sin(t);
+      x += 1.5 * noise * rng.normal();
+      y += 1.5 * noise * rng.normal();
+      out.push_back({float(std::clamp(x, -6.0, 6.0)), float(std::clamp(y, -6.0, 6.0)), class_label(k, 2)});
+    }
+}
+
+// Points above or below the curve y = f(x), judged at a noise-shifted position.
+template <typename F>
+void boundary(std::size_t count, double noise, Rng& rng, std::vector<Sample>& out, F f) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const double x = rng.uniform(-5.0, 5.0), y = rng.uniform(-5.0, 5.0);
+    const double px = x + rng.uniform(-5.0, 5.0) * noise, py = y + rng.uniform(-5.0, 5.0) * noise;
+    out.push_back({float(x), float(y), sign_label(py > f(px))});
+  }
+}
 
 // Two rings: half the points inside r < 2.5, half in 3.5 < r < 5. Noise shifts the position
 // used for the label only, so labels near the boundary flip while points stay put.
@@ -136,18 +229,32 @@ bool is_regression(DatasetKind kind) {
   return kind == DatasetKind::kRegPlane || kind == DatasetKind::kRegGauss;
 }
 
+bool supports_classes(DatasetKind kind, int classes) {
+  if (is_regression(kind)) return false;
+  if (classes == 2) return true;
+  return kind == DatasetKind::kCircle || kind == DatasetKind::kGauss || kind == DatasetKind::kSpiral ||
+         kind == DatasetKind::kCheckerboard;
+}
+
 std::size_t default_sample_count(DatasetKind kind) { return is_regression(kind) ? 1200 : 500; }
 
-std::vector<Sample> generate_samples(DatasetKind kind, std::size_t count, double noise, Rng& rng) {
+std::vector<Sample> generate_samples(DatasetKind kind, std::size_t count, double noise, Rng& rng,
+                                     int classes) {
   std::vector<Sample> out;
   out.reserve(count);
+  const bool many = classes > 2;
   switch (kind) {
-    case DatasetKind::kCircle: circle(count, noise, rng, out); break;
+    case DatasetKind::kCircle: many ? rings(count, noise, classes, rng, out) : circle(count, noise, rng, out); break;
     case DatasetKind::kXor: xor_quadrants(count, noise, rng, out); break;
-    case DatasetKind::kGauss: gauss(count, noise, rng, out); break;
-    case DatasetKind::kSpiral: spiral(count, noise, rng, out); break;
+    case DatasetKind::kGauss: many ? blobs(count, noise, classes, rng, out) : gauss(count, noise, rng, out); break;
+    case DatasetKind::kSpiral: many ? arms(count, noise, classes, rng, out) : spiral(count, noise, rng, out); break;
     case DatasetKind::kRegPlane: reg_plane(count, noise, rng, out); break;
     case DatasetKind::kRegGauss: reg_gauss(count, noise, rng, out); break;
+    case DatasetKind::kMoons: moons(count, noise, rng, out); break;
+    case DatasetKind::kCheckerboard: checkerboard(count, noise, std::max(classes, 2), rng, out); break;
+    case DatasetKind::kSine: boundary(count, noise, rng, out, [](double x) { return 3.0 * std::sin(x); }); break;
+    case DatasetKind::kCubic: boundary(count, noise, rng, out, [](double x) { return x * x * x / 20.0; }); break;
+    case DatasetKind::kAbs: boundary(count, noise, rng, out, [](double x) { return std::abs(x) - 2.5; }); break;
   }
   return out;
 }

@@ -16,17 +16,27 @@ struct Sample {
   float x = 0, y = 0, label = 0;
 };
 
-enum class DatasetKind { kCircle, kXor, kGauss, kSpiral, kRegPlane, kRegGauss };
+enum class DatasetKind {
+  kCircle, kXor, kGauss, kSpiral, kRegPlane, kRegGauss,  // the Playground's
+  kMoons, kCheckerboard, kSine, kCubic, kAbs,            // ours: two moons, a board, y = f(x) boundaries
+};
 
-// "circle" | "xor" | "gauss" | "spiral" | "reg-plane" | "reg-gauss" -> DatasetKind.
+// "circle" | "xor" | "gauss" | "spiral" | "reg-plane" | "reg-gauss" | "moons" | "checkerboard" |
+// "sine" | "cubic" | "abs" -> DatasetKind.
 std::optional<DatasetKind> parse_dataset(std::string_view name);
 const char* dataset_name(DatasetKind kind);
 bool is_regression(DatasetKind kind);
+// Whether the generator can make `classes` classes: all make two; circle (rings), gauss (blobs),
+// spiral (arms) and checkerboard make up to six.
+bool supports_classes(DatasetKind kind, int classes);
 // The Playground's sample counts: 500 for classification, 1200 for regression.
 std::size_t default_sample_count(DatasetKind kind);
 
-// Draws `count` samples. noise is the Playground's fraction (its slider value / 100).
-std::vector<Sample> generate_samples(DatasetKind kind, std::size_t count, double noise, Rng& rng);
+// Draws `count` samples. noise is the Playground's fraction (its slider value / 100). With two
+// classes labels are -1 / +1 (and the Playground's four data sets are drawn exactly as it draws
+// them); with more, labels are the class index 0 .. classes - 1.
+std::vector<Sample> generate_samples(DatasetKind kind, std::size_t count, double noise, Rng& rng,
+                                     int classes = 2);
 
 // Fisher-Yates shuffle, then the first perc_train percent become the training set.
 struct TrainTestSplit {

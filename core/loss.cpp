@@ -1,6 +1,41 @@
 #include "loss.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace nnplay {
+
+namespace {
+// Keeps log() finite when a sigmoid or softmax output saturates.
+constexpr double kProbabilityFloor = 1e-7;
+}  // namespace
+
+std::optional<Loss> parse_loss(std::string_view name) {
+  if (name == "squared") return Loss::kSquared;
+  if (name == "crossEntropy") return Loss::kCrossEntropy;
+  if (name == "huber") return Loss::kHuber;
+  return std::nullopt;
+}
+
+const char* loss_name(Loss kind) {
+  switch (kind) {
+    case Loss::kSquared: return "squared";
+    case Loss::kCrossEntropy: return "crossEntropy";
+    case Loss::kSoftmaxCrossEntropy: return "softmaxCrossEntropy";
+    case Loss::kHuber: return "huber";
+  }
+  return "?";
+}
+
+const char* loss_formula(Loss kind) {
+  switch (kind) {
+    case Loss::kSquared: return "½(y − t)²";
+    case Loss::kCrossEntropy: return "−[t·log y + (1 − t)·log(1 − y)]";
+    case Loss::kSoftmaxCrossEntropy: return "−Σₖ tₖ·log yₖ";
+    case Loss::kHuber: return "½e² if |e| ≤ 1, else |e| − ½  (e = y − t)";
+  }
+  return "";
+}
 
 double loss_sum(Loss kind, const float* y, const float* t, std::size_t n) {
   double sum = 0.0;
@@ -11,14 +46,39 @@ double loss_sum(Loss kind, const float* y, const float* t, std::size_t n) {
         sum += 0.5 * e * e;
       }
       break;
+    case Loss::kCrossEntropy:
+      for (std::size_t i = 0; i < n; ++i) {
+        const double p = std::clamp<double>(y[i], kProbabilityFloor, 1.0 - kProbabilityFloor);
+        sum -= t[i] * std::log(p) + (1.0 - t[i]) * std::log(1.0 - p);
+      }
+      break;
+    case Loss::kSoftmaxCrossEntropy:
+      for (std::size_t i = 0; i < n; ++i)
+        if (t[i] > 0.0f) sum -= t[i] * std::log(std::max<double>(y[i], kProbabilityFloor));
+      break;
+    case Loss::kHuber:
+      for (std::size_t i = 0; i < n; ++i) {
+        const double e = std::fabs(static_cast<double>(y[i]) - t[i]);
+        sum += e <= 1.0 ? 0.5 * e * e : e - 0.5;
+      }
+      break;
   }
   return sum;
+}
+
+bool gradient_is_wrt_logits(Loss kind) {
+  return kind == Loss::kCrossEntropy || kind == Loss::kSoftmaxCrossEntropy;
 }
 
 void loss_gradient(Loss kind, const float* y, const float* t, float* g, std::size_t n, float scale) {
   switch (kind) {
     case Loss::kSquared:
+    case Loss::kCrossEntropy:
+    case Loss::kSoftmaxCrossEntropy:
       for (std::size_t i = 0; i < n; ++i) g[i] = scale * (y[i] - t[i]);
+      break;
+    case Loss::kHuber:
+      for (std::size_t i = 0; i < n; ++i) g[i] = scale * std::clamp(y[i] - t[i], -1.0f, 1.0f);
       break;
   }
 }

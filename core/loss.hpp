@@ -1,17 +1,35 @@
 #pragma once
-// Losses as value and gradient pairs over flat arrays of outputs y and targets t (same layout).
+// Losses as value and gradient pairs over flat arrays of outputs y and targets t (same layout,
+// [outputs, batch]).
 #include <cstddef>
+#include <optional>
+#include <string_view>
 
 namespace nnplay {
 
 enum class Loss {
-  kSquared,  // 1/2 (y - t)^2 per output, as the TensorFlow Playground reports it
+  kSquared,              // 1/2 (y - t)^2, as the TensorFlow Playground reports it
+  kCrossEntropy,         // binary: -(t log y + (1 - t) log(1 - y)), y from a sigmoid, t in {0, 1}
+  kSoftmaxCrossEntropy,  // categorical: -sum_k t_k log y_k, y from a softmax, t one-hot
+  kHuber,                // 1/2 e^2 for |e| <= 1, |e| - 1/2 beyond (Huber 1964, delta = 1)
 };
+
+// "squared" | "crossEntropy" | "huber" (softmax cross-entropy is implied by many classes).
+std::optional<Loss> parse_loss(std::string_view name);
+const char* loss_name(Loss kind);
+// A one-line formula for the page's loss chart title.
+const char* loss_formula(Loss kind);
 
 // Sum over the n values of the per-value loss; callers divide by the sample count for a mean.
 double loss_sum(Loss kind, const float* y, const float* t, std::size_t n);
 
-// g[i] = scale * dLoss/dy[i]. With scale = 1/batch this is the gradient of the batch mean.
+// The two cross-entropies pair with their output activation, so their gradient is taken with
+// respect to the output layer's pre-activation z: dL/dz = y - t, which is exact and never
+// divides by a saturated y. The other losses give dL/dy.
+bool gradient_is_wrt_logits(Loss kind);
+
+// g[i] = scale * dLoss/dy[i] (or dLoss/dz[i], see above). With scale = 1/batch this is the
+// gradient of the batch mean.
 void loss_gradient(Loss kind, const float* y, const float* t, float* g, std::size_t n, float scale);
 
 }  // namespace nnplay

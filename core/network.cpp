@@ -1,11 +1,18 @@
 #include "network.hpp"
 
+#include <cmath>
+
 #include "kernels.hpp"
 
 namespace nnplay {
 
 Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
-                 Activation hidden_activation, Activation output_activation) {
+                 Activation hidden_activation, Activation output_activation)
+    : Network(inputs, hidden, outputs, std::vector<Activation>(hidden.size(), hidden_activation),
+              output_activation) {}
+
+Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
+                 const std::vector<Activation>& hidden_activations, Activation output_activation) {
   std::vector<std::size_t> sizes{inputs};
   for (int h : hidden) sizes.push_back(static_cast<std::size_t>(h));
   sizes.push_back(outputs);
@@ -15,7 +22,7 @@ Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t
     shape.in = sizes[l];
     shape.out = sizes[l + 1];
     shape.w_offset = offset;
-    shape.activation = l + 2 == sizes.size() ? output_activation : hidden_activation;
+    shape.activation = l + 2 == sizes.size() ? output_activation : hidden_activations.at(l);
     offset += shape.in * shape.out;
     layers_.push_back(shape);
   }
@@ -34,6 +41,23 @@ void Network::init_uniform(Rng& rng, float limit, float bias) {
 }
 
 void Network::init_zero() { params_.assign(params_.size(), 0.0f); }
+
+void Network::init(Init kind, Rng& rng) {
+  switch (kind) {
+    case Init::kPlayground: init_uniform(rng); return;
+    case Init::kZero: init_zero(); return;
+    case Init::kGlorot:
+    case Init::kHe:
+      for (const LayerShape& s : layers_) {
+        const double fan = kind == Init::kGlorot ? double(s.in + s.out) : double(s.in);
+        const double limit = std::sqrt(6.0 / fan);
+        for (std::size_t i = 0; i < s.in * s.out; ++i)
+          params_[s.w_offset + i] = static_cast<float>(rng.uniform(-limit, limit));
+        for (std::size_t o = 0; o < s.out; ++o) params_[s.b_offset + o] = 0.0f;
+      }
+      return;
+  }
+}
 
 void Network::prepare(ForwardCache& cache, std::size_t batch) const {
   cache.batch = batch;
@@ -54,12 +78,15 @@ void Network::forward(ForwardCache& cache) const {
     const LayerShape& s = layers_[l];
     dense_forward(p + s.w_offset, p + s.b_offset, cache.a[l].data(), cache.z[l].data(), s.out, s.in,
                   cache.batch);
-    apply_activation(s.activation, cache.z[l].data(), cache.a[l + 1].data(), s.out * cache.batch);
+    if (s.activation == Activation::kSoftmax)
+      apply_softmax(cache.z[l].data(), cache.a[l + 1].data(), s.out, cache.batch);
+    else
+      apply_activation(s.activation, cache.z[l].data(), cache.a[l + 1].data(), s.out * cache.batch);
   }
 }
 
-void Network::backward(ForwardCache& cache, const Matrix& grad_output,
-                       std::vector<float>& grads) const {
+void Network::backward(ForwardCache& cache, const Matrix& grad_output, std::vector<float>& grads,
+                       bool wrt_logits) const {
   const float* p = params_.data();
   const std::size_t batch = cache.batch;
   // delta[l] holds dL/da of layer l's output on entry and dL/dz after the activation step.
@@ -67,8 +94,9 @@ void Network::backward(ForwardCache& cache, const Matrix& grad_output,
   for (std::size_t l = layers_.size(); l-- > 0;) {
     const LayerShape& s = layers_[l];
     float* dz = cache.delta[l].data();
-    backprop_activation(s.activation, cache.z[l].data(), cache.a[l + 1].data(), upstream, dz,
-                        s.out * batch);
+    const bool fused = wrt_logits && l + 1 == layers_.size();
+    backprop_activation(fused ? Activation::kLinear : s.activation, cache.z[l].data(),
+                        cache.a[l + 1].data(), upstream, dz, s.out * batch);
     float* dx = l > 0 ? cache.delta[l - 1].data() : nullptr;
     dense_backward(p + s.w_offset, cache.a[l].data(), dz, grads.data() + s.w_offset,
                    grads.data() + s.b_offset, dx, s.out, s.in, batch);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "activation.hpp"
+#include "init.hpp"
 #include "rng.hpp"
 #include "tensor.hpp"
 
@@ -31,6 +32,9 @@ class Network {
   // inputs -> hidden[0] -> ... -> outputs; every hidden layer uses `hidden_activation`.
   Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
           Activation hidden_activation, Activation output_activation);
+  // The same with one activation per hidden layer (hidden_activations.size() == hidden.size()).
+  Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
+          const std::vector<Activation>& hidden_activations, Activation output_activation);
 
   std::size_t input_count() const { return layers_.empty() ? 0 : layers_.front().in; }
   std::size_t output_count() const { return layers_.empty() ? 0 : layers_.back().out; }
@@ -44,14 +48,17 @@ class Network {
   // The Playground's initialisation: weights uniform in [-limit, limit], biases `bias`.
   void init_uniform(Rng& rng, float limit = 0.5f, float bias = 0.1f);
   void init_zero();
+  void init(Init kind, Rng& rng);
 
   // Sizes every buffer of `cache` for `batch` samples; keeps allocations when sizes match.
   void prepare(ForwardCache& cache, std::size_t batch) const;
   // Runs the forward pass on cache.input() (filled by the caller after prepare()).
   void forward(ForwardCache& cache) const;
-  // Back-propagates grad_output = dL/da_out [outputs, batch] through the cached pass and adds
-  // dL/dparams to grads (same layout as params()). grad_output may be cache.delta.back().
-  void backward(ForwardCache& cache, const Matrix& grad_output, std::vector<float>& grads) const;
+  // Back-propagates grad_output through the cached pass and adds dL/dparams to grads (same
+  // layout as params()). grad_output is dL/da_out [outputs, batch], or dL/dz_out when
+  // wrt_logits (a loss fused with its output activation). It may be cache.delta.back().
+  void backward(ForwardCache& cache, const Matrix& grad_output, std::vector<float>& grads,
+                bool wrt_logits = false) const;
 
  private:
   std::vector<LayerShape> layers_;

@@ -1,6 +1,20 @@
 #include "optimizer.hpp"
 
+#include <cmath>
+
 namespace nnplay {
+
+namespace {
+struct OptimizerEntry {
+  OptimizerKind kind;
+  const char* name;
+};
+constexpr OptimizerEntry kOptimizers[] = {{OptimizerKind::kSgd, "sgd"},
+                                          {OptimizerKind::kMomentum, "momentum"},
+                                          {OptimizerKind::kNesterov, "nesterov"},
+                                          {OptimizerKind::kRmsprop, "rmsprop"},
+                                          {OptimizerKind::kAdam, "adam"}};
+}  // namespace
 
 std::optional<Regularization> parse_regularization(std::string_view name) {
   if (name == "none") return Regularization::kNone;
@@ -17,31 +31,75 @@ const char* regularization_name(Regularization kind) {
   }
 }
 
-void Sgd::update(std::vector<float>& params, const std::vector<float>& grads,
-                 std::size_t weight_count, const UpdateSettings& settings) {
-  const float lr = settings.learning_rate;
-  const float rate = settings.regularization_rate;
+std::optional<OptimizerKind> parse_optimizer(std::string_view name) {
+  for (const auto& e : kOptimizers)
+    if (name == e.name) return e.kind;
+  return std::nullopt;
+}
+
+const char* optimizer_name(OptimizerKind kind) {
+  for (const auto& e : kOptimizers)
+    if (e.kind == kind) return e.name;
+  return "?";
+}
+
+void Optimizer::update(std::vector<float>& params, const std::vector<float>& grads,
+                       std::size_t weight_count, const UpdateSettings& s) {
   const std::size_t n = params.size();
+  const bool needs_first = s.optimizer != OptimizerKind::kSgd && s.optimizer != OptimizerKind::kRmsprop;
+  const bool needs_second = s.optimizer == OptimizerKind::kRmsprop || s.optimizer == OptimizerKind::kAdam;
+  if (s.optimizer != kind_ || (needs_first && first_.size() != n) || (needs_second && second_.size() != n)) {
+    kind_ = s.optimizer;
+    first_.assign(needs_first ? n : 0, 0.0f);
+    second_.assign(needs_second ? n : 0, 0.0f);
+    steps_ = 0;
+  }
+  ++steps_;
+  // Adam's bias corrections, in double so that long runs do not lose them.
+  const float correct1 = s.optimizer == OptimizerKind::kAdam
+                             ? static_cast<float>(1.0 / (1.0 - std::pow(double(s.beta1), double(steps_))))
+                             : 1.0f;
+  const float correct2 = s.optimizer == OptimizerKind::kAdam
+                             ? static_cast<float>(1.0 / (1.0 - std::pow(double(s.beta2), double(steps_))))
+                             : 1.0f;
   float* p = params.data();
   const float* g = grads.data();
-  switch (settings.regularization) {
-    case Regularization::kNone:
-      for (std::size_t i = 0; i < weight_count; ++i) p[i] -= lr * g[i];
-      break;
-    case Regularization::kL2:
-      for (std::size_t i = 0; i < weight_count; ++i) p[i] -= lr * (g[i] + rate * p[i]);
-      break;
-    case Regularization::kL1:
-      for (std::size_t i = 0; i < weight_count; ++i) {
-        const float w = p[i];
-        const float sign = w > 0.0f ? 1.0f : (w < 0.0f ? -1.0f : 0.0f);
-        const float next = w - lr * (g[i] + rate * sign);
-        // The L1 pull alone must not push a weight through zero to the other side.
-        p[i] = (w > 0.0f && next < 0.0f) || (w < 0.0f && next > 0.0f) ? 0.0f : next;
-      }
-      break;
+  float* m = first_.data();
+  float* v = second_.data();
+  const float lr = s.learning_rate;
+  for (std::size_t i = 0; i < n; ++i) {
+    const float w = p[i];
+    float grad = g[i];
+    if (i < weight_count) {
+      if (s.regularization == Regularization::kL2) grad += s.regularization_rate * w;
+      if (s.regularization == Regularization::kL1)
+        grad += s.regularization_rate * (w > 0.0f ? 1.0f : (w < 0.0f ? -1.0f : 0.0f));
+    }
+    float step = 0.0f;
+    switch (s.optimizer) {
+      case OptimizerKind::kSgd: step = grad; break;
+      case OptimizerKind::kMomentum:
+        m[i] = s.momentum * m[i] + grad;
+        step = m[i];
+        break;
+      case OptimizerKind::kNesterov:
+        m[i] = s.momentum * m[i] + grad;
+        step = grad + s.momentum * m[i];
+        break;
+      case OptimizerKind::kRmsprop:
+        v[i] = s.rho * v[i] + (1.0f - s.rho) * grad * grad;
+        step = grad / (std::sqrt(v[i]) + s.epsilon);
+        break;
+      case OptimizerKind::kAdam:
+        m[i] = s.beta1 * m[i] + (1.0f - s.beta1) * grad;
+        v[i] = s.beta2 * v[i] + (1.0f - s.beta2) * grad * grad;
+        step = (m[i] * correct1) / (std::sqrt(v[i] * correct2) + s.epsilon);
+        break;
+    }
+    const float next = w - lr * step;
+    const bool crossed = (w > 0.0f && next < 0.0f) || (w < 0.0f && next > 0.0f);
+    p[i] = i < weight_count && s.regularization == Regularization::kL1 && crossed ? 0.0f : next;
   }
-  for (std::size_t i = weight_count; i < n; ++i) p[i] -= lr * g[i];
 }
 
 }  // namespace nnplay

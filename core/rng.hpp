@@ -2,6 +2,7 @@
 // A seeded generator of our own. The standard library's distributions differ between libstdc++
 // (native) and libc++ (wasm), so every draw goes through this code to give the same numbers on
 // both builds.
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <string_view>
@@ -16,6 +17,12 @@ class Rng {
   void reseed(std::uint32_t seed) {
     std::uint32_t z = seed;
     for (auto& word : state_) word = splitmix32(z);
+  }
+
+  // The whole state, so a saved experiment continues the same stream.
+  std::array<std::uint32_t, 4> state() const { return {state_[0], state_[1], state_[2], state_[3]}; }
+  void set_state(const std::array<std::uint32_t, 4>& s) {
+    for (int i = 0; i < 4; ++i) state_[i] = s[i];
   }
 
   std::uint32_t next_u32() {

@@ -8,8 +8,8 @@ namespace nnplay {
 
 namespace {
 
-// The initial weights come from their own stream, so that changing the data settings does not
-// change them and vice versa.
+// The data, the initial weights and the training order come from separate streams of the seed,
+// so that changing one kind of setting does not change the others.
 constexpr std::uint32_t kWeightStream = 0x5eed0001u;
 constexpr std::uint32_t kOrderStream = 0x5eed0002u;
 
@@ -28,58 +28,108 @@ void copy_columns(const Matrix& from, const std::uint32_t* columns, std::size_t 
   }
 }
 
+// The settings that decide the data: a change to any of them draws new data.
+bool same_data_settings(const Config& a, const Config& b) {
+  return a.problem == b.problem && a.active_dataset() == b.active_dataset() && a.seed == b.seed &&
+         a.noise == b.noise && a.perc_train_data == b.perc_train_data &&
+         a.num_classes == b.num_classes && a.num_samples == b.num_samples;
+}
+
 }  // namespace
 
-Session::Session() : optimizer_(std::make_unique<Sgd>()) { rebuild(); }
+Session::Session() {
+  generate_data();
+  build_network();
+}
 
 void Session::configure(std::string_view text) { configure(parse_config(text)); }
 
 void Session::configure(const Config& config) {
+  const bool new_data = !same_data_settings(config, config_);
   config_ = config;
-  rebuild();
+  if (new_data) generate_data();
+  else build_matrices();
+  build_network();
 }
 
 void Session::set(std::string_view key, std::string_view value) {
   Config next = config_;
   set_config_value(next, key, value);
-  const bool live = key == "learningRate" || key == "regularization" || key == "regularizationRate";
+  if (!is_live_key(key)) {
+    configure(next);
+    return;
+  }
   config_ = next;
-  if (!live) rebuild();
+  // New stop rules are judged from now on.
+  if (key.substr(0, 4) == "stop") stop_reason_.clear();
+  invalidate_metrics();
 }
 
-void Session::rebuild() {
-  const std::uint32_t seed = hash_seed(config_.seed);
+void Session::generate_data() {
   const DatasetKind kind = config_.active_dataset();
-  Rng data_rng(seed);
-  auto samples = generate_samples(kind, default_sample_count(kind), config_.noise / 100.0, data_rng);
+  Rng data_rng(hash_seed(config_.seed));
+  const std::size_t count = config_.num_samples > 0 ? std::size_t(config_.num_samples)
+                                                     : default_sample_count(kind);
+  auto samples = generate_samples(kind, count, config_.noise / 100.0, data_rng,
+                                  std::max(config_.classes(), 2));
   auto split = shuffle_and_split(std::move(samples), config_.perc_train_data, data_rng);
+  custom_data_ = false;
+  set_data(std::move(split.train), std::move(split.test));
+}
 
-  auto to_matrix = [&](const std::vector<Sample>& set, Matrix& x, std::vector<float>& t) {
+void Session::set_data(std::vector<Sample> train, std::vector<Sample> test) {
+  train_samples_ = std::move(train);
+  test_samples_ = std::move(test);
+  points_.clear();
+  for (const auto* set : {&train_samples_, &test_samples_})
+    for (const Sample& s : *set)
+      points_.insert(points_.end(), {s.x, s.y, s.label, set == &test_samples_ ? 1.0f : 0.0f});
+  build_matrices();
+}
+
+// Features and targets of both sets for the current features and loss.
+void Session::build_matrices() {
+  const Loss loss = config_.effective_loss();
+  const std::size_t outputs = loss == Loss::kSoftmaxCrossEntropy ? std::size_t(config_.num_classes) : 1;
+  auto fill = [&](const std::vector<Sample>& set, Matrix& x, Matrix& t, std::vector<float>& labels) {
     std::vector<float> xs, ys;
-    t.clear();
+    labels.clear();
     for (const Sample& s : set) {
       xs.push_back(s.x);
       ys.push_back(s.y);
-      t.push_back(s.label);
+      labels.push_back(s.label);
     }
     feature_rows(config_.features, xs.data(), ys.data(), set.size(), x);
+    t = Matrix::from_shape({outputs, set.size()});
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      const float label = labels[i];
+      if (loss == Loss::kSoftmaxCrossEntropy) {
+        for (std::size_t k = 0; k < outputs; ++k) t(k, i) = float(k) == label ? 1.0f : 0.0f;
+      } else {
+        t(0, i) = loss == Loss::kCrossEntropy ? (label > 0.0f ? 1.0f : 0.0f) : label;
+      }
+    }
   };
-  to_matrix(split.train, train_x_, train_t_);
-  to_matrix(split.test, test_x_, test_t_);
+  fill(train_samples_, train_x_, train_t_, train_labels_);
+  fill(test_samples_, test_x_, test_t_, test_labels_);
+  grid_n_ = 0;  // the grid's input features may have changed
+  order_.resize(train_samples_.size());
+  for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<std::uint32_t>(i);
+  cursor_ = order_.size();  // the next step starts a new epoch
+  invalidate_metrics();
+}
 
-  points_.clear();
-  for (const auto* set : {&split.train, &split.test})
-    for (const Sample& s : *set)
-      points_.insert(points_.end(), {s.x, s.y, s.label, set == &split.test ? 1.0f : 0.0f});
-
-  const bool regression = config_.problem == Problem::kRegression;
-  network_ = Network(enabled_count(config_.features), config_.network_shape, 1, config_.activation,
-                     regression ? Activation::kLinear : Activation::kTanh);
-  Rng weight_rng(seed ^ kWeightStream);
-  if (config_.init_zero)
-    network_.init_zero();
-  else
-    network_.init_uniform(weight_rng);
+void Session::build_network() {
+  const Loss loss = config_.effective_loss();
+  Activation output = Activation::kTanh;
+  if (config_.problem == Problem::kRegression) output = Activation::kLinear;
+  else if (loss == Loss::kSoftmaxCrossEntropy) output = Activation::kSoftmax;
+  else if (loss == Loss::kCrossEntropy) output = Activation::kSigmoid;
+  const std::size_t outputs = loss == Loss::kSoftmaxCrossEntropy ? std::size_t(config_.num_classes) : 1;
+  network_ = Network(enabled_count(config_.features), config_.network_shape, outputs,
+                     config_.hidden_activations(), output);
+  weight_rng_.reseed(hash_seed(config_.seed) ^ kWeightStream);
+  network_.init(config_.init_zero ? Init::kZero : config_.init, weight_rng_);
   initial_params_ = network_.params();
   grads_.assign(initial_params_.size(), 0.0f);
 
@@ -92,19 +142,29 @@ void Session::rebuild() {
 
 void Session::reset() {
   network_.params() = initial_params_;
-  order_.resize(train_t_.size());
+  optimizer_.reset();
+  std::fill(grads_.begin(), grads_.end(), 0.0f);
   for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<std::uint32_t>(i);
   order_rng_.reseed(hash_seed(config_.seed) ^ kOrderStream);
   cursor_ = order_.size();  // the first step shuffles
   epoch_ = 0;
   diverged_ = false;
+  stop_reason_.clear();
+  best_test_loss_ = INFINITY;
+  best_epoch_ = 0;
   invalidate_metrics();
+}
+
+void Session::new_weights() {
+  network_.init(config_.init_zero ? Init::kZero : config_.init, weight_rng_);
+  initial_params_ = network_.params();
+  reset();
 }
 
 void Session::step(int batches) {
   const std::size_t n = order_.size();
   const std::size_t batch = static_cast<std::size_t>(config_.batch_size);
-  for (int b = 0; b < batches && !diverged_ && n > 0; ++b) {
+  for (int b = 0; b < batches && !diverged_ && stop_reason_.empty() && n > 0; ++b) {
     if (cursor_ >= n) {
       // A new epoch visits the training set in a fresh order (Fisher-Yates) unless the
       // config asks for the fixed order the Playground uses (benchmarks compare engines on it).
@@ -115,7 +175,7 @@ void Session::step(int batches) {
     const std::size_t count = std::min(batch, n - cursor_);
     run_batch(order_.data() + cursor_, count);
     cursor_ += count;
-    if (cursor_ >= n && !diverged_) ++epoch_;
+    if (cursor_ >= n && !diverged_) after_epoch();
   }
   invalidate_metrics();
 }
@@ -124,29 +184,57 @@ void Session::train_epochs(int epochs) {
   const std::size_t n = order_.size();
   const std::size_t batch = static_cast<std::size_t>(config_.batch_size);
   if (n == 0) return;
-  for (int e = 0; e < epochs && !diverged_; ++e) {
+  for (int e = 0; e < epochs && !diverged_ && stop_reason_.empty(); ++e) {
     // Finish the current epoch first, so epochs stay aligned with the data.
     const std::size_t remaining = cursor_ >= n ? n : n - cursor_;
     step(static_cast<int>((remaining + batch - 1) / batch));
   }
 }
 
+// Auto-stop rules, judged at the end of every epoch; the test-loss rules cost one test pass.
+void Session::after_epoch() {
+  ++epoch_;
+  const Config& c = config_;
+  if (c.stop_epochs > 0 && epoch_ >= c.stop_epochs) {
+    stop_reason_ = "reached " + std::to_string(c.stop_epochs) + " epochs";
+    return;
+  }
+  if (c.stop_test_loss <= 0.0f && c.stop_patience <= 0) return;
+  invalidate_metrics();
+  const double test_loss = metrics().test_loss;
+  if (c.stop_test_loss > 0.0f && test_loss <= c.stop_test_loss) {
+    stop_reason_ = "test loss reached " + std::to_string(c.stop_test_loss).substr(0, 6);
+  } else if (c.stop_patience > 0) {
+    if (test_loss < best_test_loss_) {
+      best_test_loss_ = test_loss;
+      best_epoch_ = epoch_;
+    } else if (epoch_ - best_epoch_ >= c.stop_patience) {
+      stop_reason_ = "test loss stopped improving for " + std::to_string(c.stop_patience) + " epochs";
+    }
+  }
+}
+
 void Session::run_batch(const std::uint32_t* indices, std::size_t count) {
+  const std::size_t outputs = network_.output_count();
   network_.prepare(batch_cache_, count);
   copy_columns(train_x_, indices, count, batch_cache_.input());
-  ensure_shape(batch_targets_, 1, count);
-  ensure_shape(grad_output_, 1, count);
-  for (std::size_t b = 0; b < count; ++b) batch_targets_.data()[b] = train_t_[indices[b]];
+  ensure_shape(batch_targets_, outputs, count);
+  ensure_shape(grad_output_, outputs, count);
+  copy_columns(train_t_, indices, count, batch_targets_);
 
   network_.forward(batch_cache_);
+  const Loss loss = config_.effective_loss();
   const float* y = batch_cache_.output().data();
-  const double batch_loss = loss_sum(loss_, y, batch_targets_.data(), count);
-  loss_gradient(loss_, y, batch_targets_.data(), grad_output_.data(), count, 1.0f / float(count));
+  const double batch_loss = loss_sum(loss, y, batch_targets_.data(), outputs * count);
+  loss_gradient(loss, y, batch_targets_.data(), grad_output_.data(), outputs * count,
+                1.0f / float(count));
   std::fill(grads_.begin(), grads_.end(), 0.0f);
-  network_.backward(batch_cache_, grad_output_, grads_);
+  network_.backward(batch_cache_, grad_output_, grads_, gradient_is_wrt_logits(loss));
 
   backup_params_ = network_.params();
-  optimizer_->update(network_.params(), grads_, network_.weight_count(), config_.update);
+  UpdateSettings settings = config_.update;
+  settings.learning_rate = config_.learning_rate_at(epoch_);
+  optimizer_.update(network_.params(), grads_, network_.weight_count(), settings);
   if (!std::isfinite(batch_loss) || !all_finite(network_.params())) {
     // Keep the last finite weights so the picture and metrics stay meaningful.
     network_.params() = backup_params_;
@@ -154,76 +242,14 @@ void Session::run_batch(const std::uint32_t* indices, std::size_t count) {
   }
 }
 
-void Session::evaluate_set(const Matrix& features, const std::vector<float>& targets, double& loss,
-                           double& accuracy) {
-  const std::size_t n = targets.size();
-  if (n == 0) {
-    loss = 0.0;
-    accuracy = config_.problem == Problem::kRegression ? NAN : 0.0;
-    return;
-  }
-  network_.prepare(eval_cache_, n);
-  std::memcpy(eval_cache_.input().data(), features.data(), features.size() * sizeof(float));
-  network_.forward(eval_cache_);
-  const float* y = eval_cache_.output().data();
-  loss = loss_sum(loss_, y, targets.data(), n) / double(n);
-  if (config_.problem == Problem::kRegression) {
-    accuracy = NAN;
-    return;
-  }
-  std::size_t right = 0;
-  for (std::size_t i = 0; i < n; ++i) right += (y[i] >= 0.0f) == (targets[i] > 0.0f);
-  accuracy = double(right) / double(n);
-}
-
-const Metrics& Session::metrics() {
-  if (!metrics_valid_) {
-    metrics_.epoch = epoch_;
-    metrics_.diverged = diverged_;
-    evaluate_set(train_x_, train_t_, metrics_.train_loss, metrics_.train_accuracy);
-    evaluate_set(test_x_, test_t_, metrics_.test_loss, metrics_.test_accuracy);
-    metrics_valid_ = true;
-  }
-  return metrics_;
-}
-
-void Session::forward_grid(int n) {
-  if (n < 2 || n > kMaxGridSize)
-    throw ConfigError("grid size: \"" + std::to_string(n) + "\" is out of range; allowed 2 to " +
-                      std::to_string(kMaxGridSize));
-  const std::size_t side = static_cast<std::size_t>(n), count = side * side;
-  network_.prepare(grid_cache_, count);
-  // The grid's input features change only with n or the feature set (rebuild resets grid_n_).
-  if (grid_n_ != n) {
-    grid_xs_.resize(count);
-    grid_ys_.resize(count);
-    for (std::size_t i = 0; i < side; ++i)
-      for (std::size_t j = 0; j < side; ++j) {
-        grid_xs_[i * side + j] = -6.0f + 12.0f * float(j) / float(side - 1);
-        grid_ys_[i * side + j] = 6.0f - 12.0f * float(i) / float(side - 1);
-      }
-    feature_rows(config_.features, grid_xs_.data(), grid_ys_.data(), count, grid_cache_.input());
-    grid_n_ = n;
-  }
-  network_.forward(grid_cache_);
-}
-
-void Session::evaluate_grid(int n) {
-  forward_grid(n);
-  const std::size_t count = static_cast<std::size_t>(n) * static_cast<std::size_t>(n);
-  std::size_t units = 0;
-  for (std::int32_t u : unit_counts_) units += static_cast<std::size_t>(u);
-  grid_.resize(units * count);
-  float* dst = grid_.data();
-  for (const Matrix& a : grid_cache_.a) {
-    std::memcpy(dst, a.data(), a.size() * sizeof(float));
-    dst += a.size();
-  }
-}
-
-const float* Session::evaluate_grid_output(int n) {
-  forward_grid(n);
-  return grid_cache_.output().data();
+void Session::set_param(int index, float value) {
+  auto& p = network_.params();
+  if (index < 0 || static_cast<std::size_t>(index) >= p.size())
+    throw ConfigError("parameter index: \"" + std::to_string(index) + "\" is out of range; allowed 0 to " +
+                      std::to_string(p.size() - 1));
+  if (!std::isfinite(value)) throw ConfigError("parameter value: must be a finite number");
+  p[static_cast<std::size_t>(index)] = value;
+  invalidate_metrics();
 }
 
 void Session::set_params(const std::vector<float>& values) {
@@ -234,16 +260,6 @@ void Session::set_params(const std::vector<float>& values) {
   for (float v : values)
     if (!std::isfinite(v)) throw ConfigError("parameters: every value must be a finite number");
   p = values;
-  invalidate_metrics();
-}
-
-void Session::set_param(int index, float value) {
-  auto& p = network_.params();
-  if (index < 0 || static_cast<std::size_t>(index) >= p.size())
-    throw ConfigError("parameter index: \"" + std::to_string(index) + "\" is out of range; allowed 0 to " +
-                      std::to_string(p.size() - 1));
-  if (!std::isfinite(value)) throw ConfigError("parameter value: must be a finite number");
-  p[static_cast<std::size_t>(index)] = value;
   invalidate_metrics();
 }
 

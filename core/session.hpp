@@ -2,7 +2,7 @@
 // Session: one playground's engine. Owns the config, the data, the network, the optimizer and
 // every buffer the page reads. This is the API the wasm module exposes to JavaScript.
 #include <cstdint>
-#include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,50 +19,66 @@ struct Metrics {
   int epoch = 0;                // completed passes over the training set
   double train_loss = 0.0;      // mean loss over the training set at the current weights
   double test_loss = 0.0;       // the same over the test set
-  double train_accuracy = 0.0;  // fraction of training points on the right side (NaN for regression)
+  double train_accuracy = 0.0;  // fraction of training points classified right (NaN for regression)
   double test_accuracy = 0.0;
   bool diverged = false;        // training stopped because the loss or a weight became non-finite
+  std::string stop_reason;      // why auto-stop ended training ("" while it may go on)
+  double learning_rate = 0.0;   // the rate in effect now, after the schedule
 };
 
 class Session {
  public:
   Session();
 
-  // Rebuilds data and network from hash-form text (see config.hpp). On a ConfigError the
-  // session keeps its previous state.
+  // Applies hash-form settings (see config.hpp). Data settings regenerate the data (dropping
+  // edits); the rest rebuild only the network. On a ConfigError the session keeps its state.
   void configure(std::string_view text);
   void configure(const Config& config);
   const Config& config() const { return config_; }
 
-  // Changes one setting. Live settings (learningRate, regularization, regularizationRate) apply
-  // to the running network; any other key rebuilds as configure() would.
+  // Changes one setting. Live settings (is_live_key) apply to the running network; any other
+  // key rebuilds as configure() would.
   void set(std::string_view key, std::string_view value);
 
   // Runs `batches` mini-batch updates (forward, loss gradient, backward, update), continuing
-  // through the shuffled training order; stops early when training diverges.
+  // through the training order; stops early on divergence or auto-stop.
   void step(int batches);
   // Runs whole epochs (passes over the training set).
   void train_epochs(int epochs);
-  // Back to the initial weights of this configuration, epoch 0.
+  // Back to the initial weights of this configuration, epoch 0, fresh optimizer state.
   void reset();
+  // Draws new initial weights from the weight stream and resets to them.
+  void new_weights();
 
   // Metrics at the current weights; computed on demand and cached until the weights change.
   const Metrics& metrics();
+  // Test-set confusion counts, row = true class, column = predicted, classes() x classes()
+  // (two-class problems: index 0 is label -1). Empty for regression.
+  const std::vector<std::int32_t>& confusion();
+  int classes() const { return config_.classes(); }
+  Loss loss() const { return config_.effective_loss(); }
 
   // Evaluates the network on an n x n grid over [-6, 6]^2 (row 0 is y = +6, column 0 is x = -6)
   // in one batched pass. grid() then holds every unit's map: unit u's n*n values start at
-  // u * n * n, units ordered inputs, hidden layers, output (see unit_counts()).
+  // u * n * n, units ordered inputs, hidden layers, outputs (see unit_counts()).
   void evaluate_grid(int n);
-  // The same pass without collecting the hidden maps: returns the output unit's n*n values,
-  // valid until the next call.
+  // The same pass without collecting the hidden maps: returns the output units' values
+  // [outputs, n*n], valid until the next call.
   const float* evaluate_grid_output(int n);
   const std::vector<float>& grid() const { return grid_; }
-  int grid_size() const { return grid_n_; }
   // Units per layer, input features first, output last.
   const std::vector<std::int32_t>& unit_counts() const { return unit_counts_; }
 
   // Every sample as [x, y, label, is_test] records, training samples first.
   const std::vector<float>& points() const { return points_; }
+  // Edits the data; the network keeps training on the result. Labels: -1/+1 for two classes,
+  // 0..classes-1 for more, [-1, 1] for regression. Throws ConfigError with a message.
+  void add_point(float x, float y, float label, bool is_test);
+  void remove_point(int index);  // index into points() order
+  // Replaces the data with CSV text (`x,y,label`, see csv.hpp), split by percTrainData.
+  void import_csv(std::string_view text);
+  std::string export_csv() const;
+  bool data_edited() const { return custom_data_; }
 
   // The network's parameters in Network's layout (all weights layer by layer, then biases).
   const std::vector<float>& params() const { return network_.params(); }
@@ -71,28 +87,43 @@ class Session {
   // Overwrites every parameter (same layout as params()); throws unless the count matches and
   // every value is finite.
   void set_params(const std::vector<float>& values);
+  // dL/dparams of the last training batch, in params() layout: what the optimizer was given.
+  const std::vector<float>& last_gradients() const { return grads_; }
+
+  // The whole experiment as JSON (settings, data when edited, weights, optimizer state, epoch,
+  // training order) and back: after load(), training continues exactly as it would have.
+  std::string save() const;
+  void load(std::string_view json);
 
   const Network& network() const { return network_; }
   bool diverged() const { return diverged_; }
 
  private:
-  void rebuild();
+  void generate_data();
+  void set_data(std::vector<Sample> train, std::vector<Sample> test);
+  void build_matrices();
+  void build_network();
   void run_batch(const std::uint32_t* indices, std::size_t count);
+  void after_epoch();
   void forward_grid(int n);
-  void evaluate_set(const Matrix& features, const std::vector<float>& targets, double& loss,
-                    double& accuracy);
+  void evaluate_set(const Matrix& features, const Matrix& targets, const std::vector<float>& labels,
+                    double& loss, double& accuracy, std::vector<std::int32_t>* confusion);
+  int predicted_class(const float* y, std::size_t stride, std::size_t index) const;
   void invalidate_metrics() { metrics_valid_ = false; }
 
   Config config_;
-  Loss loss_ = Loss::kSquared;
   Network network_;
   std::vector<float> initial_params_;
-  std::unique_ptr<Optimizer> optimizer_;
+  Optimizer optimizer_;
+  Rng weight_rng_;
 
-  Matrix train_x_, test_x_;                  // [features, samples]
-  std::vector<float> train_t_, test_t_;      // targets [samples]
+  std::vector<Sample> train_samples_, test_samples_;
+  bool custom_data_ = false;
+  Matrix train_x_, test_x_;  // features [features, samples]
+  Matrix train_t_, test_t_;  // targets [outputs, samples]
+  std::vector<float> train_labels_, test_labels_;
   std::vector<float> points_;
-  std::vector<std::uint32_t> order_;         // training order of the current epoch
+  std::vector<std::uint32_t> order_;  // training order of the current epoch
   std::size_t cursor_ = 0;
   Rng order_rng_;
 
@@ -106,9 +137,13 @@ class Session {
   int grid_n_ = 0;
 
   Metrics metrics_;
+  std::vector<std::int32_t> confusion_;
   bool metrics_valid_ = false;
   int epoch_ = 0;
   bool diverged_ = false;
+  std::string stop_reason_;
+  double best_test_loss_ = 0.0;
+  int best_epoch_ = 0;
 };
 
 }  // namespace nnplay

@@ -34,15 +34,14 @@ TEST_CASE("fast sigmoid matches the logistic function") {
 }
 
 TEST_CASE("activation names round trip and unknown names are rejected") {
-  for (auto kind : {Activation::kRelu, Activation::kTanh, Activation::kSigmoid, Activation::kLinear})
-    CHECK(parse_activation(activation_name(kind)) == kind);
+  for (auto kind : kHiddenActivations) CHECK(parse_activation(activation_name(kind)) == kind);
   CHECK_FALSE(parse_activation("softmax"));
   CHECK_FALSE(parse_activation(""));
 }
 
 TEST_CASE("each activation's derivative matches central differences") {
   const std::vector<float> zs = {-2.5f, -0.7f, -0.1f, 0.05f, 0.3f, 1.2f, 3.0f};
-  for (auto kind : {Activation::kRelu, Activation::kTanh, Activation::kSigmoid, Activation::kLinear}) {
+  for (auto kind : kHiddenActivations) {
     INFO(activation_name(kind));
     for (float z : zs) {
       const float h = 1e-3f;
@@ -55,4 +54,15 @@ TEST_CASE("each activation's derivative matches central differences") {
       CHECK(d == Approx((ap - am) / (2 * h)).margin(2e-3));
     }
   }
+}
+
+TEST_CASE("softmax makes each sample's outputs positive and sum to one, even for huge logits") {
+  // z [3, 2]: sample 0 = (1, 2, 3), sample 1 = (1000, 0, -1000)
+  const float z[] = {1.0f, 1000.0f, 2.0f, 0.0f, 3.0f, -1000.0f};
+  float a[6];
+  apply_softmax(z, a, 3, 2);
+  CHECK(a[0] + a[2] + a[4] == Approx(1.0f));
+  CHECK(a[4] == Approx(std::exp(3.0) / (std::exp(1.0) + std::exp(2.0) + std::exp(3.0))).epsilon(1e-5));
+  CHECK(a[1] == Approx(1.0f));
+  CHECK(a[5] == Approx(0.0f).margin(1e-30));
 }

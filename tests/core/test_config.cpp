@@ -60,8 +60,8 @@ TEST_CASE("each bad value is refused with a message naming the field, the value 
     const char* message;
   };
   const Case cases[] = {
-      {"batchSize=0", "batchSize: \"0\" is out of range; allowed 1 to 30"},
-      {"batchSize=31", "batchSize: \"31\" is out of range; allowed 1 to 30"},
+      {"batchSize=0", "batchSize: \"0\" is out of range; allowed 1 to 2000"},
+      {"batchSize=2001", "batchSize: \"2001\" is out of range; allowed 1 to 2000"},
       {"batchSize=1.5", "batchSize: \"1.5\" is not a whole number"},
       {"batchSize=", "batchSize: \"\" is not a whole number"},
       {"learningRate=abc", "learningRate: \"abc\" is not a number"},
@@ -72,8 +72,8 @@ TEST_CASE("each bad value is refused with a message naming the field, the value 
       {"regularizationRate=-1", "regularizationRate: \"-1\" is out of range; allowed 0 to 10"},
       {"noise=81", "noise: \"81\" is out of range; allowed 0 to 80"},
       {"percTrainData=5", "percTrainData: \"5\" is out of range; allowed 10 to 90"},
-      {"activation=softmax", "activation: \"softmax\" is not one of relu, tanh, sigmoid, linear"},
-      {"dataset=reg-plane", "dataset: \"reg-plane\" is not one of circle, xor, gauss, spiral"},
+      {"activation=softmax", "activation: \"softmax\" is not one of relu, tanh, sigmoid, linear, leakyRelu, elu, gelu, silu, softplus, sine"},
+      {"dataset=reg-plane", "dataset: \"reg-plane\" is not one of circle, xor, gauss, spiral, moons, checkerboard, sine, cubic, abs"},
       {"regDataset=spiral", "regDataset: \"spiral\" is not one of reg-plane, reg-gauss"},
       {"problem=ranking", "problem: \"ranking\" is not one of classification, regression"},
       {"regularization=L3", "regularization: \"L3\" is not one of none, L1, L2"},
@@ -85,6 +85,16 @@ TEST_CASE("each bad value is refused with a message naming the field, the value 
       {"x=yes", "x: \"yes\" must be true or false"},
       {"seed=<script>", "seed: \"<script>\" must be up to 32 letters, digits, '.', '_' or '-'"},
       {"x=false&y=false", "features: at least one input feature must be on"},
+      {"numClasses=7", "numClasses: \"7\" is out of range; allowed 2 to 6"},
+      {"numClasses=3&dataset=xor", "numClasses: xor has two classes; more need circle, gauss, spiral or checkerboard"},
+      {"numSamples=20", "numSamples: \"20\" is out of range; allowed 0 (the data set's own count) or 50 to 2000"},
+      {"loss=hinge", "loss: \"hinge\" is not one of squared, crossEntropy, huber"},
+      {"optimizer=adagrad", "optimizer: \"adagrad\" is not one of sgd, momentum, nesterov, rmsprop, adam"},
+      {"beta1=1", "beta1: \"1\" is out of range; allowed 0 to 0.999"},
+      {"lrSchedule=linear", "lrSchedule: \"linear\" is not one of constant, step, cosine"},
+      {"init=lecun", "init: \"lecun\" is not one of playground, glorot, he"},
+      {"networkShape=4,2&activations=relu", "activations: gives 1 activations for 2 hidden layers"},
+      {"activations=relu,swish", "activations: \"relu,swish\" is not a list of up to 8 of relu, tanh, sigmoid, linear, leakyRelu, elu, gelu, silu, softplus, sine"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -119,4 +129,47 @@ TEST_CASE("set_config_value validates like the parser and rejects unknown keys")
   CHECK(c.update.learning_rate == Approx(0.1f));
   CHECK_THROWS_WITH(set_config_value(c, "colour", "red"), "unknown setting \"colour\"");
   CHECK_THROWS_AS(set_config_value(c, "batchSize", "-1"), ConfigError);
+}
+
+TEST_CASE("the loss that applies follows the problem and the class count") {
+  CHECK(parse_config("").effective_loss() == Loss::kSquared);
+  CHECK(parse_config("loss=crossEntropy").effective_loss() == Loss::kCrossEntropy);
+  CHECK(parse_config("numClasses=4&dataset=spiral").effective_loss() == Loss::kSoftmaxCrossEntropy);
+  CHECK(parse_config("problem=regression&loss=huber").effective_loss() == Loss::kHuber);
+  CHECK(parse_config("problem=regression&loss=crossEntropy").effective_loss() == Loss::kSquared);
+}
+
+TEST_CASE("learning-rate schedules: constant, step halving, cosine to zero") {
+  const Config step = parse_config("learningRate=0.1&lrSchedule=step&lrDecayEpochs=10&lrDecayRate=0.5");
+  CHECK(step.learning_rate_at(9) == Approx(0.1f));
+  CHECK(step.learning_rate_at(10) == Approx(0.05f));
+  CHECK(step.learning_rate_at(25) == Approx(0.025f));
+  const Config cosine = parse_config("learningRate=0.1&lrSchedule=cosine&lrDecayEpochs=100");
+  CHECK(cosine.learning_rate_at(0) == Approx(0.1f));
+  CHECK(cosine.learning_rate_at(50) == Approx(0.05f));
+  CHECK(cosine.learning_rate_at(100) == Approx(0.0f).margin(1e-9));
+  CHECK(cosine.learning_rate_at(500) == Approx(0.0f).margin(1e-9));
+  CHECK(parse_config("learningRate=0.3").learning_rate_at(1000) == Approx(0.3f));
+}
+
+TEST_CASE("per-layer activations override the shared one") {
+  const Config c = parse_config("networkShape=3,3,2&activation=tanh&activations=relu,gelu,sine");
+  CHECK(c.hidden_activations() == std::vector<Activation>{Activation::kRelu, Activation::kGelu, Activation::kSine});
+  CHECK(parse_config("networkShape=3,3").hidden_activations() ==
+        std::vector<Activation>{Activation::kTanh, Activation::kTanh});
+}
+
+TEST_CASE("every new key survives format_config and parse_config") {
+  const char* text =
+      "numClasses=4&dataset=checkerboard&numSamples=800&loss=crossEntropy&init=he&optimizer=adam&"
+      "beta1=0.8&beta2=0.99&momentum=0.5&rho=0.7&lrSchedule=cosine&lrDecayEpochs=300&lrDecayRate=0.25&"
+      "stopEpochs=40&stopTestLoss=0.05&stopPatience=20&networkShape=5,4&activations=elu,silu";
+  const Config c = parse_config(text);
+  CHECK(format_config(parse_config(format_config(c))) == format_config(c));
+  CHECK(c.num_classes == 4);
+  CHECK(c.update.optimizer == OptimizerKind::kAdam);
+  CHECK(c.update.beta1 == Approx(0.8f));
+  CHECK(c.stop_patience == 20);
+  CHECK(is_live_key("optimizer"));
+  CHECK_FALSE(is_live_key("numClasses"));
 }

@@ -108,3 +108,52 @@ TEST_CASE("feature rows hold the enabled features in the Playground's order") {
   CHECK(out(2, 0) == 3.0f);                         // x y
   CHECK(out(3, 1) == Approx(std::sin(-2.0f)));      // sin x
 }
+
+TEST_CASE("multi-class generators make every class, in near-equal shares") {
+  for (auto kind : {DatasetKind::kCircle, DatasetKind::kGauss, DatasetKind::kSpiral, DatasetKind::kCheckerboard})
+    for (int classes = 3; classes <= 6; ++classes) {
+      INFO(dataset_name(kind) << " with " << classes << " classes");
+      Rng rng(2);
+      const auto s = generate_samples(kind, 600, 0.0, rng, classes);
+      REQUIRE(s.size() == 600);
+      std::vector<int> counts(classes, 0);
+      for (const auto& p : s) {
+        REQUIRE(p.label >= 0.0f);
+        REQUIRE(p.label < float(classes));
+        ++counts[int(p.label)];
+        CHECK(std::abs(p.x) <= 6.0f);
+      }
+      for (int c : counts) CHECK(c >= (kind == DatasetKind::kCheckerboard ? 40 : 99));
+      CHECK(supports_classes(kind, classes));
+    }
+  CHECK_FALSE(supports_classes(DatasetKind::kXor, 3));
+  CHECK_FALSE(supports_classes(DatasetKind::kRegPlane, 2));
+}
+
+TEST_CASE("ring k of K holds radii in its own band without noise") {
+  Rng rng(4);
+  for (const auto& p : generate_samples(DatasetKind::kCircle, 300, 0.0, rng, 3)) {
+    const float r = std::hypot(p.x, p.y);
+    CHECK(int(r / (5.0f / 3.0f)) == int(p.label));
+  }
+}
+
+TEST_CASE("boundary data sets label points above y = f(x) as +1") {
+  Rng rng(6);
+  for (const auto& p : generate_samples(DatasetKind::kSine, 300, 0.0, rng))
+    CHECK((p.y > 3.0f * std::sin(p.x)) == (p.label > 0));
+  for (const auto& p : generate_samples(DatasetKind::kCubic, 300, 0.0, rng))
+    CHECK((p.y > p.x * p.x * p.x / 20.0f) == (p.label > 0));
+  for (const auto& p : generate_samples(DatasetKind::kAbs, 300, 0.0, rng))
+    CHECK((p.y > std::abs(p.x) - 2.5f) == (p.label > 0));
+}
+
+TEST_CASE("two moons are balanced and checkerboard squares alternate") {
+  Rng rng(8);
+  const auto moons = generate_samples(DatasetKind::kMoons, 400, 0.0, rng);
+  CHECK(count_label(moons, 1.0f) == 200);
+  for (const auto& p : generate_samples(DatasetKind::kCheckerboard, 400, 0.0, rng)) {
+    const int cx = int(std::floor((p.x + 5.0f) / 2.5f)), cy = int(std::floor((p.y + 5.0f) / 2.5f));
+    CHECK(((cx + cy) % 2 == 1) == (p.label > 0));
+  }
+}

@@ -1,6 +1,8 @@
 // Behaviour: fixed seeds learn the classic data sets within stated epoch budgets.
 #include <catch2/catch.hpp>
 
+#include <string>
+
 #include "session.hpp"
 
 using namespace nnplay;
@@ -29,4 +31,23 @@ TEST_CASE("spiral is learned to 90 % test accuracy within 150 epochs from x, y, 
 
 TEST_CASE("spiral is learned to 90 % test accuracy within 300 epochs from x, y alone by 16,16 tanh") {
   CHECK(test_accuracy_after("dataset=spiral&seed=1&networkShape=16,16&learningRate=0.1", 300) >= 0.90);
+}
+
+TEST_CASE("a 3-arm spiral is learned to 95 % training accuracy within 200 epochs by 16,16 tanh with Adam") {
+  Session s;
+  s.configure("numClasses=3&dataset=spiral&seed=1&networkShape=16,16&optimizer=adam&learningRate=0.01");
+  s.train_epochs(200);
+  CHECK(s.metrics().train_accuracy >= 0.95);
+}
+
+TEST_CASE("circle is learned with cross-entropy and a sigmoid output as well as with squared error") {
+  CHECK(test_accuracy_after("dataset=circle&seed=1&loss=crossEntropy&learningRate=0.1", 100) >= 0.97);
+}
+
+TEST_CASE("every optimizer learns xor within 150 epochs") {
+  for (const char* optimizer : {"sgd&learningRate=0.1", "momentum&learningRate=0.01", "nesterov&learningRate=0.01",
+                                "rmsprop&learningRate=0.003", "adam&learningRate=0.01"}) {
+    INFO(optimizer);
+    CHECK(test_accuracy_after((std::string("dataset=xor&seed=2&networkShape=6,4&optimizer=") + optimizer).c_str(), 150) >= 0.95);
+  }
 }

@@ -56,7 +56,7 @@ TEST_CASE("back-propagated gradients match central differences for every activat
   std::vector<float> t(batch);
   for (auto& v : t) v = float(rng.uniform(-1.0, 1.0));
 
-  for (auto hidden : {Activation::kRelu, Activation::kTanh, Activation::kSigmoid, Activation::kLinear})
+  for (auto hidden : kHiddenActivations)
     for (auto output : {Activation::kTanh, Activation::kLinear}) {
       INFO("hidden " << activation_name(hidden) << ", output " << activation_name(output));
       Network net(3, {4, 3}, 1, hidden, output);
@@ -84,4 +84,77 @@ TEST_CASE("back-propagated gradients match central differences for every activat
         CHECK(grads[i] == Approx((up - down) / (2.0 * h)).margin(2e-3).epsilon(0.03));
       }
     }
+}
+
+namespace {
+
+// Mean loss of `net` on (x, t) for a loss that may be fused with its output activation.
+double mean_loss(const Network& net, const Matrix& x, const Matrix& t, Loss loss) {
+  ForwardCache cache;
+  net.prepare(cache, x.shape(1));
+  cache.input() = x;
+  net.forward(cache);
+  return loss_sum(loss, cache.output().data(), t.data(), t.size()) / double(x.shape(1));
+}
+
+}  // namespace
+
+TEST_CASE("gradients match central differences for cross-entropy, softmax cross-entropy and Huber") {
+  struct Case {
+    Loss loss;
+    Activation output;
+    std::size_t outputs;
+  };
+  const Case cases[] = {{Loss::kCrossEntropy, Activation::kSigmoid, 1},
+                        {Loss::kSoftmaxCrossEntropy, Activation::kSoftmax, 3},
+                        {Loss::kHuber, Activation::kLinear, 1}};
+  const std::size_t batch = 6;
+  Rng rng(12);
+  Matrix x = Matrix::from_shape({2, batch});
+  for (auto& v : x) v = float(rng.uniform(-2.0, 2.0));
+  for (const Case& c : cases) {
+    INFO(loss_name(c.loss));
+    Network net(2, {5}, c.outputs, Activation::kTanh, c.output);
+    net.init_uniform(rng, 1.5f, 0.1f);
+    Matrix t = Matrix::from_shape({c.outputs, batch});
+    for (std::size_t b = 0; b < batch; ++b) {
+      const std::size_t k = b % c.outputs;
+      for (std::size_t o = 0; o < c.outputs; ++o)
+        t(o, b) = c.loss == Loss::kHuber ? float(rng.uniform(-3.0, 3.0)) : (c.outputs == 1 ? float(b % 2) : float(o == k));
+    }
+    ForwardCache cache;
+    net.prepare(cache, batch);
+    cache.input() = x;
+    net.forward(cache);
+    Matrix g = Matrix::from_shape({c.outputs, batch});
+    loss_gradient(c.loss, cache.output().data(), t.data(), g.data(), t.size(), 1.0f / float(batch));
+    std::vector<float> grads(net.params().size(), 0.0f);
+    net.backward(cache, g, grads, gradient_is_wrt_logits(c.loss));
+    for (std::size_t i = 0; i < net.params().size(); ++i) {
+      const float saved = net.params()[i], h = 1e-3f;
+      net.params()[i] = saved + h;
+      const double up = mean_loss(net, x, t, c.loss);
+      net.params()[i] = saved - h;
+      const double down = mean_loss(net, x, t, c.loss);
+      net.params()[i] = saved;
+      INFO("parameter " << i);
+      CHECK(grads[i] == Approx((up - down) / (2.0 * h)).margin(2e-3).epsilon(0.03));
+    }
+  }
+}
+
+TEST_CASE("Glorot and He initialisations stay inside their limits with zero biases") {
+  Rng rng(5);
+  Network net(2, {64, 8}, 1, Activation::kRelu, Activation::kTanh);
+  net.init(Init::kHe, rng);
+  const LayerShape& second = net.layers()[1];  // 64 -> 8: He limit sqrt(6 / 64)
+  float top = 0.0f;
+  for (std::size_t i = 0; i < 64 * 8; ++i) top = std::max(top, std::fabs(net.params()[second.w_offset + i]));
+  CHECK(top <= std::sqrt(6.0f / 64.0f));
+  CHECK(top > 0.8f * std::sqrt(6.0f / 64.0f));
+  CHECK(net.params()[second.b_offset] == 0.0f);
+  net.init(Init::kGlorot, rng);
+  top = 0.0f;
+  for (std::size_t i = 0; i < 64 * 8; ++i) top = std::max(top, std::fabs(net.params()[second.w_offset + i]));
+  CHECK(top <= std::sqrt(6.0f / 72.0f));
 }

@@ -6,21 +6,60 @@
 
 using namespace nnplay;
 
-TEST_CASE("SGD without regularisation steps against the gradient") {
-  std::vector<float> p = {1.0f, -2.0f, 0.5f};  // two weights, one bias
-  const std::vector<float> g = {0.5f, -1.0f, 2.0f};
-  Sgd sgd;
-  sgd.update(p, g, 2, {0.1f, Regularization::kNone, 0.0f});
-  CHECK(p[0] == Approx(0.95f));  // 1 - 0.1 * 0.5
-  CHECK(p[1] == Approx(-1.9f));  // -2 - 0.1 * -1
-  CHECK(p[2] == Approx(0.3f));   // bias: 0.5 - 0.1 * 2
+namespace {
+// Two steps on one weight (and one bias that only follows the gradient), worked out by hand
+// below; returns the weight after each step.
+std::pair<float, float> two_steps(OptimizerKind kind, float g1, float g2) {
+  Optimizer opt;
+  UpdateSettings s;
+  s.learning_rate = 0.1f;
+  s.optimizer = kind;
+  std::vector<float> p = {1.0f, 0.0f};
+  opt.update(p, {g1, 0.0f}, 1, s);
+  const float first = p[0];
+  opt.update(p, {g2, 0.0f}, 1, s);
+  return {first, p[0]};
+}
+}  // namespace
+
+TEST_CASE("SGD steps against the gradient: w = 1, g = 0.5, lr 0.1 gives 0.95 then 0.90") {
+  auto [a, b] = two_steps(OptimizerKind::kSgd, 0.5f, 0.5f);
+  CHECK(a == Approx(0.95f));
+  CHECK(b == Approx(0.90f));
+}
+
+TEST_CASE("momentum 0.9 accumulates velocity: v = 0.5 then 0.95, w = 0.95 then 0.855") {
+  auto [a, b] = two_steps(OptimizerKind::kMomentum, 0.5f, 0.5f);
+  CHECK(a == Approx(0.95f));
+  CHECK(b == Approx(0.855f));
+}
+
+TEST_CASE("Nesterov looks ahead: steps 0.5 + 0.9 * 0.5 then 0.5 + 0.9 * 0.95") {
+  auto [a, b] = two_steps(OptimizerKind::kNesterov, 0.5f, 0.5f);
+  CHECK(a == Approx(0.905f));   // 1 - 0.1 * 0.95
+  CHECK(b == Approx(0.7695f));  // 0.905 - 0.1 * 1.355
+}
+
+TEST_CASE("RMSprop divides by the root of the running mean square") {
+  // s1 = 0.1 * 0.25 = 0.025, w1 = 1 - 0.1 * 0.5 / sqrt(0.025)
+  // s2 = 0.9 * 0.025 + 0.025 = 0.0475, w2 = w1 - 0.1 * 0.5 / sqrt(0.0475)
+  auto [a, b] = two_steps(OptimizerKind::kRmsprop, 0.5f, 0.5f);
+  CHECK(a == Approx(0.68377225));
+  CHECK(b == Approx(0.45435653));
+}
+
+TEST_CASE("Adam's bias-corrected moments: the first step is lr, the second follows by hand") {
+  // m1 = 0.05, v1 = 0.00025 -> m^ = 0.5, v^ = 0.25 -> w1 = 1 - 0.1 = 0.9
+  // g2 = -0.25: m2 = 0.02, v2 = 0.00031225 -> m^ = 0.02 / 0.19, v^ = v2 / 0.001999
+  auto [a, b] = two_steps(OptimizerKind::kAdam, 0.5f, -0.25f);
+  CHECK(a == Approx(0.9f));
+  CHECK(b == Approx(0.8733663));
 }
 
 TEST_CASE("L2 regularisation decays weights but not biases") {
   std::vector<float> p = {1.0f, -2.0f, 0.5f};
-  const std::vector<float> g = {0.0f, 0.0f, 0.0f};
-  Sgd sgd;
-  sgd.update(p, g, 2, {0.1f, Regularization::kL2, 0.5f});
+  Optimizer opt;
+  opt.update(p, {0.0f, 0.0f, 0.0f}, 2, {0.1f, Regularization::kL2, 0.5f});
   CHECK(p[0] == Approx(0.95f));  // 1 - 0.1 * 0.5 * 1
   CHECK(p[1] == Approx(-1.9f));  // -2 - 0.1 * 0.5 * -2
   CHECK(p[2] == Approx(0.5f));
@@ -28,18 +67,34 @@ TEST_CASE("L2 regularisation decays weights but not biases") {
 
 TEST_CASE("L1 regularisation pulls weights to zero and stops there") {
   std::vector<float> p = {1.0f, -0.01f, 0.0f, 0.5f};
-  const std::vector<float> g = {0.0f, 0.0f, 0.0f, 0.0f};
-  Sgd sgd;
-  sgd.update(p, g, 3, {0.1f, Regularization::kL1, 0.3f});
+  Optimizer opt;
+  opt.update(p, {0.0f, 0.0f, 0.0f, 0.0f}, 3, {0.1f, Regularization::kL1, 0.3f});
   CHECK(p[0] == Approx(0.97f));  // 1 - 0.1 * 0.3
   CHECK(p[1] == 0.0f);           // would cross to +0.02: stops at zero
   CHECK(p[2] == 0.0f);           // sign(0) = 0: stays
   CHECK(p[3] == Approx(0.5f));
 }
 
-TEST_CASE("regularisation names parse in the Playground's spelling") {
+TEST_CASE("changing the optimizer kind starts its state afresh") {
+  Optimizer opt;
+  UpdateSettings s;
+  s.optimizer = OptimizerKind::kAdam;
+  std::vector<float> p = {1.0f};
+  opt.update(p, {1.0f}, 1, s);
+  CHECK(opt.steps() == 1);
+  s.optimizer = OptimizerKind::kMomentum;
+  opt.update(p, {1.0f}, 1, s);
+  CHECK(opt.steps() == 1);
+  CHECK(opt.second_moment().empty());
+}
+
+TEST_CASE("names parse in the spellings the URL uses") {
   CHECK(parse_regularization("L1") == Regularization::kL1);
   CHECK(parse_regularization("l2") == Regularization::kL2);
   CHECK(parse_regularization("none") == Regularization::kNone);
   CHECK_FALSE(parse_regularization("L3"));
+  for (auto kind : {OptimizerKind::kSgd, OptimizerKind::kMomentum, OptimizerKind::kNesterov,
+                    OptimizerKind::kRmsprop, OptimizerKind::kAdam})
+    CHECK(parse_optimizer(optimizer_name(kind)) == kind);
+  CHECK_FALSE(parse_optimizer("adagrad"));
 }

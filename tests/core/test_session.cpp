@@ -29,7 +29,7 @@ TEST_CASE("one SGD step lowers the loss of the batch it was computed on") {
   loss_gradient(Loss::kSquared, cache.output().data(), t.data(), g.data(), 10, 0.1f);
   std::vector<float> grads(net.params().size(), 0.0f);
   net.backward(cache, g, grads);
-  Sgd().update(net.params(), grads, net.weight_count(), {0.03f, Regularization::kNone, 0.0f});
+  Optimizer().update(net.params(), grads, net.weight_count(), {0.03f, Regularization::kNone, 0.0f});
   CHECK(loss_now() < before);
 }
 
@@ -86,8 +86,8 @@ TEST_CASE("a bad configuration throws and leaves the session as it was") {
   Session s;
   s.configure("networkShape=5&seed=2");
   const auto params = s.params();
-  CHECK_THROWS_WITH(s.configure("networkShape=5&batchSize=99"),
-                    "batchSize: \"99\" is out of range; allowed 1 to 30");
+  CHECK_THROWS_WITH(s.configure("networkShape=5&batchSize=9999"),
+                    "batchSize: \"9999\" is out of range; allowed 1 to 2000");
   CHECK(s.params() == params);
   CHECK_THROWS_AS(s.set("noise", "x"), ConfigError);
   CHECK(s.config().noise == 0);

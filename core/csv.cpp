@@ -1,0 +1,192 @@
+#include "csv.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+
+namespace nnplay {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '"')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '"'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// The value as a message shows it: at most 24 characters, control characters as '?'.
+std::string shown(std::string_view value) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < value.size() && i < 24; ++i) {
+    const unsigned char c = static_cast<unsigned char>(value[i]);
+    out += c < 0x20 || c == 0x7f ? '?' : static_cast<char>(c);
+  }
+  return out + (value.size() > 24 ? "...\"" : "\"");
+}
+
+[[noreturn]] void fail(std::size_t line, const std::string& what) {
+  throw ConfigError("line " + std::to_string(line) + ": " + what);
+}
+
+bool to_number(std::string_view text, double& out) {
+  if (text.empty() || text.size() > 32 ||
+      text.find_first_not_of("0123456789+-.eE") != std::string_view::npos)
+    return false;
+  const std::string copy(text);
+  char* end = nullptr;
+  errno = 0;
+  out = std::strtod(copy.c_str(), &end);
+  return end == copy.c_str() + copy.size() && errno != ERANGE && std::isfinite(out);
+}
+
+bool valid_name(std::string_view name) {
+  if (name.empty() || name.size() > 32) return false;
+  for (unsigned char c : name)
+    if (!(std::isalnum(c) || c == ' ' || c == '_' || c == '-' || c == '.')) return false;
+  return true;
+}
+
+struct Row {
+  double x, y;
+  std::string_view label;
+  std::size_t line;
+};
+
+// Splits into rows of three fields; the first line is a header when its x or y is not a number.
+std::vector<Row> read_rows(std::string_view text) {
+  std::vector<Row> rows;
+  std::size_t line = 0, start = 0;
+  bool first = true;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view raw = text.substr(start, end - start);
+    start = end + 1;
+    ++line;
+    if (trim(raw).empty()) {
+      if (end == text.size()) break;
+      continue;
+    }
+    std::vector<std::string_view> fields;
+    std::size_t from = 0;
+    while (true) {
+      const std::size_t comma = raw.find(',', from);
+      fields.push_back(trim(raw.substr(from, comma == std::string_view::npos ? std::string_view::npos : comma - from)));
+      if (comma == std::string_view::npos) break;
+      from = comma + 1;
+    }
+    double x = 0, y = 0;
+    const bool numeric = fields.size() >= 2 && to_number(fields[0], x) && to_number(fields[1], y);
+    if (first && !numeric) {  // a header such as "x,y,label"
+      first = false;
+      if (fields.size() != 3) fail(line, "the header has " + std::to_string(fields.size()) + " columns; expected 3 (x,y,label)");
+      continue;
+    }
+    first = false;
+    if (fields.size() != 3)
+      fail(line, "expected 3 values (x,y,label), found " + std::to_string(fields.size()));
+    if (!to_number(fields[0], x)) fail(line, "x " + shown(fields[0]) + " is not a number");
+    if (!to_number(fields[1], y)) fail(line, "y " + shown(fields[1]) + " is not a number");
+    if (fields[2].empty()) fail(line, "the label is empty");
+    if (rows.size() == std::size_t(kMaxSamples))
+      fail(line, "more than " + std::to_string(kMaxSamples) + " points; allowed up to " + std::to_string(kMaxSamples));
+    rows.push_back({x, y, fields[2], line});
+    if (end == text.size()) break;
+  }
+  return rows;
+}
+
+// Centres and scales positions into [-5.5, 5.5] when any lies outside the plot.
+void fit_positions(std::vector<Row>& rows) {
+  double lo_x = INFINITY, hi_x = -INFINITY, lo_y = INFINITY, hi_y = -INFINITY;
+  for (const Row& r : rows) {
+    lo_x = std::min(lo_x, r.x), hi_x = std::max(hi_x, r.x);
+    lo_y = std::min(lo_y, r.y), hi_y = std::max(hi_y, r.y);
+  }
+  if (lo_x >= -6 && hi_x <= 6 && lo_y >= -6 && hi_y <= 6) return;
+  const double cx = (lo_x + hi_x) / 2, cy = (lo_y + hi_y) / 2;
+  const double half = std::max({hi_x - lo_x, hi_y - lo_y, 1e-12}) / 2;
+  for (Row& r : rows) {
+    r.x = (r.x - cx) / half * 5.5;
+    r.y = (r.y - cy) / half * 5.5;
+  }
+}
+
+}  // namespace
+
+CsvData parse_csv(std::string_view text) {
+  if (text.size() > kMaxCsvBytes)
+    throw ConfigError("the file is " + std::to_string(text.size()) + " bytes; allowed up to " +
+                      std::to_string(kMaxCsvBytes));
+  std::vector<Row> rows = read_rows(text);
+  if (rows.size() < 4) throw ConfigError("the file has " + std::to_string(rows.size()) + " points; at least 4 are needed");
+  fit_positions(rows);
+
+  CsvData data;
+  bool numeric = true, whole = true;
+  std::vector<double> values;
+  for (const Row& r : rows) {
+    double v = 0;
+    if (!to_number(r.label, v)) {
+      numeric = false;
+      if (!valid_name(r.label)) fail(r.line, "label " + shown(r.label) + " is neither a number nor a name (letters, digits, space, _ - .)");
+    }
+    values.push_back(v);
+    whole = whole && v == std::floor(v) && std::fabs(v) < 1e6;
+  }
+  std::vector<std::string> names;      // class names in class order
+  std::map<std::string, int> class_of;
+  if (!numeric) {
+    for (const Row& r : rows)
+      if (class_of.emplace(std::string(r.label), int(names.size())).second) names.emplace_back(r.label);
+  } else if (whole) {
+    std::vector<double> distinct(values);
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    if (distinct.size() <= std::size_t(kMaxClasses))
+      for (double v : distinct) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v);
+        class_of.emplace(buf, int(names.size()));
+        names.emplace_back(buf);
+      }
+  }
+  if (!names.empty()) {
+    if (names.size() < 2) throw ConfigError("every point has the label " + shown(names[0]) + "; at least 2 classes are needed");
+    if (names.size() > std::size_t(kMaxClasses))
+      throw ConfigError("the labels name " + std::to_string(names.size()) + " classes; allowed up to " + std::to_string(kMaxClasses));
+    data.classes = int(names.size());
+    data.class_names = names;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%g", values[i]);
+      const int k = class_of.at(numeric ? std::string(buf) : std::string(rows[i].label));
+      const float label = data.classes == 2 ? (k == 1 ? 1.0f : -1.0f) : float(k);
+      data.samples.push_back({float(rows[i].x), float(rows[i].y), label});
+    }
+    return data;
+  }
+  data.problem = Problem::kRegression;
+  data.classes = 0;
+  double top = 1.0;
+  for (double v : values) top = std::max(top, std::fabs(v));
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    data.samples.push_back({float(rows[i].x), float(rows[i].y), float(values[i] / top)});
+  return data;
+}
+
+std::string format_csv(const std::vector<Sample>& samples) {
+  std::string out = "x,y,label\n";
+  char line[96];
+  for (const Sample& s : samples) {
+    std::snprintf(line, sizeof line, "%.9g,%.9g,%.9g\n", s.x, s.y, s.label);
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace nnplay

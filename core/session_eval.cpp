@@ -1,0 +1,104 @@
+// Session's read-outs: metrics, the confusion matrix and the grid evaluation.
+#include <cmath>
+#include <cstring>
+
+#include "session.hpp"
+
+namespace nnplay {
+
+int Session::predicted_class(const float* y, std::size_t stride, std::size_t index) const {
+  const std::size_t outputs = network_.output_count();
+  if (outputs > 1) {
+    int best = 0;
+    for (std::size_t k = 1; k < outputs; ++k)
+      if (y[k * stride + index] > y[best * stride + index]) best = static_cast<int>(k);
+    return best;
+  }
+  // One output: tanh splits at 0, the sigmoid of cross-entropy at 0.5.
+  const float threshold = config_.effective_loss() == Loss::kCrossEntropy ? 0.5f : 0.0f;
+  return y[index] >= threshold ? 1 : 0;
+}
+
+void Session::evaluate_set(const Matrix& features, const Matrix& targets, const std::vector<float>& labels,
+                           double& loss, double& accuracy, std::vector<std::int32_t>* confusion) {
+  const std::size_t n = labels.size();
+  const bool regression = config_.problem == Problem::kRegression;
+  accuracy = regression ? NAN : 0.0;
+  loss = 0.0;
+  if (n == 0) return;
+  network_.prepare(eval_cache_, n);
+  std::memcpy(eval_cache_.input().data(), features.data(), features.size() * sizeof(float));
+  network_.forward(eval_cache_);
+  const float* y = eval_cache_.output().data();
+  loss = loss_sum(config_.effective_loss(), y, targets.data(), targets.size()) / double(n);
+  if (regression) return;
+  const int classes = config_.num_classes;
+  std::size_t right = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const int truth = classes == 2 ? (labels[i] > 0.0f ? 1 : 0) : static_cast<int>(labels[i]);
+    const int guess = predicted_class(y, n, i);
+    right += truth == guess;
+    if (confusion != nullptr && truth >= 0 && truth < classes) (*confusion)[truth * classes + guess] += 1;
+  }
+  accuracy = double(right) / double(n);
+}
+
+const Metrics& Session::metrics() {
+  if (!metrics_valid_) {
+    metrics_.epoch = epoch_;
+    metrics_.diverged = diverged_;
+    metrics_.stop_reason = stop_reason_;
+    metrics_.learning_rate = config_.learning_rate_at(epoch_);
+    const int classes = config_.classes();
+    confusion_.assign(std::size_t(classes) * std::size_t(classes), 0);
+    evaluate_set(train_x_, train_t_, train_labels_, metrics_.train_loss, metrics_.train_accuracy, nullptr);
+    evaluate_set(test_x_, test_t_, test_labels_, metrics_.test_loss, metrics_.test_accuracy, &confusion_);
+    metrics_valid_ = true;
+  }
+  return metrics_;
+}
+
+const std::vector<std::int32_t>& Session::confusion() {
+  metrics();
+  return confusion_;
+}
+
+void Session::forward_grid(int n) {
+  if (n < 2 || n > kMaxGridSize)
+    throw ConfigError("grid size: \"" + std::to_string(n) + "\" is out of range; allowed 2 to " +
+                      std::to_string(kMaxGridSize));
+  const std::size_t side = static_cast<std::size_t>(n), count = side * side;
+  network_.prepare(grid_cache_, count);
+  // The grid's input features change only with n or the features (build_matrices resets grid_n_).
+  if (grid_n_ != n) {
+    grid_xs_.resize(count);
+    grid_ys_.resize(count);
+    for (std::size_t i = 0; i < side; ++i)
+      for (std::size_t j = 0; j < side; ++j) {
+        grid_xs_[i * side + j] = -6.0f + 12.0f * float(j) / float(side - 1);
+        grid_ys_[i * side + j] = 6.0f - 12.0f * float(i) / float(side - 1);
+      }
+    feature_rows(config_.features, grid_xs_.data(), grid_ys_.data(), count, grid_cache_.input());
+    grid_n_ = n;
+  }
+  network_.forward(grid_cache_);
+}
+
+void Session::evaluate_grid(int n) {
+  forward_grid(n);
+  std::size_t total = 0;
+  for (const Matrix& a : grid_cache_.a) total += a.size();
+  grid_.resize(total);
+  float* dst = grid_.data();
+  for (const Matrix& a : grid_cache_.a) {
+    std::memcpy(dst, a.data(), a.size() * sizeof(float));
+    dst += a.size();
+  }
+}
+
+const float* Session::evaluate_grid_output(int n) {
+  forward_grid(n);
+  return grid_cache_.output().data();
+}
+
+}  // namespace nnplay

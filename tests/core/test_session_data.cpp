@@ -1,0 +1,159 @@
+// Session features around the training loop: data editing, CSV, save and load, auto-stop,
+// confusion matrix and fresh weights.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "session.hpp"
+
+using namespace nnplay;
+
+TEST_CASE("an added point joins the training set and the network keeps its weights") {
+  Session s;
+  s.configure("seed=1");
+  s.step(30);
+  const auto weights = s.params();
+  const std::size_t before = s.points().size() / 4;
+  s.add_point(1.0f, 2.0f, 1.0f, false);
+  CHECK(s.points().size() / 4 == before + 1);
+  CHECK(s.params() == weights);
+  CHECK(s.data_edited());
+  CHECK(s.points()[(250) * 4 + 0] == 1.0f);  // the 251st training point is the new one
+  CHECK_THROWS_WITH(s.add_point(0, 0, 0.5f, false), "point: a two-class label is -1 or 1");
+  CHECK_THROWS_WITH(s.add_point(7, 0, 1, false), "point: x and y must lie in -6 to 6");
+  s.remove_point(0);
+  CHECK(s.points().size() / 4 == before);
+  CHECK_THROWS(s.remove_point(100000));
+  // Changing the network keeps the edits; changing the data settings drops them.
+  s.set("networkShape", "3");
+  CHECK(s.data_edited());
+  s.set("noise", "10");
+  CHECK_FALSE(s.data_edited());
+}
+
+TEST_CASE("CSV import sets the problem and class count, and export reads back") {
+  Session s;
+  s.configure("percTrainData=50&seed=3");
+  std::string csv = "x,y,label\n";
+  for (int i = 0; i < 60; ++i)
+    csv += std::to_string(i % 6 - 3) + "," + std::to_string(i / 10 - 3) + "," + (i % 3 == 0 ? "red" : i % 3 == 1 ? "green" : "blue") + "\n";
+  s.import_csv(csv);
+  CHECK(s.config().num_classes == 3);
+  CHECK(s.classes() == 3);
+  CHECK(s.network().output_count() == 3);
+  CHECK(s.points().size() == 60 * 4);
+  s.train_epochs(2);
+  CHECK(std::isfinite(s.metrics().train_loss));
+  Session t;
+  t.configure("percTrainData=50&seed=3");
+  t.import_csv(s.export_csv());
+  // The same points come back (the import shuffles and splits them afresh).
+  auto sorted = [](std::vector<float> p) {
+    std::vector<std::array<float, 3>> rows;
+    for (std::size_t i = 0; i < p.size(); i += 4) rows.push_back({p[i], p[i + 1], p[i + 2]});
+    std::sort(rows.begin(), rows.end());
+    return rows;
+  };
+  CHECK(sorted(t.points()) == sorted(s.points()));
+  CHECK_THROWS_WITH(s.import_csv("1,2\n"), "line 1: expected 3 values (x,y,label), found 2");
+  CHECK(s.classes() == 3);  // a bad file changes nothing
+}
+
+TEST_CASE("save and load continue training exactly: the next epoch's loss is the same") {
+  for (const char* config : {"dataset=spiral&seed=5&networkShape=6,4&optimizer=adam&learningRate=0.01",
+                             "numClasses=3&dataset=gauss&seed=2&optimizer=nesterov&lrSchedule=cosine&lrDecayEpochs=30",
+                             "problem=regression&regDataset=reg-gauss&loss=huber&optimizer=rmsprop&learningRate=0.003"}) {
+    INFO(config);
+    Session a;
+    a.configure(config);
+    a.add_point(0.5f, 0.5f, a.classes() == 0 ? 0.25f : a.classes() == 2 ? 1.0f : 2.0f, false);
+    a.train_epochs(7);
+    a.step(3);  // mid-epoch
+    const std::string saved = a.save();
+    Session b;
+    b.load(saved);
+    a.train_epochs(2);
+    b.train_epochs(2);
+    CHECK(b.metrics().epoch == a.metrics().epoch);
+    CHECK(b.metrics().train_loss == a.metrics().train_loss);
+    CHECK(b.params() == a.params());
+    CHECK(b.points() == a.points());
+  }
+}
+
+TEST_CASE("a bad experiment file is refused with a message and changes nothing") {
+  Session s;
+  s.configure("seed=9");
+  s.train_epochs(3);
+  const auto weights = s.params();
+  CHECK_THROWS_WITH(s.load("{}"), "experiment file: not an nnplay experiment (\"format\" is not \"nnplay-experiment\")");
+  CHECK_THROWS_WITH(s.load("[1"), Catch::Contains("JSON:"));
+  std::string text = s.save();
+  const auto at = text.find("\"params\":[") + 10;
+  text.insert(at, "1,");  // one value too many
+  CHECK_THROWS_WITH(s.load(text), Catch::Contains("\"params\" has"));
+  CHECK(s.params() == weights);
+}
+
+TEST_CASE("auto-stop ends training after N epochs, at a target test loss, or on a plateau") {
+  Session s;
+  s.configure("seed=1&stopEpochs=12");
+  s.train_epochs(50);
+  CHECK(s.metrics().epoch == 12);
+  CHECK(s.metrics().stop_reason == "reached 12 epochs");
+  s.set("stopEpochs", "0");  // new rules: training may go on
+  s.train_epochs(3);
+  CHECK(s.metrics().epoch == 15);
+
+  Session target;
+  target.configure("seed=1&stopTestLoss=0.1");
+  target.train_epochs(500);
+  CHECK(target.metrics().test_loss <= 0.1);
+  CHECK(target.metrics().epoch < 500);
+
+  Session plateau;
+  plateau.configure("dataset=xor&seed=2&noise=50&stopPatience=5&learningRate=1");
+  plateau.train_epochs(2000);
+  CHECK(plateau.metrics().stop_reason == "test loss stopped improving for 5 epochs");
+  CHECK(plateau.metrics().epoch < 2000);
+}
+
+TEST_CASE("the confusion matrix counts every test point once, diagonal = right answers") {
+  Session s;
+  s.configure("numClasses=4&dataset=gauss&seed=3&networkShape=6");
+  s.train_epochs(30);
+  const auto& m = s.confusion();
+  REQUIRE(m.size() == 16);
+  int total = 0, diagonal = 0;
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 4; ++j) total += m[i * 4 + j], diagonal += i == j ? m[i * 4 + j] : 0;
+  CHECK(total == 250);
+  CHECK(double(diagonal) / total == Approx(s.metrics().test_accuracy));
+}
+
+TEST_CASE("reset returns to the same weights; new weights draws different ones") {
+  Session s;
+  s.configure("seed=4");
+  const auto first = s.params();
+  s.train_epochs(2);
+  s.reset();
+  CHECK(s.params() == first);
+  s.new_weights();
+  CHECK(s.params() != first);
+  const auto second = s.params();
+  s.train_epochs(2);
+  s.reset();
+  CHECK(s.params() == second);
+}
+
+TEST_CASE("the gradients of the last batch are the ones the optimizer applied") {
+  Session s;
+  s.configure("seed=6&learningRate=0.1&batchSize=5");
+  s.step(4);
+  const auto before = s.params();
+  s.step(1);
+  const auto& g = s.last_gradients();
+  for (std::size_t i = 0; i < before.size(); ++i) CHECK(s.params()[i] == Approx(before[i] - 0.1f * g[i]));
+}
