@@ -1,5 +1,6 @@
 #include "activation.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "fast_math.hpp"
@@ -132,17 +133,28 @@ void backprop_activation(Activation kind, const float* z, const float* a, const 
 }
 
 void apply_softmax(const float* z, float* a, std::size_t units, std::size_t batch) {
-  for (std::size_t b = 0; b < batch; ++b) {
-    float top = z[b];
-    for (std::size_t u = 1; u < units; ++u) top = std::fmax(top, z[u * batch + b]);
-    float sum = 0.0f;
-    for (std::size_t u = 0; u < units; ++u) {
-      const float e = fast_exp(z[u * batch + b] - top);  // shifted: no overflow
-      a[u * batch + b] = e;
-      sum += e;
-    }
-    const float inv = 1.0f / sum;
-    for (std::size_t u = 0; u < units; ++u) a[u * batch + b] *= inv;
+  softmax_block(z, a, units, batch, batch);
+}
+
+void softmax_block(const float* z, float* a, std::size_t units, std::size_t count, std::size_t ld) {
+  // Row by row, so each pass runs along contiguous columns: first the column maxima (the shift
+  // that keeps exp finite), then the exponentials and their sums, then the division.
+  constexpr std::size_t kChunk = 256;
+  float top[kChunk], sum[kChunk];
+  for (std::size_t start = 0; start < count; start += kChunk) {
+    const std::size_t m = std::min(kChunk, count - start);
+    for (std::size_t b = 0; b < m; ++b) top[b] = z[start + b], sum[b] = 0.0f;
+    for (std::size_t u = 1; u < units; ++u)
+      for (std::size_t b = 0; b < m; ++b) top[b] = std::fmax(top[b], z[u * ld + start + b]);
+    for (std::size_t u = 0; u < units; ++u)
+      for (std::size_t b = 0; b < m; ++b) {
+        const float e = fast_exp(z[u * ld + start + b] - top[b]);
+        a[u * ld + start + b] = e;
+        sum[b] += e;
+      }
+    for (std::size_t b = 0; b < m; ++b) sum[b] = 1.0f / sum[b];
+    for (std::size_t u = 0; u < units; ++u)
+      for (std::size_t b = 0; b < m; ++b) a[u * ld + start + b] *= sum[b];
   }
 }
 

@@ -35,5 +35,7 @@ void backprop_activation(Activation kind, const float* z, const float* a, const 
 
 // Softmax over the `units` rows of each column of z [units, batch] into a.
 void apply_softmax(const float* z, float* a, std::size_t units, std::size_t batch);
+// The same on `count` columns of rows that are `ld` apart.
+void softmax_block(const float* z, float* a, std::size_t units, std::size_t count, std::size_t ld);
 
 }  // namespace nnplay

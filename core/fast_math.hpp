@@ -12,7 +12,10 @@ namespace nnplay {
 // then 2^n put straight into the exponent bits.
 inline float fast_exp(float x) {
   x = x < -87.0f ? -87.0f : (x > 88.0f ? 88.0f : x);
-  const float n = __builtin_floorf(x * 1.44269504f + 0.5f);
+  // Round to nearest through a truncating int conversion: floorf would be a library call
+  // that stops the loop from vectorising.
+  const float t = x * 1.44269504f;
+  const float n = static_cast<float>(static_cast<std::int32_t>(t + (t >= 0.0f ? 0.5f : -0.5f)));
   // ln2 split in two so that n*ln2_hi is exact and r keeps its low bits.
   const float r = (x - n * 0.693359375f) + n * 2.12194440e-4f;
   float p = 1.0f / 720.0f;

@@ -6,8 +6,9 @@
 namespace nnplay {
 
 // z[o, :] = b[o] + sum_i W[o, i] * x[i, :].   W [out, in], b [out], x [in, batch], z [out, batch].
+// `ld` is the row stride of x and z (>= batch), so a caller can work on a block of columns.
 void dense_forward(const float* W, const float* b, const float* x, float* z, std::size_t out,
-                   std::size_t in, std::size_t batch);
+                   std::size_t in, std::size_t batch, std::size_t ld);
 
 // Given dz = dL/dz [out, batch] and the layer input x [in, batch]:
 //   dW [out, in] += dz . x^T,  db [out] += sum over the batch of dz,

@@ -1,5 +1,6 @@
 #include "network.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "kernels.hpp"
@@ -73,15 +74,26 @@ void Network::prepare(ForwardCache& cache, std::size_t batch) const {
 }
 
 void Network::forward(ForwardCache& cache) const {
+  // Large batches (a grid) go through every layer one block of columns at a time, so a block's
+  // activations stay in cache from one layer to the next; a training batch is one block.
+  constexpr std::size_t kBlock = 256;
   const float* p = params_.data();
-  for (std::size_t l = 0; l < layers_.size(); ++l) {
-    const LayerShape& s = layers_[l];
-    dense_forward(p + s.w_offset, p + s.b_offset, cache.a[l].data(), cache.z[l].data(), s.out, s.in,
-                  cache.batch);
-    if (s.activation == Activation::kSoftmax)
-      apply_softmax(cache.z[l].data(), cache.a[l + 1].data(), s.out, cache.batch);
-    else
-      apply_activation(s.activation, cache.z[l].data(), cache.a[l + 1].data(), s.out * cache.batch);
+  const std::size_t batch = cache.batch;
+  for (std::size_t start = 0; start < batch; start += kBlock) {
+    const std::size_t count = std::min(kBlock, batch - start);
+    for (std::size_t l = 0; l < layers_.size(); ++l) {
+      const LayerShape& s = layers_[l];
+      float* z = cache.z[l].data() + start;
+      float* a = cache.a[l + 1].data() + start;
+      dense_forward(p + s.w_offset, p + s.b_offset, cache.a[l].data() + start, z, s.out, s.in, count, batch);
+      if (s.activation == Activation::kSoftmax) {
+        softmax_block(z, a, s.out, count, batch);
+      } else if (count == batch) {
+        apply_activation(s.activation, z, a, s.out * batch);
+      } else {
+        for (std::size_t o = 0; o < s.out; ++o) apply_activation(s.activation, z + o * batch, a + o * batch, count);
+      }
+    }
   }
 }
 

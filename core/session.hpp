@@ -90,6 +90,16 @@ class Session {
   // dL/dparams of the last training batch, in params() layout: what the optimizer was given.
   const std::vector<float>& last_gradients() const { return grads_; }
 
+  // One input's forward pass, for following a point through the network: every unit's weighted
+  // sum z and activation a (units ordered as unit_counts(); inputs have a only, their z is 0),
+  // the loss against `label` (the problem's label convention) and dL/dparams for this point
+  // alone, in params() layout. Nothing is applied.
+  struct PointTrace {
+    std::vector<float> sums, activations, gradients;
+    double loss = 0.0;
+  };
+  const PointTrace& trace_point(float x, float y, float label);
+
   // The whole experiment as JSON (settings, data when edited, weights, optimizer state, epoch,
   // training order) and back: after load(), training continues exactly as it would have.
   std::string save() const;
@@ -136,6 +146,8 @@ class Session {
   std::vector<std::int32_t> unit_counts_;
   int grid_n_ = 0;
 
+  PointTrace trace_;
+  ForwardCache trace_cache_;
   Metrics metrics_;
   std::vector<std::int32_t> confusion_;
   bool metrics_valid_ = false;

@@ -101,4 +101,33 @@ const float* Session::evaluate_grid_output(int n) {
   return grid_cache_.output().data();
 }
 
+const Session::PointTrace& Session::trace_point(float x, float y, float label) {
+  if (!std::isfinite(x) || !std::isfinite(y) || !std::isfinite(label))
+    throw ConfigError("point: x, y and label must be finite numbers");
+  network_.prepare(trace_cache_, 1);
+  feature_rows(config_.features, &x, &y, 1, trace_cache_.input());
+  network_.forward(trace_cache_);
+  trace_.sums.assign(network_.input_count(), 0.0f);
+  trace_.activations.assign(trace_cache_.a[0].begin(), trace_cache_.a[0].end());
+  for (std::size_t l = 0; l < network_.layers().size(); ++l) {
+    trace_.sums.insert(trace_.sums.end(), trace_cache_.z[l].begin(), trace_cache_.z[l].end());
+    trace_.activations.insert(trace_.activations.end(), trace_cache_.a[l + 1].begin(), trace_cache_.a[l + 1].end());
+  }
+  // The target as training builds it (see build_matrices).
+  const Loss loss = config_.effective_loss();
+  const std::size_t outputs = network_.output_count();
+  Matrix target = Matrix::from_shape({outputs, 1});
+  for (std::size_t k = 0; k < outputs; ++k)
+    target(k, 0) = loss == Loss::kSoftmaxCrossEntropy ? (float(k) == label ? 1.0f : 0.0f)
+                   : loss == Loss::kCrossEntropy      ? (label > 0.0f ? 1.0f : 0.0f)
+                                                      : label;
+  const float* out = trace_cache_.output().data();
+  trace_.loss = loss_sum(loss, out, target.data(), outputs);
+  Matrix grad = Matrix::from_shape({outputs, 1});
+  loss_gradient(loss, out, target.data(), grad.data(), outputs, 1.0f);
+  trace_.gradients.assign(network_.params().size(), 0.0f);
+  network_.backward(trace_cache_, grad, trace_.gradients, gradient_is_wrt_logits(loss));
+  return trace_;
+}
+
 }  // namespace nnplay

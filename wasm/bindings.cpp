@@ -58,6 +58,35 @@ val points(Session& s) { return view_of(s.points()); }
 val params(Session& s) { return view_of(s.params()); }
 void set_param(Session& s, int index, float value) { guarded([&] { s.set_param(index, value); }); }
 
+void new_weights(Session& s) { guarded([&] { s.new_weights(); }); }
+val confusion(Session& s) { return guarded([&] { return view_of(s.confusion()); }); }
+int classes(Session& s) { return s.classes(); }
+std::string loss_name(Session& s) { return nnplay::loss_name(s.loss()); }
+std::string loss_formula(Session& s) { return nnplay::loss_formula(s.loss()); }
+void add_point(Session& s, float x, float y, float label, bool is_test) {
+  guarded([&] { s.add_point(x, y, label, is_test); });
+}
+void remove_point(Session& s, int index) { guarded([&] { s.remove_point(index); }); }
+void import_csv(Session& s, const std::string& text) { guarded([&] { s.import_csv(text); }); }
+std::string export_csv(Session& s) { return s.export_csv(); }
+bool data_edited(Session& s) { return s.data_edited(); }
+val last_gradients(Session& s) { return view_of(s.last_gradients()); }
+std::string save(Session& s) { return s.save(); }
+void load(Session& s, const std::string& json) { guarded([&] { s.load(json); }); }
+// One point's forward pass as a plain object {sums, activations, gradients, loss}; the arrays
+// are copies, so the caller may keep them.
+val trace_point(Session& s, float x, float y, float label) {
+  return guarded([&] {
+    const auto& t = s.trace_point(x, y, label);
+    val out = val::object();
+    out.set("sums", val::global("Float32Array").new_(view_of(t.sums)));
+    out.set("activations", val::global("Float32Array").new_(view_of(t.activations)));
+    out.set("gradients", val::global("Float32Array").new_(view_of(t.gradients)));
+    out.set("loss", t.loss);
+    return out;
+  });
+}
+
 // Every problem in hash-form text, as an array of messages (empty when it is valid).
 val validate_config(const std::string& text) {
   std::vector<std::string> errors;
@@ -76,7 +105,9 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .field("testLoss", &Metrics::test_loss)
       .field("trainAccuracy", &Metrics::train_accuracy)
       .field("testAccuracy", &Metrics::test_accuracy)
-      .field("diverged", &Metrics::diverged);
+      .field("diverged", &Metrics::diverged)
+      .field("stopReason", &Metrics::stop_reason)
+      .field("learningRate", &Metrics::learning_rate);
 
   emscripten::class_<Session>("Session")
       .constructor<>()
@@ -93,7 +124,21 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("unitCounts", &unit_counts)
       .function("points", &points)
       .function("params", &params)
-      .function("setParam", &set_param);
+      .function("setParam", &set_param)
+      .function("newWeights", &new_weights)
+      .function("confusion", &confusion)
+      .function("classes", &classes)
+      .function("lossName", &loss_name)
+      .function("lossFormula", &loss_formula)
+      .function("addPoint", &add_point)
+      .function("removePoint", &remove_point)
+      .function("importCsv", &import_csv)
+      .function("exportCsv", &export_csv)
+      .function("dataEdited", &data_edited)
+      .function("lastGradients", &last_gradients)
+      .function("tracePoint", &trace_point)
+      .function("save", &save)
+      .function("load", &load);
 
   emscripten::function("validateConfig", &validate_config);
 }

@@ -157,3 +157,35 @@ TEST_CASE("the gradients of the last batch are the ones the optimizer applied") 
   const auto& g = s.last_gradients();
   for (std::size_t i = 0; i < before.size(); ++i) CHECK(s.params()[i] == Approx(before[i] - 0.1f * g[i]));
 }
+
+TEST_CASE("following a point shows the hand-computed forward pass, its loss and its gradient") {
+  // 2 -> 2 (tanh) -> 1 (tanh), every weight 0.5 and bias 0.1 (set below), point (1, 2), label +1:
+  //   hidden z = 0.5 * 1 + 0.5 * 2 + 0.1 = 1.6, a = tanh(1.6) = 0.92166855
+  //   output z = 0.5 * a + 0.5 * a + 0.1 = 1.02166855, y = tanh(z) = 0.77054527
+  //   loss = 1/2 (y - 1)^2 = 0.02632474
+  Session s;
+  s.configure("networkShape=2&seed=1");
+  std::vector<float> p(s.params().size(), 0.5f);
+  for (std::size_t i = s.network().weight_count(); i < p.size(); ++i) p[i] = 0.1f;
+  s.set_params(p);
+  const auto& t = s.trace_point(1.0f, 2.0f, 1.0f);
+  REQUIRE(t.activations.size() == 5);
+  CHECK(t.activations[0] == 1.0f);
+  CHECK(t.activations[1] == 2.0f);
+  CHECK(t.sums[2] == Approx(1.6f));
+  CHECK(t.activations[2] == Approx(0.92166855f));
+  CHECK(t.sums[4] == Approx(1.02166855f));
+  CHECK(t.activations[4] == Approx(0.77054527f));
+  CHECK(t.loss == Approx(0.02632474));
+  // dL/db_out = (y - 1) (1 - y^2); the output bias is the last parameter.
+  CHECK(t.gradients.back() == Approx((0.77054527 - 1.0) * (1.0 - 0.77054527 * 0.77054527)));
+}
+
+TEST_CASE("a point's gradient with batch size 1 is exactly what the optimizer applies") {
+  Session s;
+  s.configure("seed=3&batchSize=1&shuffle=false&learningRate=0.1");
+  const float x = s.points()[0], y = s.points()[1], label = s.points()[2];  // first training point
+  const auto expected = s.trace_point(x, y, label).gradients;
+  s.step(1);
+  CHECK(s.last_gradients() == expected);
+}
