@@ -69,6 +69,8 @@ class Session {
   // Units per layer, input features first, output last.
   const std::vector<std::int32_t>& unit_counts() const { return unit_counts_; }
 
+  // The loss of every sample at the current weights, in points() order.
+  const std::vector<float>& point_losses();
   // Every sample as [x, y, label, is_test] records, training samples first.
   const std::vector<float>& points() const { return points_; }
   // Edits the data; the network keeps training on the result. Labels: -1/+1 for two classes,
@@ -147,6 +149,7 @@ class Session {
   int grid_n_ = 0;
 
   PointTrace trace_;
+  std::vector<float> point_losses_;
   ForwardCache trace_cache_;
   Metrics metrics_;
   std::vector<std::int32_t> confusion_;

@@ -58,6 +58,27 @@ const Metrics& Session::metrics() {
   return metrics_;
 }
 
+const std::vector<float>& Session::point_losses() {
+  point_losses_.clear();
+  const Loss loss = config_.effective_loss();
+  for (const auto* set : {&train_x_, &test_x_}) {
+    const Matrix& x = *set;
+    const Matrix& t = set == &train_x_ ? train_t_ : test_t_;
+    const std::size_t n = x.shape(1), outputs = t.shape(0);
+    if (n == 0) continue;
+    network_.prepare(eval_cache_, n);
+    std::memcpy(eval_cache_.input().data(), x.data(), x.size() * sizeof(float));
+    network_.forward(eval_cache_);
+    const float* y = eval_cache_.output().data();
+    float yk[kMaxClasses], tk[kMaxClasses];
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t k = 0; k < outputs; ++k) yk[k] = y[k * n + i], tk[k] = t(k, i);
+      point_losses_.push_back(static_cast<float>(loss_sum(loss, yk, tk, outputs)));
+    }
+  }
+  return point_losses_;
+}
+
 const std::vector<std::int32_t>& Session::confusion() {
   metrics();
   return confusion_;

@@ -19,6 +19,10 @@ const DEBIAN_PACKAGES = [
   ['catch2', '/usr/include/catch2/catch.hpp'],
   ['node-acorn', '/usr/share/nodejs/acorn'],
   ['chromium', '/usr/bin/chromium'],
+  // clang 14 and its sanitizer and libFuzzer runtimes (test:sanitize, test:fuzz); the runtimes
+  // are only a Recommends of clang's packages, which --no-install-recommends skips.
+  ['clang', '/usr/bin/clang++'],
+  ['libclang-rt-14-dev', '/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a'],
 ];
 
 function run(command, args, options = {}) {

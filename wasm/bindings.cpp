@@ -70,6 +70,7 @@ void remove_point(Session& s, int index) { guarded([&] { s.remove_point(index); 
 void import_csv(Session& s, const std::string& text) { guarded([&] { s.import_csv(text); }); }
 std::string export_csv(Session& s) { return s.export_csv(); }
 bool data_edited(Session& s) { return s.data_edited(); }
+val point_losses(Session& s) { return view_of(s.point_losses()); }
 val last_gradients(Session& s) { return view_of(s.last_gradients()); }
 std::string save(Session& s) { return s.save(); }
 void load(Session& s, const std::string& json) { guarded([&] { s.load(json); }); }
@@ -136,6 +137,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("exportCsv", &export_csv)
       .function("dataEdited", &data_edited)
       .function("lastGradients", &last_gradients)
+      .function("pointLosses", &point_losses)
       .function("tracePoint", &trace_point)
       .function("save", &save)
       .function("load", &load);

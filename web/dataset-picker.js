@@ -6,11 +6,15 @@ import { drawPoints } from './heatmap.js';
 export const DATASETS = {
   classification: [
     { key: 'circle', label: 'Circle' }, { key: 'xor', label: 'Exclusive or' },
-    { key: 'gauss', label: 'Gaussian' }, { key: 'spiral', label: 'Spiral' }],
+    { key: 'gauss', label: 'Gaussian' }, { key: 'spiral', label: 'Spiral' },
+    { key: 'moons', label: 'Two moons' }, { key: 'checkerboard', label: 'Checkerboard' },
+    { key: 'sine', label: 'Boundary y = 3 sin x' }, { key: 'cubic', label: 'Boundary y = x³/20' },
+    { key: 'abs', label: 'Boundary y = |x| − 2.5' }],
   regression: [{ key: 'reg-plane', label: 'Plane' }, { key: 'reg-gauss', label: 'Multi Gaussian' }],
 };
 
 const THUMB_CSS_PX = 56;
+const MULTI_CLASS = new Set(['circle', 'gauss', 'spiral', 'checkerboard']);
 
 export class DatasetPicker {
   // onPick(problem, datasetKey) is called when a thumbnail is chosen.
@@ -34,11 +38,16 @@ export class DatasetPicker {
     }
   }
 
-  // previews: { datasetKey: Float32Array of [x, y, label, isTest] records }.
-  setPreviews(previews) {
+  // previews: { datasetKey: Float32Array of [x, y, label, isTest] records }. Data sets that can
+  // have more classes are drawn with `classes`; the others keep two and are greyed out when
+  // more are asked for, since the engine will not make them.
+  setPreviews(previews, classes = 2, palette = 'classic') {
     for (const [key, points] of Object.entries(previews)) {
       const canvas = this.canvases.get(key);
-      if (canvas) drawPoints(canvas, points, { showTest: true, sizePx: 2 });
+      const many = classes > 2 && MULTI_CLASS.has(key);
+      if (canvas) drawPoints(canvas, points, { showTest: true, sizePx: 2, classes: many ? classes : 2, palette });
+      const button = this.buttons.get(key);
+      if (button && !key.startsWith('reg-')) button.disabled = classes > 2 && !MULTI_CLASS.has(key);
     }
   }
 

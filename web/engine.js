@@ -6,6 +6,11 @@ export class Engine {
     this.pending = new Map();
     this.nextId = 1;
     this.dead = false;
+    this.onFatal = onFatal;
+    this.worker = null;   // started by the first call, so an engine nobody has used costs nothing
+  }
+
+  startWorker() {
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.worker.onmessage = ({ data }) => {
       const call = this.pending.get(data.id);
@@ -16,7 +21,7 @@ export class Engine {
     };
     this.worker.onerror = (event) => {
       event.preventDefault?.();
-      this.fail(`the engine stopped: ${event.message || 'the worker failed to load'}`, onFatal);
+      this.fail(`the engine stopped: ${event.message || 'the worker failed to load'}`, this.onFatal);
     };
   }
 
@@ -30,6 +35,7 @@ export class Engine {
 
   call(op, args = {}) {
     if (this.dead) return Promise.reject(new Error('the engine has stopped'));
+    if (!this.worker) this.startWorker();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -41,12 +47,23 @@ export class Engine {
   set(key, value) { return this.call('set', { key, value }); }
   reset() { return this.call('reset'); }
   setParam(index, value) { return this.call('setParam', { index, value }); }
-  // Trains `epochs` (a count or 'auto'), then returns metrics, the grid of every unit and params.
-  frame(epochs, gridSize) { return this.call('frame', { epochs, gridSize }); }
-  previews(datasets) { return this.call('previews', { datasets }); }
+  newWeights() { return this.call('newWeights'); }
+  // Trains `epochs` (a count or 'auto'), then returns metrics, the grid of every unit, params,
+  // the confusion matrix and, when asked, the last batch's gradients and every point's loss.
+  frame(epochs, gridSize, { gradients = false, pointLosses = false } = {}) {
+    return this.call('frame', { epochs, gridSize, gradients, pointLosses });
+  }
+  trace(x, y, label) { return this.call('trace', { x, y, label }); }
+  addPoint(x, y, label, isTest = false) { return this.call('addPoint', { x, y, label, isTest }); }
+  removePoint(index) { return this.call('removePoint', { index }); }
+  importCsv(text) { return this.call('importCsv', { text }); }
+  exportCsv() { return this.call('exportCsv'); }
+  save() { return this.call('save'); }
+  load(json) { return this.call('load', { json }); }
+  previews(datasets, numClasses = 2) { return this.call('previews', { datasets, numClasses }); }
 
   terminate() {
-    this.worker.terminate();
+    this.worker?.terminate();
     this.fail('the engine was stopped', () => {});
   }
 }

@@ -37,53 +37,81 @@ export function buildLayout(root, handlers) {
     controls.set(key, c);
     return c.element;
   };
+  const button = (name, label, onclick, content, className = 'icon-button') =>
+    h('button', { type: 'button', class: className, dataset: { control: name }, 'aria-label': label, title: label, onclick },
+      content);
 
   const playButton = h('button', { type: 'button', class: 'play-button', dataset: { control: 'play' },
     'aria-label': 'Play', onclick: handlers.onPlayPause }, h('span', { class: 'play-icon', 'aria-hidden': 'true' }));
-  const resetButton = h('button', { type: 'button', class: 'icon-button', dataset: { control: 'reset' },
-    'aria-label': 'Reset the network', title: 'Reset the network', onclick: handlers.onReset }, icon('reset'));
-  const stepButton = h('button', { type: 'button', class: 'icon-button', dataset: { control: 'step' },
-    'aria-label': 'Train one epoch', title: 'Train one epoch', onclick: handlers.onStep }, icon('step'));
+  const resetButton = button('reset', 'Reset to the initial weights', handlers.onReset, icon('reset'));
+  const stepButton = button('step', 'Train one epoch', handlers.onStep, icon('step'));
+  const newWeightsButton = button('newWeights', 'Draw new initial weights', handlers.onNewWeights, 'New weights', 'text-button small');
   const epoch = h('output', { class: 'epoch-value', 'aria-live': 'off' }, '000,000');
+  const speed = h('output', { class: 'speed-value', 'aria-live': 'off' }, '');
 
   const toolbar = h('div', { class: 'toolbar' },
-    h('div', { class: 'run-controls' }, resetButton, playButton, stepButton),
-    h('div', { class: 'epoch' }, h('span', { class: 'control-label' }, 'Epoch'), epoch),
+    h('div', { class: 'run-controls' }, resetButton, playButton, stepButton, newWeightsButton),
+    h('div', { class: 'epoch', dataset: { control: 'epoch' } }, h('span', { class: 'control-label' }, 'Epoch'), epoch, speed),
     control('learningRate'), control('activation'), control('regularization'),
-    control('regularizationRate'), control('problem'));
+    control('regularizationRate'), control('problem'), control('numClasses'));
+
+  const advanced = h('details', { class: 'advanced', dataset: { control: 'advanced' } },
+    h('summary', {}, 'More settings: optimizer, schedule, loss, initial weights, auto-stop, speed, colours'),
+    h('div', { class: 'advanced-grid' },
+      h('fieldset', {}, h('legend', {}, 'Optimizer'), control('optimizer'), control('momentum'), control('rho'),
+        control('beta1'), control('beta2')),
+      h('fieldset', {}, h('legend', {}, 'Learning-rate schedule'), control('lrSchedule'), control('lrDecayEpochs'),
+        control('lrDecayRate')),
+      h('fieldset', {}, h('legend', {}, 'Model'), control('loss'), control('init')),
+      h('fieldset', {}, h('legend', {}, 'Auto-stop'), control('stopEpochs'), control('stopTestLoss'), control('stopPatience')),
+      h('fieldset', {}, h('legend', {}, 'Display'), control('epochsPerFrame'), control('palette'))));
 
   const datasetBox = h('div', { class: 'datasets', dataset: { control: 'dataset' } });
   const datasets = new DatasetPicker(datasetBox, handlers.onPickDataset);
   const regenerate = h('button', { type: 'button', class: 'text-button', dataset: { control: 'regenerate' },
     onclick: handlers.onRegenerate }, 'Regenerate');
+  const dataTools = h('div', { class: 'data-tools', dataset: { control: 'dataTools' } });
   const dataColumn = h('section', { class: 'column column-data', 'aria-label': 'Data' },
     h('h2', {}, 'Data'), h('p', { class: 'hint' }, 'Which dataset do you want to use?'), datasetBox,
-    control('percTrainData'), control('noise'), control('batchSize'), regenerate);
+    control('numSamples'), control('percTrainData'), control('noise'), control('batchSize'), regenerate, dataTools);
 
   const networkContainer = h('div', { class: 'network' });
   const networkColumn = h('section', { class: 'column column-network', 'aria-label': 'Network' },
     h('h2', {}, 'Features and hidden layers'), networkContainer);
 
   const outputBox = h('div', { class: 'output' });
+  const confusion = h('div', { class: 'confusion', dataset: { control: 'confusion' } });
+  const trace = h('div', { class: 'trace', dataset: { control: 'forwardPass' } });
   const outputColumn = h('section', { class: 'column column-output', 'aria-label': 'Output' },
     h('h2', {}, 'Output'), outputBox,
-    h('div', { class: 'output-options' }, control('showTestData'), control('discretize')));
-  const output = new OutputView(outputBox);
+    h('div', { class: 'output-options' }, control('showTestData'), control('discretize'),
+      control('showGradients'), control('showPointLoss')),
+    trace, confusion);
+  const output = new OutputView(outputBox, { onMapClick: handlers.onMapClick });
 
   const message = h('div', { class: 'message', role: 'alert', hidden: true });
   const main = h('div', { class: 'columns' }, dataColumn, networkColumn, outputColumn);
-  root.append(h('div', { class: 'playground' }, toolbar, message, main));
+  root.append(h('div', { class: 'playground' }, toolbar, advanced, message, main));
 
   return {
-    networkContainer, output, datasets,
+    networkContainer, output, datasets, dataTools, confusion, trace,
     setValues(state) {
-      for (const [key, c] of controls) c.set(state[key]);
+      for (const [key, c] of controls) {
+        c.set(state[key]);
+        c.showFor(state);
+      }
       datasets.show(state.problem, state.problem === 'regression' ? state.regDataset : state.dataset);
       const hidden = new Set(state.hidden.map((name) => HIDE_ALIASES[name] ?? name));
       for (const el of root.querySelectorAll('[data-control]')) el.hidden = hidden.has(el.dataset.control);
     },
     showEpoch(n) {
       epoch.textContent = String(n).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    },
+    // Epochs per second, measured by the caller over the last second or so.
+    showSpeed(epochsPerSecond) {
+      speed.textContent = Number.isFinite(epochsPerSecond) && epochsPerSecond > 0
+        ? `${epochsPerSecond >= 100 ? Math.round(epochsPerSecond).toLocaleString('en-US') : epochsPerSecond.toFixed(1)} epochs/s`
+        : '';
     },
     showRunning(running) {
       playButton.classList.toggle('playing', running);

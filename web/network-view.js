@@ -234,22 +234,33 @@ export class NetworkView {
     }
     if (!params || params.length < this.paramTotal) return;
     this.params = params;
-    this.links.forEach((link, j) => {
-      const w = params[link.param];
-      const stroke = colorFor(w);
-      const width = linkWidth(w).toFixed(1);
-      // Strings compared first: unchanged links cost no DOM write.
-      if (this.linkStyle[j] === stroke + width) return;
-      this.linkStyle[j] = stroke + width;
-      link.el.setAttribute('stroke', stroke);
-      link.el.setAttribute('stroke-width', width);
-    });
-    this.biases.forEach((bias, j) => {
-      const fill = colorFor(params[bias.param]);
-      if (fill === this.biasStyle[j]) return;
-      this.biasStyle[j] = fill;
-      bias.el.style.backgroundColor = fill;
-    });
+    // An overlay (network-overlay.js) owns link and bias styles while it shows; afterwards the
+    // caches are stale, so every link and bias is restyled once.
+    if (this.overlayActive) {
+      this.overlayShown = true;
+    } else {
+      if (this.overlayShown) {
+        this.overlayShown = false;
+        this.linkStyle.fill('');
+        this.biasStyle.fill('');
+      }
+      this.links.forEach((link, j) => {
+        const w = params[link.param];
+        const stroke = colorFor(w);
+        const width = linkWidth(w).toFixed(1);
+        // Strings compared first: unchanged links cost no DOM write.
+        if (this.linkStyle[j] === stroke + width) return;
+        this.linkStyle[j] = stroke + width;
+        link.el.setAttribute('stroke', stroke);
+        link.el.setAttribute('stroke-width', width);
+      });
+      this.biases.forEach((bias, j) => {
+        const fill = colorFor(params[bias.param]);
+        if (fill === this.biasStyle[j]) return;
+        this.biasStyle[j] = fill;
+        bias.el.style.backgroundColor = fill;
+      });
+    }
     if (this.card.param !== null && !this.card.editing && this.card.message.hidden) this.refreshCardText();
   }
 

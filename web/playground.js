@@ -2,16 +2,25 @@
 // closure, so any number can run on one page. Data flow: a control reports a change -> the next
 // state -> live keys go to engine.set, the rest rebuild with engine.configure -> each animation
 // frame asks the worker for one frame (train, metrics, grid) -> the views draw it.
-import { SCHEMA, defaultState, engineConfigText } from './state.js';
+import { SCHEMA, defaultState, engineConfigText, parseHash } from './state.js';
 import { Engine } from './engine.js';
 import { buildLayout } from './layout.js';
 import { NetworkView } from './network-view.js';
 import { FEATURES } from './features.js';
+import { DataTools, download } from './data-tools.js';
+import { ConfusionView } from './confusion-view.js';
+import { SpeedMeter } from './speed-meter.js';
 
 const GRID_SIZE = 100;
+const MULTI_CLASS = new Set(['circle', 'gauss', 'spiral', 'checkerboard']);
+const ALL_DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'sine', 'cubic', 'abs',
+  'reg-plane', 'reg-gauss'];
+// Keys a loaded experiment or an imported CSV may change, read back from the engine's config.
+const SYNCED_KEYS = Object.keys(SCHEMA).filter((k) => SCHEMA[k].engine && k !== 'seed');
 
-// options: { state, onStateChange(state), onEvent(name, detail) }.
-export function mount(root, { state: initial = defaultState(), onStateChange = () => {}, onEvent = () => {} } = {}) {
+// options: { state, onStateChange(state), onEvent(name, detail), lazy }. With `lazy` the DOM is
+// built at once but the worker starts only at the first setVisible(true) (or step/reset).
+export function mount(root, { state: initial = defaultState(), onStateChange = () => {}, onEvent = () => {}, lazy = false } = {}) {
   let state = { ...initial, hidden: [...(initial.hidden ?? [])] };
   if (state.seed === '') state.seed = randomSeed();
   let running = false;
@@ -19,7 +28,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   let frameInFlight = false;
   let dirty = true;          // something changed while paused: draw one frame
   let hoveredUnit = null;
-  let unitCounts = [];
+  let model = { unitCounts: [], classes: 2, points: new Float32Array(0) };
   let lastFrame = null;
   let rafId = 0;
   let destroyed = false;
@@ -27,21 +36,34 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   let frames = 0;            // frames drawn since mount, for benchmarks
   let metrics = { epoch: 0, trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN, running: false, frames };
   const readyWaiters = [];
+  const speed = new SpeedMeter();
 
+  let started = false;       // start() ran: the worker is up (its first call creates it)
+  let onScreen = !lazy;      // false while off screen or in a hidden tab: no frames are asked for
   const engine = new Engine({ onFatal: (message) => { pause(); ui.showError(message); onEvent('error', { message }); } });
   const ui = buildLayout(root, {
     onChange: (key, value) => change(key, value),
     onPlayPause: () => (running ? pause() : play()),
     onStep: () => step(),
     onReset: () => reset(),
+    onNewWeights: () => newWeights(),
     onRegenerate: () => change('seed', randomSeed()),
     onPickDataset: (problem, key) => changeMany({ problem, [problem === 'regression' ? 'regDataset' : 'dataset']: key }),
+    onMapClick: (click) => mapClicked(click),
   });
   const network = new NetworkView(ui.networkContainer, {
     onHoverUnit: (unit) => { hoveredUnit = unit; redrawMap(); },
     onToggleFeature: (key) => toggleFeature(key),
     onShapeChange: (shape) => change('networkShape', shape),
     onEditParam: (index, value) => engine.setParam(index, value).then(() => { dirty = true; }, showError),
+  });
+  const confusion = new ConfusionView(ui.confusion);
+  const tools = new DataTools(ui.dataTools, {
+    onImportCsv: (text) => restructure(engine.importCsv(text), 'CSV'),
+    onExportCsv: () => engine.exportCsv().then((csv) => download(root.ownerDocument ?? document, 'nnplay-data.csv', csv, 'text/csv'), showError),
+    onSaveExperiment: () => engine.save().then((json) => download(root.ownerDocument ?? document, 'nnplay-experiment.json', json, 'application/json'), showError),
+    onOpenExperiment: (text) => restructure(engine.load(text), 'experiment'),
+    onError: (message) => showError(message),
   });
 
   function showError(error) {
@@ -71,9 +93,19 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   function changeMany(changes) {
     const previous = state;
     state = { ...state, ...changes };
+    // More than two classes need a data set that can make them.
+    if (state.problem === 'classification' && state.numClasses > 2 && !MULTI_CLASS.has(state.dataset)) {
+      state.dataset = 'gauss';
+    }
+    // A network shape change drops per-layer activations that no longer fit.
+    if ('networkShape' in changes && state.activations.length && state.activations.length !== state.networkShape.length) {
+      state.activations = [];
+    }
     onStateChange(state);
     const keys = Object.keys(changes);
-    if (keys.some((k) => SCHEMA[k]?.engine && !SCHEMA[k].live)) {
+    if (!started) {
+      // Not started yet: start() configures the engine from the latest state.
+    } else if (keys.some((k) => SCHEMA[k]?.engine && !SCHEMA[k].live)) {
       rebuild().catch((error) => {
         state = previous;
         onStateChange(state);
@@ -81,42 +113,98 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
         showError(error);
       });
     } else {
-      for (const key of keys) if (SCHEMA[key]?.live) engine.set(key, state[key]).catch(showError);
+      for (const key of keys) if (SCHEMA[key]?.live) engine.set(key, formatForEngine(state[key])).catch(showError);
     }
     ui.setValues(state);
     dirty = true;
     if ('showTestData' in changes) ui.output.setShowTest(state.showTestData);
+    if ('palette' in changes || 'showPointLoss' in changes) applyPointStyle();
+    if ('numClasses' in changes || 'problem' in changes) refreshPreviews();
+  }
+
+  function formatForEngine(value) {
+    return Array.isArray(value) ? value.join(',') : value;
+  }
+
+  // After the engine's data or network changed: points, classes, loss title, network diagram.
+  function applyStructure(result) {
+    model = { unitCounts: result.unitCounts, classes: result.classes, points: result.points };
+    lastFrame = null;
+    hoveredUnit = null;
+    ui.output.setPoints(result.points);
+    ui.output.select(-1);
+    ui.output.setLossTitle(result.lossName, result.lossFormula);
+    applyPointStyle();
+    tools.setProblem({ classes: result.classes, palette: state.palette });
+    network.setStructure({
+      features: FEATURES.map((f) => ({ ...f, enabled: Boolean(state[f.key]) })),
+      hiddenShape: state.networkShape,
+      outputs: result.unitCounts[result.unitCounts.length - 1],
+    });
+    dirty = true;
   }
 
   async function rebuild() {
     const build = ++generation;
-    const { points, unitCounts: counts } = await engine.configure(engineConfigText(state));
+    const result = await engine.configure(engineConfigText(state));
     if (build !== generation) return;
-    unitCounts = counts;
-    lastFrame = null;
-    hoveredUnit = null;
-    ui.output.setPoints(points);
+    applyStructure(result);
     ui.output.clearChart();
     ui.clearError();
-    network.setStructure({
-      features: FEATURES.map((f) => ({ ...f, enabled: Boolean(state[f.key]) })),
-      hiddenShape: state.networkShape,
-      outputs: counts[counts.length - 1],
-    });
-    dirty = true;
     if (!ready) {
       ready = true;
       readyWaiters.splice(0).forEach((resolve) => resolve());
     }
   }
 
+  // A CSV import or an opened experiment changed the engine's settings: take them into the state.
+  function restructure(promise, what) {
+    pause();
+    promise.then((result) => {
+      generation++;
+      const { state: engineState } = parseHash(result.config);
+      for (const key of SYNCED_KEYS) state[key] = engineState[key];
+      state = { ...state };
+      onStateChange(state);
+      ui.setValues(state);
+      applyStructure(result);
+      ui.output.clearChart();
+      ui.clearError();
+      refreshPreviews();
+      onEvent('data', { source: what });
+    }, showError);
+  }
+
+  function applyPointStyle() {
+    const losses = state.showPointLoss && lastFrame?.pointLosses;
+    // Radius grows with the point's loss: 2 px when right, up to 9 px when badly wrong.
+    const radii = losses ? Array.from(losses, (l) => 2 + 7 * Math.min(1, Math.sqrt(l))) : null;
+    ui.output.setPointStyle({ classes: model.classes, palette: state.palette, radii });
+  }
+
+  function outputInfo() {
+    const total = model.unitCounts.reduce((a, b) => a + b, 0);
+    const outputs = model.unitCounts[model.unitCounts.length - 1] ?? 1;
+    return { first: total - outputs, outputs };
+  }
+
   function redrawMap() {
     if (!lastFrame) return;
     const n = lastFrame.gridSize;
-    const outputUnit = unitCounts.reduce((a, b) => a + b, 0) - 1;
-    const unit = hoveredUnit ?? outputUnit;
-    const map = lastFrame.grid.subarray(unit * n * n, (unit + 1) * n * n);
-    ui.output.drawMap(map, n, state.discretize && unit === outputUnit);
+    const per = n * n;
+    const { first, outputs } = outputInfo();
+    const palette = state.palette;
+    if (hoveredUnit === null && outputs > 1) {
+      ui.output.drawClasses(lastFrame.grid.subarray(first * per, (first + outputs) * per), outputs, n, state.discretize, palette);
+      return;
+    }
+    const unit = hoveredUnit ?? first;
+    let map = lastFrame.grid.subarray(unit * per, (unit + 1) * per);
+    // Sigmoid and softmax outputs lie in [0, 1]: stretch them onto the [-1, 1] colour scale.
+    if (unit >= first && (outputs > 1 || state.loss === 'crossEntropy') && state.problem === 'classification') {
+      map = Float32Array.from(map, (v) => 2 * v - 1);
+    }
+    ui.output.drawMap(map, n, state.discretize && unit >= first, palette);
   }
 
   function draw(frame) {
@@ -128,8 +216,11 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     redrawMap();
     network.update({ params: frame.params, grid: frame.grid, gridSize: frame.gridSize });
     ui.showEpoch(m.epoch);
+    ui.showSpeed(speed.add(m.epoch, running));
     ui.output.showMetrics(m, state.problem === 'regression');
     ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss);
+    confusion.show(frame.confusion, model.classes, state.palette);
+    if (state.showPointLoss) applyPointStyle();
     if (frame.trained > 0) onEvent('epoch', { ...metrics });
     if (m.diverged && running) {
       pause();
@@ -137,6 +228,10 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
         `Lower the learning rate (now ${state.learningRate}) or the regularization rate ` +
         `(now ${state.regularizationRate}), then press reset.`);
       onEvent('diverged', { ...metrics });
+    } else if (m.stopReason && running) {
+      pause();
+      ui.showError(`Auto-stop at epoch ${m.epoch}: ${m.stopReason}. Change the auto-stop settings or press reset to go on.`);
+      onEvent('stopped', { ...metrics, reason: m.stopReason });
     }
   }
 
@@ -144,7 +239,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     frameInFlight = true;
     dirty = false;
     const build = generation;
-    return engine.frame(epochs, GRID_SIZE)
+    const wanted = { gradients: state.showGradients, pointLosses: state.showPointLoss };
+    return engine.frame(epochs, GRID_SIZE, wanted)
       .then((frame) => { if (build === generation && !destroyed) draw({ ...frame, gridSize: GRID_SIZE }); })
       .catch(showError)
       .finally(() => { frameInFlight = false; });
@@ -153,7 +249,21 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   function tick() {
     rafId = requestAnimationFrame(tick);
     if (!ready || frameInFlight || !(running || dirty)) return;
-    requestFrame(running ? 'auto' : 0);
+    requestFrame(running ? (state.epochsPerFrame === 'auto' ? 'auto' : Number(state.epochsPerFrame)) : 0);
+  }
+
+  // In edit mode a click adds a point of the picked class (Shift+click removes the nearest);
+  // otherwise a click on a point follows it through the network.
+  function mapClicked({ x, y, shift, point }) {
+    if (!started) return;
+    if (tools.editing) {
+      const action = shift ? (point >= 0 ? engine.removePoint(point) : null)
+        : engine.addPoint(x, y, tools.label, tools.addAsTest);
+      if (action) action.then((result) => { applyStructure(result); onEvent('data', { source: 'edit' }); }, showError);
+      return;
+    }
+    ui.output.select(point);
+    onEvent('select', { point });
   }
 
   function play() {
@@ -176,45 +286,72 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   // One epoch, then paused; resolves once that epoch is drawn.
   async function step() {
     pause();
+    start();
     await whenReady();
     while (frameInFlight) await new Promise((r) => setTimeout(r, 5));
     await requestFrame(1);
   }
 
-  async function reset() {
+  async function restart(call) {
     pause();
+    start();
     await whenReady();
-    await engine.reset();
+    await call();
     generation++;  // frames computed before the reset are stale
     ui.output.clearChart();
     ui.clearError();
     dirty = true;
   }
 
+  const reset = () => restart(() => engine.reset());
+  const newWeights = () => restart(() => engine.newWeights());
+
   function whenReady() {
     return ready ? Promise.resolve() : new Promise((resolve) => readyWaiters.push(resolve));
   }
 
+  function refreshPreviews() {
+    if (!started) return;
+    engine.previews(ALL_DATASETS, state.problem === 'classification' ? state.numClasses : 2)
+      .then((previews) => ui.datasets.setPreviews(previews, state.numClasses, state.palette), showError);
+  }
+
+  // Starts the worker, the dataset thumbnails and the first build; later calls do nothing.
+  function start() {
+    if (started || destroyed) return;
+    started = true;
+    refreshPreviews();
+    rebuild().catch(showError);
+  }
+
   ui.setValues(state);
   onStateChange(state);
-  engine.previews(['circle', 'xor', 'gauss', 'spiral', 'reg-plane', 'reg-gauss'])
-    .then((previews) => ui.datasets.setPreviews(previews), showError);
-  rebuild().catch(showError);
-  rafId = requestAnimationFrame(tick);
+  if (!lazy) start();
+  if (onScreen) rafId = requestAnimationFrame(tick);
 
   return {
-    play, pause, step, reset, whenReady,
+    play, pause, step, reset, newWeights, whenReady,
     get metrics() { return { ...metrics }; },
     get state() { return { ...state, hidden: [...state.hidden] }; },
     // Applies a whole new state (from a changed URL hash or attributes).
     setState(next) {
       const changes = {};
-      for (const key of Object.keys(SCHEMA)) {
-        if (JSON.stringify(next[key]) !== JSON.stringify(state[key])) changes[key] = next[key];
+      for (const key of [...Object.keys(SCHEMA), 'hidden']) {
+        if (key in next && JSON.stringify(next[key]) !== JSON.stringify(state[key])) changes[key] = next[key];
       }
       if (Object.keys(changes).length) changeMany(changes);
     },
     showMessages(messages) { ui.showError(messages.join('\n')); },
+    // Whether the playground can be seen (on screen, tab visible). The first `true` starts the
+    // engine; while false no frames are asked for, so training halts and resumes where it was.
+    setVisible(visible) {
+      if (destroyed) return;
+      if (visible) start();
+      if (visible === onScreen) return;
+      onScreen = visible;
+      if (visible) rafId = requestAnimationFrame(tick);
+      else cancelAnimationFrame(rafId);
+    },
     destroy() {
       destroyed = true;
       cancelAnimationFrame(rafId);

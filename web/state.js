@@ -12,14 +12,17 @@ const MESSAGE_VALUE_CHARS = 40;
 const MAX_RAW_CHARS = 256;
 
 const feature = (on) => ({ type: 'bool', default: on, engine: true });
+const extra = (spec) => ({ ...spec, extra: true });
+const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear', 'leakyRelu', 'elu', 'gelu', 'silu', 'softplus', 'sine'];
 
 // Key order here is the order of serialised hashes.
 // engine: true keys configure the C++ session; live: true keys apply without a rebuild.
 export const SCHEMA = deepFreeze({
-  activation: { type: 'enum', default: 'tanh', values: ['relu', 'tanh', 'sigmoid', 'linear'], engine: true },
+  activation: { type: 'enum', default: 'tanh', values: ACTIVATIONS, engine: true },
   regularization: { type: 'enum', default: 'none', values: ['none', 'L1', 'L2'], engine: true },
   batchSize: { type: 'int', default: 10, min: 1, max: 30, engine: true },
-  dataset: { type: 'enum', default: 'circle', values: ['circle', 'xor', 'gauss', 'spiral'], engine: true },
+  dataset: { type: 'enum', default: 'circle',
+    values: ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'sine', 'cubic', 'abs'], engine: true },
   regDataset: { type: 'enum', default: 'reg-plane', values: ['reg-plane', 'reg-gauss'], engine: true },
   learningRate: { type: 'number', default: 0.03, min: 0.00001, max: 10, live: true, engine: true },
   regularizationRate: { type: 'number', default: 0, min: 0, max: 10, live: true, engine: true },
@@ -47,6 +50,28 @@ export const SCHEMA = deepFreeze({
   initZero: { type: 'bool', default: false, engine: true },
   hideText: { type: 'bool', default: false, engine: false },
   tutorial: { type: 'string', default: '', maxLength: 32, engine: false },
+  // Beyond the Playground. `extra` keys are written to the hash only when they differ from
+  // their default, so Playground-style links stay as they were.
+  numClasses: extra({ type: 'int', default: 2, min: 2, max: 6, engine: true }),
+  numSamples: extra({ type: 'int', default: 0, min: 0, max: 2000, engine: true }),
+  loss: extra({ type: 'enum', default: 'squared', values: ['squared', 'crossEntropy', 'huber'], engine: true }),
+  activations: extra({ type: 'enumList', default: [], values: ACTIVATIONS, maxEntries: 8, engine: true }),
+  init: extra({ type: 'enum', default: 'playground', values: ['playground', 'glorot', 'he'], engine: true }),
+  optimizer: extra({ type: 'enum', default: 'sgd', values: ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam'], engine: true, live: true }),
+  momentum: extra({ type: 'number', default: 0.9, min: 0, max: 0.999, engine: true, live: true }),
+  rho: extra({ type: 'number', default: 0.9, min: 0, max: 0.999, engine: true, live: true }),
+  beta1: extra({ type: 'number', default: 0.9, min: 0, max: 0.999, engine: true, live: true }),
+  beta2: extra({ type: 'number', default: 0.999, min: 0, max: 0.99999, engine: true, live: true }),
+  lrSchedule: extra({ type: 'enum', default: 'constant', values: ['constant', 'step', 'cosine'], engine: true, live: true }),
+  lrDecayEpochs: extra({ type: 'int', default: 100, min: 1, max: 1000000, engine: true, live: true }),
+  lrDecayRate: extra({ type: 'number', default: 0.5, min: 0.01, max: 1, engine: true, live: true }),
+  stopEpochs: extra({ type: 'int', default: 0, min: 0, max: 100000000, engine: true, live: true }),
+  stopTestLoss: extra({ type: 'number', default: 0, min: 0, max: 10, engine: true, live: true }),
+  stopPatience: extra({ type: 'int', default: 0, min: 0, max: 1000000, engine: true, live: true }),
+  epochsPerFrame: extra({ type: 'enum', default: 'auto', values: ['auto', '1', '2', '5', '10', '20', '50', '100'], engine: false }),
+  palette: extra({ type: 'enum', default: 'classic', values: ['classic', 'colorblind'], engine: false }),
+  showGradients: extra({ type: 'bool', default: false, engine: false }),
+  showPointLoss: extra({ type: 'bool', default: false, engine: false }),
 });
 
 function deepFreeze(table) {
@@ -84,6 +109,8 @@ function describeAllowed(spec) {
     case 'number': return `${spec.min} to ${spec.max}`;
     case 'intList':
       return `up to ${spec.maxEntries} comma-separated whole numbers, each ${spec.min} to ${spec.max}`;
+    case 'enumList':
+      return `up to ${spec.maxEntries} comma-separated names such as ${spec.values.slice(0, 3).join(', ')}`;
     case 'string':
       return `up to ${spec.maxLength} characters from A-Z a-z 0-9 . _ -`;
     default: return 'nothing';
@@ -147,6 +174,13 @@ export function coerce(key, rawString) {
       return parseInRange(key, raw, spec, DECIMAL_PATTERN, 'is not a number');
     case 'intList':
       return parseIntList(key, raw, spec);
+    case 'enumList': {
+      if (raw === '') return { value: [] };
+      const parts = raw.split(',');
+      if (parts.length > spec.maxEntries) return fail(key, raw, `has ${parts.length} entries`, spec);
+      const value = parts.map((part) => spec.values.find((v) => v.toLowerCase() === part.toLowerCase()));
+      return value.includes(undefined) ? fail(key, raw, 'has an entry that is not a choice', spec) : { value };
+    }
     case 'string':
       if (raw.length > spec.maxLength) return fail(key, raw, 'is too long', spec);
       if (!NAME_PATTERN.test(raw)) return fail(key, raw, 'has characters that are not allowed', spec);
@@ -206,13 +240,14 @@ export function parseHash(text) {
 }
 
 function formatValue(spec, value) {
-  if (spec.type === 'intList') return value.join(',');
+  if (spec.type === 'intList' || spec.type === 'enumList') return value.join(',');
   if (spec.type === 'string') return encodeURIComponent(value);
   return String(value);
 }
 
 // Playground omits null settings; these are our equivalents, so its links and ours match.
 function omitted(key, spec, value) {
+  if (spec.extra) return JSON.stringify(value) === JSON.stringify(spec.default);
   return (key === 'regularization' && value === 'none') || (spec.type === 'string' && value === '');
 }
 

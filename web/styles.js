@@ -35,7 +35,7 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .column { padding: 12px 14px; min-width: 0; }
 .column + .column { border-left: 1px solid var(--line); }
 .column-data .control { margin-top: 10px; }
-.dataset-list { display: grid; grid-template-columns: repeat(2, 56px); gap: 8px; }
+.dataset-list { display: grid; grid-template-columns: repeat(auto-fill, 56px); gap: 8px; }
 .dataset-button { padding: 0; width: 56px; height: 56px; border: 2px solid transparent; border-radius: 4px; background: #f2f2f2; cursor: pointer; opacity: .6; }
 .dataset-button[aria-pressed=true] { border-color: #183d4e; opacity: 1; }
 .dataset-button:hover { opacity: 1; }
@@ -58,6 +58,36 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .legend { display: flex; align-items: center; gap: 6px; font-size: 11px; color: var(--muted); margin-top: 6px; }
 .legend-bar { flex: 0 1 160px; height: 8px; border-radius: 2px; background: linear-gradient(to right, #f59322, #e8eaeb, #0877bd); }
 .output-options { display: flex; gap: 14px; flex-wrap: wrap; margin-top: 8px; }
+.not-applicable { display: none !important; }
+.text-button.small { margin-top: 0; padding: 3px 8px; font-size: 12px; }
+.text-button.active, .text-button[aria-pressed=true] { background: #183d4e; color: #fff; border-color: #183d4e; }
+.run-controls .text-button.small { margin-left: 4px; }
+.speed-value { font-size: 11px; color: var(--muted); font-variant-numeric: tabular-nums; min-height: 1em; }
+.advanced { border-bottom: 1px solid var(--line); padding: 6px 14px; background: #fcfcfc; }
+.advanced summary { cursor: pointer; color: #555; font-size: 12px; }
+.advanced-grid { display: flex; flex-wrap: wrap; gap: 10px 16px; padding: 8px 0 4px; }
+.advanced fieldset { border: 1px solid var(--line); border-radius: 4px; padding: 4px 10px 8px; display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: flex-end; margin: 0; }
+.advanced legend { font-size: 11px; color: #555; padding: 0 4px; }
+input[type=number].control-input { width: 90px; font: inherit; padding: 2px 4px; border: 1px solid var(--line); border-radius: 4px; }
+.data-tools { margin-top: 14px; display: flex; flex-direction: column; gap: 6px; }
+.tool-row { display: flex; flex-wrap: wrap; gap: 6px; }
+.file-button { position: relative; display: inline-block; cursor: pointer; }
+.file-input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+.file-button:focus-within { outline: 2px solid var(--accent); outline-offset: 2px; }
+.paste-area { width: 100%; font: 12px ui-monospace, monospace; border: 1px solid var(--line); border-radius: 4px; }
+.edit-panel { display: flex; flex-direction: column; gap: 6px; }
+.class-picker { display: flex; gap: 6px; flex-wrap: wrap; }
+.swatch { width: 22px; height: 22px; border-radius: 50%; border: 2px solid #fff; box-shadow: 0 0 0 1px #bbb; cursor: pointer; padding: 0; display: inline-block; }
+.swatch[aria-checked=true] { box-shadow: 0 0 0 2px #111; }
+.swatch.small { width: 12px; height: 12px; cursor: default; border-width: 1px; vertical-align: middle; }
+.chart-title { font-size: 11px; color: var(--muted); margin-bottom: 2px; }
+.confusion { margin-top: 10px; }
+.confusion h3, .trace h3 { font-size: 12px; font-weight: 600; margin: 0 0 4px; color: #555; }
+.confusion-table { border-collapse: collapse; font-size: 12px; font-variant-numeric: tabular-nums; }
+.confusion-table th, .confusion-table td { border: 1px solid var(--line); padding: 2px 8px; text-align: center; }
+.confusion-table thead th:first-child { font-weight: normal; font-size: 10px; color: var(--muted); }
+.heatmap:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.dataset-button:disabled { opacity: .25; cursor: not-allowed; }
 @container (max-width: 900px) {
   .columns { grid-template-columns: 1fr 1fr; }
   .column-network { grid-column: 1 / -1; grid-row: 2; border-left: none; border-top: 1px solid var(--line); }

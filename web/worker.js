@@ -36,11 +36,24 @@ function gridCopy(size) {
   return Float32Array.from(session.evaluateGrid(size));
 }
 
+// What the page needs after the data or the network changed.
+function structure() {
+  return {
+    points: Float32Array.from(session.points()),
+    unitCounts: Array.from(session.unitCounts()),
+    classes: session.classes(),
+    lossName: session.lossName(),
+    lossFormula: session.lossFormula(),
+    config: session.config(),
+    dataEdited: session.dataEdited(),
+  };
+}
+
 const OPS = {
   configure({ text }) {
     session.configure(text);
     msPerEpoch = 0.05;
-    return { points: Float32Array.from(session.points()), unitCounts: Array.from(session.unitCounts()) };
+    return structure();
   },
   set({ key, value }) {
     session.set(key, String(value));
@@ -50,27 +63,68 @@ const OPS = {
     session.reset();
     return null;
   },
+  newWeights() {
+    session.newWeights();
+    return null;
+  },
   setParam({ index, value }) {
     session.setParam(index, value);
     return null;
   },
-  frame({ epochs, gridSize }) {
+  // Trains `epochs` (a count or 'auto'), then everything one drawn frame shows.
+  frame({ epochs, gridSize, gradients, pointLosses }) {
     const trained = train(epochs);
     const metrics = session.metrics();
     const grid = gridCopy(gridSize);
-    return { trained, metrics, grid, params: Float32Array.from(session.params()), msPerEpoch };
+    return {
+      trained, metrics, grid, msPerEpoch,
+      params: Float32Array.from(session.params()),
+      confusion: Array.from(session.confusion()),
+      gradients: gradients ? Float32Array.from(session.lastGradients()) : null,
+      pointLosses: pointLosses ? Float32Array.from(session.pointLosses()) : null,
+    };
+  },
+  trace({ x, y, label }) {
+    return session.tracePoint(x, y, label);
+  },
+  addPoint({ x, y, label, isTest }) {
+    session.addPoint(x, y, label, isTest);
+    return structure();
+  },
+  removePoint({ index }) {
+    session.removePoint(index);
+    return structure();
+  },
+  importCsv({ text }) {
+    session.importCsv(text);
+    return structure();
+  },
+  exportCsv() {
+    return session.exportCsv();
+  },
+  save() {
+    return session.save();
+  },
+  load({ json }) {
+    session.load(json);
+    return structure();
   },
   // Points of each named dataset at noise 0, for the dataset thumbnails.
-  previews({ datasets }) {
+  previews({ datasets, numClasses = 2 }) {
     const out = {};
     for (const name of datasets) {
-      const problem = name.startsWith('reg-') ? 'problem=regression&regDataset=' : 'dataset=';
-      previewSession.configure(`${problem}${name}&seed=preview&networkShape=`);
+      const regression = name.startsWith('reg-');
+      const classes = regression || !MULTI_CLASS.has(name) ? 2 : numClasses;
+      const problem = regression ? 'problem=regression&regDataset=' : 'dataset=';
+      previewSession.configure(`${problem}${name}&numClasses=${classes}&seed=preview&networkShape=`);
       out[name] = Float32Array.from(previewSession.points());
     }
     return out;
   },
 };
+
+// The generators that can make more than two classes (the engine refuses the others).
+const MULTI_CLASS = new Set(['circle', 'gauss', 'spiral', 'checkerboard']);
 
 // Every typed array in a result moves to the page without a copy.
 function transferables(value, out = []) {

@@ -189,3 +189,16 @@ TEST_CASE("a point's gradient with batch size 1 is exactly what the optimizer ap
   s.step(1);
   CHECK(s.last_gradients() == expected);
 }
+
+TEST_CASE("per-point losses average to the reported training and test losses") {
+  Session s;
+  s.configure("numClasses=3&dataset=spiral&seed=2&networkShape=5");
+  s.train_epochs(3);
+  const auto& losses = s.point_losses();
+  REQUIRE(losses.size() == s.points().size() / 4);
+  double train = 0, test = 0;
+  for (std::size_t i = 0; i < 250; ++i) train += losses[i];
+  for (std::size_t i = 250; i < 500; ++i) test += losses[i];
+  CHECK(train / 250 == Approx(s.metrics().train_loss).epsilon(1e-4));
+  CHECK(test / 250 == Approx(s.metrics().test_loss).epsilon(1e-4));
+}

@@ -31,7 +31,8 @@ test('defaultState returns a fresh object each time', () => {
 
 test('every key is marked as an engine key or a UI-only key', () => {
   const uiOnly = Object.keys(SCHEMA).filter((key) => SCHEMA[key].engine === false);
-  assert.deepEqual(uiOnly.sort(), ['collectStats', 'discretize', 'hideText', 'showTestData', 'tutorial']);
+  assert.deepEqual(uiOnly.sort(), ['collectStats', 'discretize', 'epochsPerFrame', 'hideText', 'palette',
+    'showGradients', 'showPointLoss', 'showTestData', 'tutorial']);
   for (const spec of Object.values(SCHEMA)) assert.equal(typeof spec.engine, 'boolean');
   assert.equal(SCHEMA.learningRate.live, true);
   assert.equal(SCHEMA.regularizationRate.live, true);
@@ -69,11 +70,12 @@ test('parse, serialise, parse loses nothing', () => {
   }
 });
 
-test('serialising follows SCHEMA order and omits only none regularization and empty strings', () => {
+test('serialising follows SCHEMA order and omits none regularization, empty strings and default extras', () => {
   const text = serializeHash(defaultState());
   assert.ok(!text.startsWith('#'));
   const keys = text.split('&').map((pair) => pair.split('=')[0]);
-  assert.deepEqual(keys, Object.keys(SCHEMA).filter((k) => !['regularization', 'seed', 'tutorial'].includes(k)));
+  assert.deepEqual(keys, Object.keys(SCHEMA).filter((k) => !['regularization', 'seed', 'tutorial'].includes(k) && !SCHEMA[k].extra));
+  assert.match(serializeHash({ ...defaultState(), optimizer: 'adam' }), /&optimizer=adam(&|$)/);
   assert.match(text, /(^|&)networkShape=4,2(&|$)/);
   const hashed = serializeHash({ ...defaultState(), regularization: 'L1', seed: 'abc', hidden: ['noise'] });
   assert.match(hashed, /^activation=tanh&regularization=L1&/);
@@ -121,7 +123,7 @@ const BAD_VALUES = [
   ['percTrainData', '95', 'allowed 10 to 90'],
   ['activation', 'softmax', 'activation: "softmax" is not a choice; allowed relu, tanh, sigmoid, linear'],
   ['regularization', 'L3', 'allowed none, L1, L2'],
-  ['dataset', 'moons', 'allowed circle, xor, gauss, spiral'],
+  ['dataset', 'bananas', 'allowed circle, xor, gauss, spiral'],
   ['problem', '', 'allowed classification, regression'],
   ['showTestData', 'yes', 'showTestData: "yes" is not a yes/no value; allowed true or false'],
   ['x', '1', 'allowed true or false'],

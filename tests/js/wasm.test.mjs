@@ -57,7 +57,7 @@ test('points are [x, y, label, isTest] records, training points first', () => wi
 test('bad input throws a JS Error naming the field, and the session keeps working', () => withSession((s) => {
   s.configure('seed=3');
   assert.throws(() => s.configure('batchSize=0'), (e) => e instanceof Error &&
-    e.message === 'batchSize: "0" is out of range; allowed 1 to 30');
+    e.message === 'batchSize: "0" is out of range; allowed 1 to 2000');
   assert.throws(() => s.set('learningRate', 'fast'), /learningRate: "fast" is not a number/);
   assert.throws(() => s.evaluateGrid(100000), /grid size/);
   assert.throws(() => s.setParam(99999, 1), /parameter index/);

@@ -1,0 +1,191 @@
+// npm run bench [-- --json [file]] [-- --runs N]
+// nnplay's wasm module against ConvNetJS and TensorFlow.js (wasm backend, SIMD, one thread) on
+// the same data, network, initial weights and loss; see bench/README.md.
+import { writeFileSync, statSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import { loadNnplay, nnplayEngine } from './engines/nnplay.mjs';
+import { convnetEngine } from './engines/convnet.mjs';
+import { loadTfjs, tfjsEngine } from './engines/tfjs.mjs';
+import { makeProblem, nnplayBatchLimit, GRID_SIZE } from './problem.mjs';
+import { WORKLOADS, CHECK_EPOCHS, LOSS_TOLERANCE, GRID_TOLERANCE } from './workloads.mjs';
+import { trainFlopsPerSample, forwardFlopsPerPoint } from './flops.mjs';
+import { timeSideBySide } from './timing.mjs';
+import { measurePeak } from './peak.mjs';
+import { nnplayBreakdown } from './breakdown.mjs';
+import { ENGINE_NAMES, evaluateFloors, formatTable, formatFloors } from './report.mjs';
+
+function parseArgs(argv) {
+  const options = { json: null, runs: 7 };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--json') options.json = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : '-';
+    else if (argv[i] === '--runs') options.runs = Math.max(1, Number(argv[++i]) || 7);
+    else throw new Error(`unknown argument "${argv[i]}"; use --json [file] and --runs N`);
+  }
+  return options;
+}
+
+// A core source newer than the built module means the figures are not of the code on disk.
+function staleSources(built) {
+  const dir = new URL('../core/', import.meta.url);
+  return readdirSync(dir).filter((f) => statSync(new URL(f, dir)).mtime > built);
+}
+
+// Trains fresh engines CHECK_EPOCHS epochs from the same weights and compares their training
+// losses. Engines at the same batch size must agree with each other within LOSS_TOLERANCE.
+function checkLosses(engines) {
+  const losses = {};
+  for (const [key, engine] of Object.entries(engines)) {
+    for (let e = 0; e < CHECK_EPOCHS; e++) engine.trainEpoch();
+    losses[key] = engine.loss();
+  }
+  const problems = [];
+  const keys = Object.keys(engines);
+  for (const a of keys) {
+    for (const b of keys) {
+      if (a >= b || engines[a].batchSize !== engines[b].batchSize) continue;
+      const rel = Math.abs(losses[a] - losses[b]) / Math.abs(losses[b]);
+      if (!(rel <= LOSS_TOLERANCE)) problems.push(`${ENGINE_NAMES[a]} ${losses[a]} vs ${ENGINE_NAMES[b]} ${losses[b]} (relative ${rel.toExponential(1)})`);
+    }
+  }
+  return { losses, problems };
+}
+
+function checkGrids(engines, kind) {
+  const grids = Object.fromEntries(Object.entries(engines).map(([k, e]) => [k, e[kind](GRID_SIZE)]));
+  const problems = [];
+  let worst = 0;
+  for (const [key, grid] of Object.entries(grids)) {
+    if (grid.length !== grids.nnplay.length) {
+      problems.push(`${ENGINE_NAMES[key]} returned ${grid.length} values, nnplay ${grids.nnplay.length}`);
+      continue;
+    }
+    let diff = 0;
+    for (let i = 0; i < grid.length; i++) diff = Math.max(diff, Math.abs(grid[i] - grids.nnplay[i]));
+    if (!(diff <= GRID_TOLERANCE)) problems.push(`${ENGINE_NAMES[key]} differs from nnplay by up to ${diff}`);
+    worst = Math.max(worst, diff);
+  }
+  return { worst, problems };
+}
+
+// One problem (data and initial weights) per network shape, shared by its workloads.
+function problemFor(ctx, hidden) {
+  const key = hidden.join();
+  if (!ctx.problems.has(key)) ctx.problems.set(key, makeProblem(ctx.nn, hidden));
+  return ctx.problems.get(key);
+}
+
+// A training workload: checks that the engines train alike, then times one epoch per call.
+function trainingPlan(w, engines, problem, log) {
+  const { losses, problems } = checkLosses(engines);
+  log(`  W${w.id} loss after ${CHECK_EPOCHS} epochs: ` +
+    Object.entries(losses).map(([k, v]) => `${ENGINE_NAMES[k]} ${v.toFixed(7)} (batch ${engines[k].batchSize})`).join(', '));
+  if (problems.length) throw new Error(`W${w.id}: the engines do not train alike: ${problems.join('; ')}`);
+  const count = problem.train.count;
+  return {
+    unitOf: (e) => () => e.trainEpoch(),
+    samplesPerCall: count,
+    flopsPerCall: (e) => count * trainFlopsPerSample(problem.sizes, e.batchSize),
+  };
+}
+
+// A grid workload: checks that the engines draw the same grid, then times one grid per call.
+function gridPlan(w, engines, problem, log) {
+  const { worst, problems } = checkGrids(engines, w.kind);
+  log(`  W${w.id} grids agree with nnplay's within ${worst.toExponential(1)}`);
+  if (problems.length) throw new Error(`W${w.id}: the engines' grids differ: ${problems.join('; ')}`);
+  return {
+    unitOf: (e) => () => e[w.kind](GRID_SIZE),
+    flopsPerCall: () => GRID_SIZE * GRID_SIZE * forwardFlopsPerPoint(problem.sizes),
+  };
+}
+
+function runWorkload(w, ctx, log) {
+  const problem = problemFor(ctx, w.hidden);
+  const training = w.kind === 'train';
+  const requested = w.batch === 'full' ? problem.train.count : w.batch ?? problem.train.count;
+  const nnBatch = Math.min(requested, ctx.batchLimit);
+  const peerBatch = w.sameBatch ? nnBatch : requested;
+  const notes = [];
+  if (training && nnBatch !== requested) {
+    notes.push(w.sameBatch
+      ? `batch ${nnBatch} for every engine: nnplay's core accepts at most ${ctx.batchLimit} (asked for ${requested})`
+      : `nnplay at batch ${nnBatch}, the most its core accepts; ConvNetJS and TF.js at ${requested}`);
+  }
+  const engines = {
+    nnplay: nnplayEngine(ctx.nn, problem, nnBatch),
+    convnetjs: convnetEngine(problem, peerBatch),
+    tfjs: tfjsEngine(ctx.tf, problem, peerBatch),
+  };
+  try {
+    const plan = training ? trainingPlan(w, engines, problem, log) : gridPlan(w, engines, problem, log);
+    const timed = timeSideBySide(Object.fromEntries(Object.entries(engines).map(([k, e]) => [k, plan.unitOf(e)])),
+      { runs: ctx.runs });
+    const results = {};
+    for (const [key, t] of Object.entries(timed)) {
+      const gflops = plan.flopsPerCall(engines[key]) / (t.median * 1e6);
+      // Training is reported as samples/s, so the slowest run gives the minimum.
+      const n = plan.samplesPerCall;
+      const figures = training
+        ? { median: n / (t.median / 1e3), min: n / (t.max / 1e3), max: n / (t.min / 1e3) }
+        : { median: t.median, min: t.min, max: t.max };
+      results[key] = { batchSize: training ? engines[key].batchSize : null, ...figures,
+        msPerCall: t.median, callsPerRun: t.calls, gflops, peakShare: gflops / ctx.peak.gflops };
+    }
+    const speedup = Object.fromEntries(['convnetjs', 'tfjs'].map((k) => [k, timed[k].median / timed.nnplay.median]));
+    return { id: w.id, title: w.title, kind: training ? 'train' : 'grid', unit: training ? 'samples/s' : 'ms per grid',
+      sizes: problem.sizes, requestedBatch: training ? requested : null, engines: results, speedup, notes };
+  } finally {
+    for (const e of Object.values(engines)) e.dispose();
+  }
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  // With JSON on stdout, the readable report goes to stderr so stdout stays parseable.
+  const log = options.json === '-' ? (s) => process.stderr.write(`${s}\n`) : (s) => console.log(s);
+  const started = performance.now();
+
+  const { nn, built } = await loadNnplay();
+  const { tf, info: tfInfo } = await loadTfjs();
+  const machine = { node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
+    loadAverage: os.loadavg()[0] };
+  log(`nnplay benchmark: Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, load average ${machine.loadAverage.toFixed(2)}`);
+  log(`nnplay: web/gen/nncore.wasm built ${built.toISOString()}`);
+  const stale = staleSources(built);
+  if (stale.length) {
+    log(`  warning: ${stale.length} file(s) in core/ changed after that build (${stale.slice(0, 3).join(', ')}` +
+      `${stale.length > 3 ? ', ...' : ''}); npm run build:wasm measures the code on disk`);
+  }
+  log(`TF.js ${tfInfo.version}: backend ${tfInfo.backend}, WASM_HAS_SIMD_SUPPORT=${tfInfo.simd}, ` +
+    `WASM_HAS_MULTITHREAD_SUPPORT=${tfInfo.threads}, threads ${tfInfo.threadCount}`);
+
+  const peak = measurePeak();
+  log(`WASM-SIMD peak: ${peak.gflops.toFixed(1)} GFLOP/s`);
+
+  const ctx = { nn, tf, peak, runs: options.runs, batchLimit: nnplayBatchLimit(nn), problems: new Map() };
+  const workloads = [];
+  for (const w of WORKLOADS) workloads.push(runWorkload(w, ctx, log));
+  const floors = evaluateFloors(workloads);
+  const breakdown = nnplayBreakdown(nn, ctx.batchLimit, peak.gflops);
+
+  log(formatTable(workloads, peak));
+  log(formatFloors(floors));
+  log(breakdown.lines.join('\n'));
+  const seconds = (performance.now() - started) / 1e3;
+  log(`\n${options.runs} runs per figure; total ${seconds.toFixed(0)} s`);
+
+  if (options.json) {
+    const report = { date: new Date().toISOString(), machine, nnplayBuild: built.toISOString(), tfjs: tfInfo,
+      batchLimit: ctx.batchLimit, runs: options.runs, peak, workloads, floors, breakdown: breakdown.figures, seconds };
+    const text = `${JSON.stringify(report, null, 2)}\n`;
+    if (options.json === '-') process.stdout.write(text);
+    else writeFileSync(options.json, text);
+  }
+}
+
+// Errors are printed here and the process exits, rather than reaching the wasm glue's own
+// uncaught-exception handler, which would print the glue's minified source instead.
+main().catch((error) => {
+  process.stderr.write(`bench: ${error.message}\n`);
+  process.exit(1);
+});

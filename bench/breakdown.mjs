@@ -1,0 +1,85 @@
+// Where nnplay's time goes, found with the public API alone by timing variants of a workload
+// that differ in one thing: the number of step() calls, the number of batches, the hidden
+// activation (tanh against linear, whose cost is almost nil), and the copy out of wasm memory.
+import { configText, GRID_SIZE } from './problem.mjs';
+import { timeSideBySide } from './timing.mjs';
+import { trainFlopsPerSample } from './flops.mjs';
+
+const TRAIN_POINTS = 250;
+
+function session(nn, hidden, batchSize, activation = 'tanh') {
+  const s = new nn.Session();
+  s.configure(`${configText({ hidden, batchSize })}&activation=${activation}`);
+  return s;
+}
+
+const time = (units) => timeSideBySide(units, { runs: 5, runMs: 80, warmMs: 150 });
+const us = (ms) => `${(ms * 1000).toFixed(1)} us`;
+const pct = (x) => `${(100 * x).toFixed(0)} %`;
+
+// Returns {lines, figures}: lines for the report, figures (ms) for the JSON. peakGflops turns
+// the linear-hidden 2-64-64-1 epoch into a share of the peak: close to the products' own speed.
+export function nnplayBreakdown(nn, batchLimit, peakGflops) {
+  const sessions = [];
+  const open = (...args) => { const s = session(nn, ...args); sessions.push(s); return s; };
+  try {
+    const small = Math.ceil(TRAIN_POINTS / 10);
+    const full = Math.min(TRAIN_POINTS, batchLimit);
+    const b10 = open([8, 8, 8], 10), b10lin = open([8, 8, 8], 10, 'linear'), bFull = open([8, 8, 8], full);
+    const wide = open([64, 64], full), wideLin = open([64, 64], full, 'linear');
+    const fullBatches = Math.ceil(TRAIN_POINTS / full);
+    const t = time({
+      epochOneCall: () => b10.step(small),
+      epochManyCalls: () => { for (let i = 0; i < small; i++) b10.step(1); },
+      epochLinear: () => b10lin.step(small),
+      epochFull: () => bFull.step(fullBatches),
+      wideEpoch: () => wide.step(fullBatches),
+      wideEpochLinear: () => wideLin.step(fullBatches),
+    });
+    const g = time({
+      output: () => b10.evaluateGridOutput(GRID_SIZE),
+      outputCopy: () => b10.evaluateGridOutput(GRID_SIZE).slice(),
+      outputLinear: () => b10lin.evaluateGridOutput(GRID_SIZE),
+      all: () => b10.evaluateGrid(GRID_SIZE),
+      allCopy: () => b10.evaluateGrid(GRID_SIZE).slice(),
+      allLinear: () => b10lin.evaluateGrid(GRID_SIZE),
+      wideAll: () => wide.evaluateGrid(GRID_SIZE),
+      wideAllCopy: () => wide.evaluateGrid(GRID_SIZE).slice(),
+      wideAllLinear: () => wideLin.evaluateGrid(GRID_SIZE),
+    });
+    const m = (x) => x.median;
+    const callOverhead = (m(t.epochManyCalls) - m(t.epochOneCall)) / (small - 1);
+    const perBatch = (m(t.epochOneCall) - m(t.epochFull)) / (small - fullBatches);
+    const figures = {
+      stepCallOverheadMs: callOverhead,
+      perBatchOverheadMs: perBatch,
+      epochBatch10Ms: m(t.epochOneCall),
+      epochFullMs: m(t.epochFull),
+      tanhShareTrainBatch10: 1 - m(t.epochLinear) / m(t.epochOneCall),
+      tanhShareWideTrain: 1 - m(t.wideEpochLinear) / m(t.wideEpoch),
+      wideLinearGflops: (TRAIN_POINTS * trainFlopsPerSample([2, 64, 64, 1], full)) / (m(t.wideEpochLinear) * 1e6),
+      gridOutputMs: m(g.output), gridOutputCopyMs: m(g.outputCopy) - m(g.output),
+      tanhShareGridOutput: 1 - m(g.outputLinear) / m(g.output),
+      gridAllMs: m(g.all), gridAllCopyMs: m(g.allCopy) - m(g.all),
+      tanhShareGridAll: 1 - m(g.allLinear) / m(g.all),
+      wideGridAllMs: m(g.wideAll), wideGridAllCopyMs: m(g.wideAllCopy) - m(g.wideAll),
+      tanhShareWideGridAll: 1 - m(g.wideAllLinear) / m(g.wideAll),
+    };
+    const f = figures;
+    const lines = [
+      '', "Where nnplay's time goes (variants timed with its JS API; shares are of the workload's own time):",
+      `  W1 epoch at batch 10: ${us(f.epochBatch10Ms)} in one step(${small}) call; ${small} step(1) calls cost ` +
+        `${us(callOverhead)} more per call; each extra batch costs ${us(perBatch)} beyond its arithmetic ` +
+        `(epoch at batch ${full}: ${us(f.epochFullMs)}); tanh instead of linear hidden units: ${pct(f.tanhShareTrainBatch10)}`,
+      `  W3 output grid: ${f.gridOutputMs.toFixed(2)} ms, + ${f.gridOutputCopyMs.toFixed(3)} ms for .slice(); tanh: ${pct(f.tanhShareGridOutput)}`,
+      `  W4 every-neuron grid: ${f.gridAllMs.toFixed(2)} ms, + ${f.gridAllCopyMs.toFixed(3)} ms for .slice(); tanh: ${pct(f.tanhShareGridAll)}`,
+      `  W5b 2-64-64-1 epoch at batch ${full}: ${m(t.wideEpoch).toFixed(2)} ms; tanh: ${pct(f.tanhShareWideTrain)}; with linear ` +
+        `hidden units ${m(t.wideEpochLinear).toFixed(2)} ms = ${f.wideLinearGflops.toFixed(2)} GFLOP/s, ${pct(f.wideLinearGflops / peakGflops)} of the peak`,
+      `  W6 2-64-64-1 every-neuron grid: ${f.wideGridAllMs.toFixed(2)} ms, + ${f.wideGridAllCopyMs.toFixed(3)} ms for .slice(); ` +
+        `tanh: ${pct(f.tanhShareWideGridAll)}`,
+    ];
+    return { lines, figures };
+  } finally {
+    for (const s of sessions) s.delete();
+  }
+}

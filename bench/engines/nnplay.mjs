@@ -1,0 +1,33 @@
+// nnplay's wasm module driven through its real JS API, the way web/worker.js drives it.
+import { readFile, stat } from 'node:fs/promises';
+import { configText } from '../problem.mjs';
+
+const GEN = new URL('../../web/gen/', import.meta.url);
+
+// emcc 3.1.6's ES6 glue reads `__dirname` under Node and would fetch() the wasm by path,
+// which Node cannot do, so the bytes are handed over as wasmBinary.
+export async function loadNnplay() {
+  globalThis.__dirname ??= '.';
+  const wasmUrl = new URL('nncore.wasm', GEN);
+  const { default: createNnCore } = await import(new URL('nncore.mjs', GEN).href);
+  const nn = await createNnCore({ wasmBinary: await readFile(wasmUrl) });
+  return { nn, built: (await stat(wasmUrl)).mtime };
+}
+
+// One Session per workload. `batchSize` may be below the problem's when the core caps it.
+export function nnplayEngine(nn, problem, batchSize) {
+  const session = new nn.Session();
+  session.configure(configText({ hidden: problem.hidden, batchSize }));
+  session.setParams(problem.params);
+  const batchesPerEpoch = Math.ceil(problem.train.count / batchSize);
+  return {
+    batchSize,
+    // One call per epoch: step() runs that many mini-batches inside wasm.
+    trainEpoch() { session.step(batchesPerEpoch); },
+    loss() { return session.metrics().trainLoss; },
+    // Views die when wasm memory grows, so the page copies at once; so does the benchmark.
+    gridOutput(n) { return session.evaluateGridOutput(n).slice(); },
+    gridAll(n) { return session.evaluateGrid(n).slice(); },
+    dispose() { session.delete(); },
+  };
+}

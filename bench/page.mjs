@@ -1,0 +1,166 @@
+// npm run bench:page [-- --json [file]] [-- --seconds N] [-- --trace]
+// The real page in headless Chromium: drawn frames/s, epochs/s, epochs per frame and the
+// longest main-thread task while it trains, at the default setup and at a 6x8 network whose
+// every neuron thumbnail is redrawn each frame. See bench/README.md.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../scripts/serve.mjs';
+import { pageProbe } from './page-probe.mjs';
+import { summarizeTrace } from './trace-summary.mjs';
+import { frameCost } from './frame-cost.mjs';
+import { loadNnplay } from './engines/nnplay.mjs';
+
+const WEB = fileURLToPath(new URL('../web', import.meta.url));
+const OUT_DIR = fileURLToPath(new URL('../build/bench/', import.meta.url));
+// No flag that throttles or unthrottles requestAnimationFrame: the page gets the display's pace.
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+const SCENARIOS = [
+  { id: 'a', title: 'default setup', hash: '', floors: { fps: 55, epochsPerFrame: 10, longTaskMs: 50 } },
+  { id: 'b', title: '6x8 network, every thumbnail', hash: 'networkShape=8,8,8,8,8,8&seed=1', floors: { fps: 55, longTaskMs: 50 } },
+];
+
+function parseArgs(argv) {
+  const options = { json: null, seconds: 10, trace: false };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--json') options.json = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : '-';
+    else if (argv[i] === '--seconds') options.seconds = Math.max(1, Number(argv[++i]) || 10);
+    else if (argv[i] === '--trace') options.trace = true;
+    else throw new Error(`unknown argument "${argv[i]}"; use --json [file], --seconds N and --trace`);
+  }
+  return options;
+}
+
+// Main-thread time by kind, from the DevTools protocol's cumulative counters (seconds).
+async function mainThreadCounters(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { task: get('TaskDuration'), script: get('ScriptDuration'), layout: get('LayoutDuration'), style: get('RecalcStyleDuration') };
+}
+
+async function runScenario(browser, base, scenario, options) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  await page.addInitScript(pageProbe);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  try {
+    await page.goto(`${base}#${scenario.hash}`);
+    // Ready once the first frame (grid, thumbnails, metrics) has been drawn.
+    await page.waitForFunction(() => document.querySelector('nn-playground')?.metrics.frames > 0, null, { timeout: 30000 });
+    const traceFile = `${OUT_DIR}page-trace-${scenario.id}.json`;
+    if (options.trace) await browser.startTracing(page, { path: traceFile, screenshots: false });
+    const before = await mainThreadCounters(cdp);
+    const start = await page.evaluate(() => window.__nnBench.start());
+    await page.waitForTimeout(options.seconds * 1000);
+    const end = await page.evaluate(() => window.__nnBench.stop());
+    const after = await mainThreadCounters(cdp);
+    if (options.trace) await browser.stopTracing();
+    if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
+
+    const seconds = (end.time - start.time) / 1000;
+    const frames = end.frames - start.frames;
+    const epochs = end.epoch - start.epoch;
+    const busy = (key) => (after[key] - before[key]) / seconds;
+    return {
+      id: scenario.id, title: scenario.title, hash: scenario.hash, seconds,
+      framesPerSecond: frames / seconds,
+      epochsPerSecond: epochs / seconds,
+      epochsPerFrame: frames ? epochs / frames : 0,
+      longestTaskMs: end.longestTask,
+      longTasks: end.longTasks,
+      // Diagnostics: how often the browser offered a frame, how long the worker took to answer
+      // a frame request, and how busy the main thread was.
+      animationFramesPerSecond: (end.rafTicks - start.rafTicks) / seconds,
+      frameRoundTripMs: end.roundTrips,
+      mainThreadBusy: { total: busy('task'), script: busy('script'), layout: busy('layout'), style: busy('style') },
+      trace: options.trace ? { file: traceFile, ...summarizeTrace(traceFile) } : null,
+      floors: scenario.floors,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+function checkFloors(results) {
+  const checks = [];
+  for (const r of results) {
+    const f = r.floors;
+    checks.push({ text: `(${r.id}) ${r.title}: >= ${f.fps} drawn frames/s`, shown: r.framesPerSecond.toFixed(1), pass: r.framesPerSecond >= f.fps });
+    if (f.epochsPerFrame) {
+      checks.push({ text: `(${r.id}) ${r.title}: >= ${f.epochsPerFrame} epochs per frame`, shown: r.epochsPerFrame.toFixed(1), pass: r.epochsPerFrame >= f.epochsPerFrame });
+    }
+    checks.push({ text: `(${r.id}) ${r.title}: no main-thread task over ${f.longTaskMs} ms`, shown: `${r.longestTaskMs.toFixed(0)} ms`, pass: r.longestTaskMs <= f.longTaskMs });
+  }
+  return checks;
+}
+
+const pct = (share) => `${(100 * share).toFixed(0)} %`;
+const stat = (s) => (s ? `median ${s.median.toFixed(1)} ms, p90 ${s.p90.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (${s.count} frames)` : 'n/a');
+
+function format(results, checks) {
+  const lines = ['', `${'setup'.padEnd(34)}${'frames/s'.padStart(10)}${'epochs/s'.padStart(10)}${'epochs/frame'.padStart(14)}${'longest task'.padStart(14)}`];
+  for (const r of results) {
+    lines.push(`(${r.id}) ${r.title.padEnd(30)}${r.framesPerSecond.toFixed(1).padStart(10)}${r.epochsPerSecond.toFixed(0).padStart(10)}` +
+      `${r.epochsPerFrame.toFixed(1).padStart(14)}${`${r.longestTaskMs.toFixed(0)} ms`.padStart(14)}`);
+  }
+  lines.push('', 'Diagnostics:');
+  for (const r of results) {
+    const b = r.mainThreadBusy;
+    lines.push(`  (${r.id}) animation frames offered ${r.animationFramesPerSecond.toFixed(1)}/s; main thread busy ${pct(b.total)} ` +
+      `(script ${pct(b.script)}, layout ${pct(b.layout)}, style ${pct(b.style)}); ${r.longTasks} task(s) over 50 ms`);
+    lines.push(`      worker frame round trip (request to answer): ${stat(r.frameRoundTripMs)}`);
+    const c = r.workerCost;
+    lines.push(`      worker work per frame, timed in Node on the same module: ${r.epochsPerFrame.toFixed(0)} epochs x ` +
+      `${c.epochMs.toFixed(3)} ms = ${(r.epochsPerFrame * c.epochMs).toFixed(1)} ms; metrics ${c.metricsMs.toFixed(2)} ms; ` +
+      `grid ${c.gridMs.toFixed(2)} ms + Float32Array.from copy ${c.gridCopyMs.toFixed(2)} ms (${c.gridValues} values); ` +
+      `params copy ${c.paramsCopyMs.toFixed(3)} ms`);
+    if (!r.trace) continue;
+    lines.push(`      trace ${r.trace.file} (${(r.trace.spanMs / 1000).toFixed(1)} s; open in Perfetto), self time per second:`);
+    for (const [thread, entries] of Object.entries(r.trace.threads)) {
+      const perSecond = (ms) => (ms / (r.trace.spanMs / 1000)).toFixed(1);
+      lines.push(`        ${thread}: ${entries.map((e) => `${e.name} ${perSecond(e.ms)} ms`).join(', ')}`);
+    }
+  }
+  lines.push('', 'Floors (issue 6):');
+  for (const c of checks) lines.push(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.text}: ${c.shown}`);
+  const failed = checks.filter((c) => !c.pass).length;
+  lines.push(failed ? `  ${failed} of ${checks.length} floors missed` : `  all ${checks.length} floors met`);
+  return lines.join('\n');
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const log = options.json === '-' ? (s) => process.stderr.write(`${s}\n`) : (s) => console.log(s);
+  if (options.trace) mkdirSync(OUT_DIR, { recursive: true });
+  log(`nnplay page benchmark: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ` +
+    `load average ${os.loadavg()[0].toFixed(2)}; ${options.seconds} s per setup in headless Chromium`);
+  const server = await startServer(WEB, { port: 0 });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  try {
+    const base = `http://127.0.0.1:${server.address().port}/`;
+    log(`Chromium ${browser.version()}`);
+    const results = [];
+    for (const scenario of SCENARIOS) results.push(await runScenario(browser, base, scenario, options));
+    const { nn } = await loadNnplay();
+    for (const r of results) r.workerCost = frameCost(nn, r.hash);
+    const checks = checkFloors(results);
+    log(format(results, checks));
+    if (options.json) {
+      const text = `${JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), results, floors: checks }, null, 2)}\n`;
+      if (options.json === '-') process.stdout.write(text);
+      else writeFileSync(options.json, text);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench:page: ${error.message}\n`);
+  process.exit(1);
+});

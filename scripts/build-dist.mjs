@@ -1,0 +1,97 @@
+// Writes dist/, the copy-anywhere distribution: nnplay.js (one ES module defining
+// <nn-playground>), nnplay-worker.js (the worker with the Emscripten glue inside), nncore.wasm,
+// the standalone page, embed.html and examples/. Every asset is found relative to nnplay.js's
+// own URL, so the folder works wherever it is copied. Prints the gzipped sizes and fails if a
+// page with one playground would transfer more than BUDGET_BYTES.
+import * as esbuild from 'esbuild';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const WEB = path.join(ROOT, 'web');
+const BUDGET_BYTES = 150 * 1024;
+const MODULE = 'nnplay.js';
+const WORKER = 'nnplay-worker.js';
+const TARGET = ['chrome100', 'firefox110', 'safari16.4'];
+// Pages copied with their script tag pointed at the bundle: [source, destination].
+const PAGES = [['index.html', 'index.html'], ['embed.html', 'embed.html'],
+  ['examples/blog-post.html', 'examples/blog-post.html']];
+const STATIC = ['page.css', 'embed.css', 'favicon.svg', 'examples/blog-post.css'];
+
+// engine.js names its worker './worker.js' (right for web/); in dist/ the worker is the bundle.
+const workerUrlPlugin = {
+  name: 'nnplay-worker-url',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]web[\\/]engine\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const pattern = /new URL\((['"])\.\/worker\.js\1, import\.meta\.url\)/g;
+      const found = source.match(pattern)?.length ?? 0;
+      if (found !== 1) throw new Error(`engine.js: expected one new URL('./worker.js', import.meta.url), found ${found}`);
+      return { contents: source.replace(pattern, `new URL('./${WORKER}', import.meta.url)`), loader: 'js' };
+    });
+  },
+};
+
+async function bundle(entry, outfile, extra = {}) {
+  await esbuild.build({
+    entryPoints: [path.join(WEB, entry)], outfile, bundle: true, format: 'esm', minify: true,
+    target: TARGET, platform: 'browser', legalComments: 'none', logLevel: 'warning', ...extra,
+  });
+}
+
+// Points each page's script at the bundle: element.js -> nnplay.js, at the same relative depth.
+function rewritePage(html, file) {
+  const pattern = /(<script type="module" src=")((?:\.\.\/)*)element\.js(")/g;
+  if ((html.match(pattern)?.length ?? 0) !== 1) throw new Error(`${file}: expected one <script src=".../element.js">`);
+  return html.replace(pattern, `$1$2${MODULE}$3`);
+}
+
+async function listFiles(dir, base = dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...await listFiles(full, base));
+    else out.push(path.relative(base, full));
+  }
+  return out.sort();
+}
+
+export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = false } = {}) {
+  const wasm = path.join(WEB, 'gen', 'nncore.wasm');
+  await readFile(wasm).catch(() => { throw new Error('web/gen/nncore.wasm is missing: run npm run build:wasm first'); });
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(path.join(outDir, 'examples'), { recursive: true });
+
+  await bundle('element.js', path.join(outDir, MODULE), { plugins: [workerUrlPlugin] });
+  // The glue's Node branch requires fs and path; in a browser that branch never runs.
+  await bundle('worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'] });
+  await copyFile(wasm, path.join(outDir, 'nncore.wasm'));
+  for (const file of STATIC) await copyFile(path.join(WEB, file), path.join(outDir, file));
+  for (const [source, destination] of PAGES) {
+    const html = await readFile(path.join(WEB, source), 'utf8');
+    await writeFile(path.join(outDir, destination), rewritePage(html, source));
+  }
+
+  const sizes = {};
+  for (const file of await listFiles(outDir)) {
+    const bytes = await readFile(path.join(outDir, file));
+    sizes[file] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  }
+  const onePlayground = [MODULE, WORKER, 'nncore.wasm', 'page.css', 'index.html'];
+  const total = onePlayground.reduce((sum, file) => sum + sizes[file].gzip, 0);
+  if (!quiet) {
+    const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
+    console.log(`nnplay: wrote ${path.relative(process.cwd(), outDir) || '.'}/`);
+    for (const [file, s] of Object.entries(sizes)) console.log(`  ${file.padEnd(28)} ${kb(s.raw)}  gzip ${kb(s.gzip)}`);
+    console.log(`  one playground (${onePlayground.join(' + ')}), gzip: ${kb(total)} of ${kb(BUDGET_BYTES)} allowed`);
+  }
+  if (total > BUDGET_BYTES) throw new Error(`a page with one playground transfers ${total} B gzipped, over ${BUDGET_BYTES} B`);
+  return { sizes, total, outDir };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const outArg = process.argv[2];
+  await buildDist(outArg ? { outDir: path.resolve(outArg) } : {});
+}
