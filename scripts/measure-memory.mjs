@@ -46,7 +46,7 @@ function rendererPss(pid) {
 }
 
 async function measure(browser, browserPid, base, count) {
-  const page = await browser.newPage({ viewport: { width: 900, height: 1400 * count } });
+  const page = await browser.newPage({ viewport: { width: 900, height: 1800 * count } });
   page.on('console', (m) => { if (m.type() === 'error') console.error(m.text()); });
   page.on('pageerror', (e) => console.error(e.message));
   await page.goto(`${base}page-${count}.html`);
@@ -56,7 +56,7 @@ async function measure(browser, browserPid, base, count) {
   await page.waitForTimeout(TRAIN_MS);
   const ua = await page.evaluate(async () => {
     const result = await performance.measureUserAgentSpecificMemory();
-    const workers = result.breakdown.filter((b) => b.types.includes('DedicatedWorker') && b.bytes > 0);
+    const workers = result.breakdown.filter((b) => b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope'));
     return { total: result.bytes, workers: workers.map((b) => b.bytes) };
   });
   const pss = rendererPss(browserPid);

@@ -3,6 +3,7 @@
 import { h } from './dom.js';
 import { drawClassMap, drawHeatmap, drawPoints } from './heatmap.js';
 import { LossChart } from './chart.js';
+import { classColor, colorFor } from './colors.js';
 
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
 const LOSS_NAMES = { squared: 'squared error', crossEntropy: 'cross-entropy', softmaxCrossEntropy: 'softmax cross-entropy', huber: 'Huber' };
@@ -61,8 +62,8 @@ export class OutputView {
     this.heatmap.addEventListener('keydown', (e) => this.keyed(e));
     const xAxis = h('div', { class: 'axis axis-x', 'aria-hidden': 'true' }, TICKS.map((t) => h('span', {}, t)));
     const yAxis = h('div', { class: 'axis axis-y', 'aria-hidden': 'true' }, TICKS.slice().reverse().map((t) => h('span', {}, t)));
-    const legend = h('div', { class: 'legend', 'aria-hidden': 'true' },
-      h('span', {}, '−1'), h('span', { class: 'legend-bar' }), h('span', {}, '1'));
+    const legend = h('div', { class: 'legend', 'aria-hidden': 'true' });
+    this.legend = legend;
 
     container.append(
       h('div', { class: 'readouts' }, testLossRow, testAccRow, trainLossRow, trainAccRow),
@@ -125,6 +126,21 @@ export class OutputView {
   // K class-probability maps (softmax outputs).
   drawClasses(values, classes, n, discretize, palette) {
     drawClassMap(this.gridCanvas, values, classes, n, { discretize, palette });
+  }
+
+  // The colour key: a -1..1 bar for two classes and regression, a swatch per class otherwise.
+  setLegend(classes, palette) {
+    if (classes > 2) {
+      this.legend.replaceChildren(...Array.from({ length: classes }, (_, k) => {
+        const swatch = h('span', { class: 'swatch small' });
+        swatch.style.backgroundColor = classColor(k, palette);
+        return h('span', { class: 'legend-class' }, swatch, ` class ${k}`);
+      }));
+      return;
+    }
+    const bar = h('span', { class: 'legend-bar' });
+    bar.style.background = `linear-gradient(to right, ${colorFor(-1, palette)}, ${colorFor(0, palette)}, ${colorFor(1, palette)})`;
+    this.legend.replaceChildren(h('span', {}, '−1'), bar, h('span', {}, '1'));
   }
 
   setLossTitle(name, formula) {

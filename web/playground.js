@@ -180,6 +180,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     // Radius grows with the point's loss: 2 px when right, up to 9 px when badly wrong.
     const radii = losses ? Array.from(losses, (l) => 2 + 7 * Math.min(1, Math.sqrt(l))) : null;
     ui.output.setPointStyle({ classes: model.classes, palette: state.palette, radii });
+    ui.output.setLegend(model.classes, state.palette);
   }
 
   function outputInfo() {
@@ -332,6 +333,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   return {
     play, pause, step, reset, newWeights, whenReady,
     get metrics() { return { ...metrics }; },
+    get pointCount() { return model.points.length / 4; },
+    get classes() { return model.classes; },
     get state() { return { ...state, hidden: [...state.hidden] }; },
     // Applies a whole new state (from a changed URL hash or attributes).
     setState(next) {

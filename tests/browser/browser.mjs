@@ -36,3 +36,17 @@ export async function newPage(browser, { width = 1280, height = 900 } = {}) {
 export function metrics(page, index = 0) {
   return page.evaluate((i) => document.querySelectorAll('nn-playground')[i].metrics, index);
 }
+
+// Resolves once the n-th playground has drawn at least one frame.
+export function firstFrame(page, index = 0) {
+  return page.waitForFunction((i) => (document.querySelectorAll('nn-playground')[i]?.metrics?.frames ?? 0) > 0,
+    index, { timeout: 20000 });
+}
+
+// Trains the n-th playground until `epochs` epochs have passed (or the timeout), then pauses it.
+export async function trainFor(page, epochs, index = 0) {
+  await page.evaluate((i) => document.querySelectorAll('nn-playground')[i].play(), index);
+  await page.waitForFunction(([i, e]) => document.querySelectorAll('nn-playground')[i].metrics.epoch >= e,
+    [index, epochs], { timeout: 20000 });
+  await page.evaluate((i) => document.querySelectorAll('nn-playground')[i].pause(), index);
+}

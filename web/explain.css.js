@@ -1,0 +1,146 @@
+// Styles of the explanations: info buttons and their notes (info.js), the guided tour
+// (tour.js), the forward-pass panel (trace-panel.js) and the labels and fades drawn over the
+// network diagram (network-overlay.js). Adopted as a constructable stylesheet in the shadow root.
+// Popovers live in the top layer: [popover]'s UA centring is undone and info.js places them.
+
+const HIGHLIGHT = '#e8a317';
+
+const LIGHT = `
+.info-btn {
+  box-sizing: border-box;
+  display: inline-grid;
+  place-items: center;
+  width: 15px;
+  height: 15px;
+  margin: 0 0 0 4px;
+  padding: 0;
+  border: 1px solid #b9bec3;
+  border-radius: 50%;
+  background: #fff;
+  color: #5b6670;
+  font: italic 600 10px/1 Georgia, "Times New Roman", serif;
+  vertical-align: middle;
+  cursor: pointer;
+  flex: none;
+}
+.info-btn:hover, .info-btn[aria-expanded=true] { border-color: #0877bd; color: #0877bd; background: #eef4f9; }
+.info-btn:focus-visible { outline: 2px solid #0877bd; outline-offset: 1px; }
+
+.info-pop, .tour-pop {
+  position: fixed;
+  inset: auto;
+  margin: 0;
+  box-sizing: border-box;
+  padding: 8px 10px;
+  border: 1px solid #c4c7ca;
+  border-radius: 6px;
+  background: #fff;
+  color: #222;
+  box-shadow: 0 4px 16px rgba(0, 0, 0, 0.16);
+  font: 12px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  text-align: left;
+  overflow: visible;
+  z-index: 10;
+}
+.info-pop { width: max-content; max-width: min(300px, calc(100vw - 16px)); }
+.info-pop:focus { outline: none; }
+.info-title { display: block; font-size: 12px; font-weight: 600; margin: 0 0 2px; }
+.info-text { margin: 0; }
+
+.tour-pop { width: min(320px, calc(100vw - 16px)); padding: 10px 12px; }
+.tour-pop:focus { outline: none; }
+.tour-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+.tour-count { font-size: 11px; color: #6b747c; letter-spacing: 0.03em; }
+.tour-title { margin: 4px 0 4px; font-size: 14px; font-weight: 600; }
+.tour-text { margin: 0 0 10px; }
+.tour-nav { display: flex; justify-content: flex-end; gap: 6px; }
+.tour-btn, .tp-btn {
+  font: inherit;
+  font-size: 12px;
+  padding: 3px 10px;
+  border: 1px solid #c4c7ca;
+  border-radius: 4px;
+  background: #fff;
+  color: inherit;
+  cursor: pointer;
+}
+.tour-btn:hover:not(:disabled), .tp-btn:hover:not(:disabled) { border-color: #0877bd; }
+.tour-btn:disabled, .tp-btn:disabled { opacity: 0.4; cursor: default; }
+.tour-btn:focus-visible, .tp-btn:focus-visible { outline: 2px solid #0877bd; outline-offset: 1px; }
+.tour-next { background: #183d4e; border-color: #183d4e; color: #fff; }
+.tour-next:hover:not(:disabled) { background: #24576e; }
+.tour-close { padding: 1px 8px; font-size: 11px; }
+.tour-target { outline: 3px solid ${HIGHLIGHT} !important; outline-offset: 3px; }
+path.tour-target { outline: none !important; filter: drop-shadow(0 0 2px ${HIGHLIGHT}) drop-shadow(0 0 2px ${HIGHLIGHT}); }
+
+.trace-panel {
+  position: relative;
+  margin: 8px 0 0;
+  padding: 8px 10px;
+  border: 1px solid #d7dadd;
+  border-radius: 6px;
+  background: #fbfbfc;
+  font-size: 12px;
+  line-height: 1.45;
+}
+.tp-title { margin: 0 0 4px; font-size: 12px; font-weight: 600; letter-spacing: 0.04em; text-transform: uppercase; color: #555; }
+.tp-lines { margin: 0; padding: 0; list-style: none; font-variant-numeric: tabular-nums; }
+.tp-line { padding: 2px 6px; border-left: 3px solid transparent; border-radius: 2px; overflow-wrap: anywhere; }
+.tp-line.tp-later { visibility: hidden; }
+.tp-line.tp-current { border-left-color: ${HIGHLIGHT}; background: #fff5dc; }
+.tp-loss { font-weight: 600; }
+.tp-status { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.tp-buttons { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+.tp-close { margin-left: auto; }
+
+.ov-label {
+  position: absolute;
+  z-index: 1;
+  display: flex;
+  flex-direction: column;
+  padding: 0 2px;
+  border-radius: 2px;
+  background: rgba(255, 255, 255, 0.9);
+  box-shadow: 0 0 0 0.5px rgba(0, 0, 0, 0.18);
+  color: #1d2327;
+  font: 9px/1.15 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  white-space: nowrap;
+  pointer-events: none;
+}
+.ov-label-in { font-weight: 600; }
+.nv-neuron.ov-faded, .nv-bias.ov-faded { opacity: 0.25; }
+.nv-link.ov-faded { opacity: 0.15; }
+.nv-neuron.ov-current .nv-thumb { box-shadow: 0 0 0 2px ${HIGHLIGHT}; }
+`;
+
+// Dark colours for theme="dark" and for theme="auto" when the system asks for dark.
+const DARK_RULES = `
+.info-btn { background: #262d33; border-color: #4a535b; color: #b3bcc4; }
+.info-btn:hover, .info-btn[aria-expanded=true] { background: #203240; border-color: #4aa3df; color: #8fc3e6; }
+.info-pop, .tour-pop { background: #232a30; border-color: #3b434b; color: #dfe4e8; box-shadow: 0 4px 18px rgba(0, 0, 0, 0.5); }
+.tour-count { color: #9aa4ad; }
+.tour-btn, .tp-btn { background: #262d33; border-color: #3b434b; }
+.tour-next { background: #2f6f8f; border-color: #2f6f8f; }
+.trace-panel { background: #20262b; border-color: #3b434b; }
+.tp-title { color: #b3bcc4; }
+.tp-line.tp-current { background: #3a3120; }
+.ov-label { background: rgba(28, 33, 38, 0.9); color: #e8ecef; box-shadow: 0 0 0 0.5px rgba(255, 255, 255, 0.2); }
+`;
+
+function scoped(host, rules) {
+  return rules.trim().split('\n').map((rule) => {
+    const brace = rule.indexOf('{');
+    const selectors = rule.slice(0, brace).split(',').map((s) => `${host} ${s.trim()}`).join(', ');
+    return `${selectors} ${rule.slice(brace)}`;
+  }).join('\n');
+}
+
+export const EXPLAIN_CSS = `${LIGHT}
+${scoped(':host([theme=dark i])', DARK_RULES)}
+@media (prefers-color-scheme: dark) {
+${scoped(':host([theme=auto i])', DARK_RULES)}
+}
+@media (prefers-reduced-motion: no-preference) {
+  .tp-line { transition: background-color 0.2s; }
+}
+`;
