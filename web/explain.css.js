@@ -71,7 +71,7 @@ const LIGHT = `
 .tour-next:hover:not(:disabled) { background: #24576e; }
 .tour-close { padding: 1px 8px; font-size: 11px; }
 .tour-target { outline: 3px solid ${HIGHLIGHT} !important; outline-offset: 3px; }
-path.tour-target { outline: none !important; filter: drop-shadow(0 0 2px ${HIGHLIGHT}) drop-shadow(0 0 2px ${HIGHLIGHT}); }
+path.tour-target { outline: none !important; stroke-width: 4px; filter: drop-shadow(0 0 3px ${HIGHLIGHT}) drop-shadow(0 0 2px ${HIGHLIGHT}); }
 
 .trace-panel {
   position: relative;

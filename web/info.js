@@ -64,7 +64,7 @@ export function infoButton(key, { doc = document } = {}) {
   let note = null;
   const view = doc.defaultView;
   const reposition = () => { if (note && !note.hidden) positionNear(note, button); };
-  const inside = (node) => !!node && (button.contains(node) || note?.contains(node));
+  const inside = (node) => node instanceof view.Node && (button.contains(node) || !!note?.contains(node));
   const onOutsidePress = (e) => { if (!e.composedPath().some(inside)) close(false); };
 
   function build() {

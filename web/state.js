@@ -19,7 +19,7 @@ const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear', 'leakyRelu', 'elu', 'g
 // engine: true keys configure the C++ session; live: true keys apply without a rebuild.
 export const SCHEMA = deepFreeze({
   activation: { type: 'enum', default: 'tanh', values: ACTIVATIONS, engine: true },
-  regularization: { type: 'enum', default: 'none', values: ['none', 'L1', 'L2'], engine: true },
+  regularization: { type: 'enum', default: 'none', values: ['none', 'L1', 'L2'], live: true, engine: true },
   batchSize: { type: 'int', default: 10, min: 1, max: 30, engine: true },
   dataset: { type: 'enum', default: 'circle',
     values: ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'sine', 'cubic', 'abs'], engine: true },

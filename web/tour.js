@@ -2,6 +2,7 @@
 // first lesson in order. The steps say where to point (a function, so each step finds its
 // element when it is shown); steps whose element is missing or hidden are skipped.
 import { openNear, positionNear, closePopover } from './info.js';
+import { formulaText } from './explain-text.js';
 
 // Whether el can be pointed at: in the page, not inside [hidden], drawn with some size.
 function visible(el) {
@@ -154,7 +155,7 @@ export class Tour {
 
 // The lesson, in order; each step points at find(name). Names the caller's find() answers:
 // dataset, features, network, weight, neuron, activation, heatmap, outputNode, lossChart,
-// showGradients, learningRate, play, readouts.
+// showGradients, learningRate, play, readouts. Formulas are marked {like this} (see formulaText).
 const LESSON = [
   ['dataset', 'The data',
     'Each point has a position {(x₁, x₂)} and a target: its class (orange or blue) or a number. Pick a dataset here; part of the points trains the network, the rest tests it.'],
@@ -187,5 +188,5 @@ const LESSON = [
 // The tour's steps for a page whose find(name) returns the element for a name listed above
 // (or null where that part is missing). Each step is { name, target, title, text }.
 export function defaultTourSteps(find) {
-  return LESSON.map(([name, title, text]) => ({ name, title, text, target: () => find(name) ?? null }));
+  return LESSON.map(([name, title, text]) => ({ name, title, text: formulaText(text), target: () => find(name) ?? null }));
 }

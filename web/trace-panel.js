@@ -146,8 +146,8 @@ export class TracePanel {
     this.animateButton.textContent = '❚❚ Pause';
     this.animateButton.setAttribute('aria-label', 'Pause the animation');
     this.timer = setInterval(() => {
+      this.setUpTo(this.upTo + 1);
       if (this.upTo >= this.layers - 1) this.stop();
-      else this.setUpTo(this.upTo + 1);
     }, STEP_MS);
   }
 

@@ -49,4 +49,11 @@ export async function trainFor(page, epochs, index = 0) {
   await page.waitForFunction(([i, e]) => document.querySelectorAll('nn-playground')[i].metrics.epoch >= e,
     [index, epochs], { timeout: 20000 });
   await page.evaluate((i) => document.querySelectorAll('nn-playground')[i].pause(), index);
+  // A frame asked for before the pause may still be training: wait until the counter rests.
+  await page.waitForFunction(async (i) => {
+    const el = document.querySelectorAll('nn-playground')[i];
+    const before = el.metrics.epoch;
+    await new Promise((r) => setTimeout(r, 120));
+    return el.metrics.epoch === before;
+  }, index);
 }

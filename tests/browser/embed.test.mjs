@@ -113,9 +113,29 @@ test('the example post from dist/ in a sub-folder under a strict CSP: instances 
   await scrollTo(page, 0);
   await page.waitForFunction(() => document.querySelector('nn-playground').metrics.frames > 0);
   const gaussBefore = await fingerprint(page, 0);
+  await page.evaluate(() => {
+    window.events = [];
+    for (const name of ['play', 'pause', 'epoch']) {
+      document.querySelector('nn-playground').addEventListener(name, (e) => window.events.push([name, e.detail.epoch]));
+    }
+  });
   await shadowQuery(page, 0, '.play-button', 'click');
   await waitEpoch(page, 0, 50);
   assert.notEqual(await fingerprint(page, 0), gaussBefore, 'the single neuron redrew its boundary');
+  const events = await page.evaluate(() => window.events);
+  assert.equal(events[0][0], 'play');
+  assert.ok(events.filter(([name, epoch]) => name === 'epoch' && epoch > 0).length >= 2, 'epoch events with metrics');
+
+  // A hidden tab halts training too, and showing it again resumes.
+  const setTab = (state) => page.evaluate((s) => {
+    Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+  await setTab('hidden');
+  await assertHalted(page, 0);
+  const hiddenEpoch = (await metrics(page, 0)).epoch;
+  await setTab('visible');
+  await waitEpoch(page, 0, hiddenEpoch + 20);
 
   // The spiral autoplays once scrolled to; the neuron, now off screen, halts.
   const workersBefore = page.workers().length;
@@ -289,5 +309,17 @@ test('prefers-reduced-motion: autoplay waits for the reader; presentation attrib
   assert.equal(panel, 'rgb(28, 33, 38)', 'theme="dark" applies');
   await page.evaluate(() => document.querySelectorAll('nn-playground')[0].setAttribute('controls', 'minimal'));
   assert.doesNotMatch(await shadowQuery(page, 0, '.attribute-message', 'text'), /sideways/);
+
+  // Moving an element keeps its playground; removing it ends its worker.
+  await scrollTo(page, 1);
+  await page.waitForFunction(() => document.querySelectorAll('nn-playground')[1].metrics.frames > 0);
+  assert.equal(page.workers().length, 2);
+  await page.evaluate(() => document.body.prepend(document.querySelectorAll('nn-playground')[1]));
+  await page.waitForTimeout(200);
+  assert.equal(page.workers().length, 2);
+  assert.ok((await metrics(page, 0)).frames > 0, 'the moved element still has its playground');
+  await page.evaluate(() => document.querySelectorAll('nn-playground')[0].remove());
+  await page.waitForTimeout(300);
+  assert.equal(page.workers().length, 1);
   assert.deepEqual(problems, []);
 });

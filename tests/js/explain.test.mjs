@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXPLANATIONS, shortText } from '../../web/explain-text.js';
+import { EXPLANATIONS, shortText, formulaText } from '../../web/explain-text.js';
 import { defaultTourSteps } from '../../web/tour.js';
 import { placeNear } from '../../web/info.js';
 import {
@@ -26,7 +26,8 @@ test('every panel and control has a title and a text under 400 characters', () =
 });
 
 test('the ideas of a first lesson are stated with their formulas', () => {
-  const all = (key, ...parts) => parts.forEach((p) => assert.ok(EXPLANATIONS[key].text.includes(p), `${key} lacks "${p}"`));
+  const plain = (text) => text.replace(/\u00a0/g, ' ');
+  const all = (key, ...parts) => parts.forEach((p) => assert.ok(plain(EXPLANATIONS[key].text).includes(p), `${key} lacks "${p}"`));
   all('network', 'every node of one layer is connected to every node of the next', 'z = Σ wᵢxᵢ + b', 'a = f(z)',
     'one tanh or sigmoid unit for two classes', 'a softmax unit per class', 'one linear unit for a number');
   all('weight', 'strength of one connection');
@@ -39,8 +40,13 @@ test('the ideas of a first lesson are stated with their formulas', () => {
   all('output', 'loss fall and the accuracy rise');
 });
 
+test('formulas are kept on one line and their marks dropped', () => {
+  assert.equal(formulaText('so {a = f(z)} holds'), 'so a\u00a0=\u00a0f(z) holds');
+  for (const { title, text } of Object.values(EXPLANATIONS)) assert.doesNotMatch(title + text, /[{}]/);
+});
+
 test('the short form of an explanation is its first sentence', () => {
-  assert.equal(shortText('learningRate'), 'η, the step size of gradient descent: each update is w ← w − η ∂L/∂w.');
+  assert.equal(shortText('learningRate'), 'η, the step size of gradient descent: each update is w\u00a0←\u00a0w\u00a0−\u00a0η\u00a0∂L/∂w.');
   assert.equal(shortText('stopEpochs'), 'Pauses training after this many epochs.');
   assert.equal(shortText('no such key'), '');
 });
@@ -57,9 +63,9 @@ test('the default tour walks the lesson in order and asks find() for each part',
     else assert.equal(target.name, step.name);
   }
   assert.deepEqual(asked, steps.map((s) => s.name));
-  assert.match(steps[4].text, /z = Σ wᵢxᵢ \+ b/);
+  assert.match(steps[4].text, /z\u00a0=\u00a0Σ\u00a0wᵢxᵢ\u00a0\+\u00a0b/);
   assert.match(steps[9].text, /chain rule/);
-  assert.match(steps[10].text, /w ← w − η ∂L\/∂w/);
+  assert.match(steps[10].text, /w\u00a0←\u00a0w\u00a0−\u00a0η\u00a0∂L\/∂w/);
 });
 
 test('a popover goes below its anchor, above when there is no room, and stays inside the viewport', () => {
