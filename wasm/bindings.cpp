@@ -1,9 +1,12 @@
 // The JavaScript face of core/: registers Session and its metrics with camelCase names. No logic
-// lives here; every call is wrapped so a C++ exception reaches JS as an Error with its message.
+// lives here. A C++ exception is caught here and handed back as an Error object, which
+// errors.js (linked as --post-js) throws on the JS side: throwing from inside a wasm call would
+// skip restoring the wasm stack pointer, so every rejected input would leak stack space.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
 #include <string>
+#include <type_traits>
 
 #include "config.hpp"
 #include "session.hpp"
@@ -15,13 +18,17 @@ using nnplay::Session;
 namespace {
 
 template <typename F>
-auto guarded(F f) -> decltype(f()) {
+val guarded(F f) {
   try {
-    return f();
+    if constexpr (std::is_void_v<decltype(f())>) {
+      f();
+      return val::undefined();
+    } else {
+      return val(f());
+    }
   } catch (const std::exception& e) {
-    val::global("Error").new_(std::string(e.what())).throw_();
+    return val::global("Error").new_(std::string(e.what()));
   }
-  __builtin_unreachable();
 }
 
 template <typename T>
@@ -29,14 +36,15 @@ val view_of(const std::vector<T>& v) {
   return val(emscripten::typed_memory_view(v.size(), v.data()));
 }
 
-void configure(Session& s, const std::string& text) { guarded([&] { s.configure(text); }); }
-void set(Session& s, const std::string& key, const std::string& value) {
-  guarded([&] { s.set(key, value); });
+val configure(Session& s, const std::string& text) { return guarded([&] { s.configure(text); }); }
+val set(Session& s, const std::string& key, const std::string& value) {
+  return guarded([&] { s.set(key, value); });
 }
-void step(Session& s, int batches) { guarded([&] { s.step(batches); }); }
-void train_epochs(Session& s, int epochs) { guarded([&] { s.train_epochs(epochs); }); }
-void reset(Session& s) { guarded([&] { s.reset(); }); }
-Metrics metrics(Session& s) { return guarded([&] { return s.metrics(); }); }
+val step(Session& s, int batches) { return guarded([&] { s.step(batches); }); }
+val train_epochs(Session& s, int epochs) { return guarded([&] { s.train_epochs(epochs); }); }
+val reset(Session& s) { return guarded([&] { s.reset(); }); }
+val new_weights(Session& s) { return guarded([&] { s.new_weights(); }); }
+val metrics(Session& s) { return guarded([&] { return s.metrics(); }); }
 std::string config(Session& s) { return nnplay::format_config(s.config()); }
 val evaluate_grid(Session& s, int n) {
   return guarded([&] {
@@ -47,33 +55,32 @@ val evaluate_grid(Session& s, int n) {
 val evaluate_grid_output(Session& s, int n) {
   return guarded([&] {
     const float* out = s.evaluate_grid_output(n);
-    return val(emscripten::typed_memory_view(static_cast<std::size_t>(n) * n, out));
+    const std::size_t outputs = s.network().output_count();
+    return val(emscripten::typed_memory_view(outputs * n * n, out));
   });
 }
-void set_params(Session& s, const val& values) {
-  guarded([&] { s.set_params(emscripten::convertJSArrayToNumberVector<float>(values)); });
+val set_params(Session& s, const val& values) {
+  return guarded([&] { s.set_params(emscripten::convertJSArrayToNumberVector<float>(values)); });
 }
+val set_param(Session& s, int index, float value) { return guarded([&] { s.set_param(index, value); }); }
 val unit_counts(Session& s) { return view_of(s.unit_counts()); }
 val points(Session& s) { return view_of(s.points()); }
 val params(Session& s) { return view_of(s.params()); }
-void set_param(Session& s, int index, float value) { guarded([&] { s.set_param(index, value); }); }
-
-void new_weights(Session& s) { guarded([&] { s.new_weights(); }); }
 val confusion(Session& s) { return guarded([&] { return view_of(s.confusion()); }); }
 int classes(Session& s) { return s.classes(); }
 std::string loss_name(Session& s) { return nnplay::loss_name(s.loss()); }
 std::string loss_formula(Session& s) { return nnplay::loss_formula(s.loss()); }
-void add_point(Session& s, float x, float y, float label, bool is_test) {
-  guarded([&] { s.add_point(x, y, label, is_test); });
+val add_point(Session& s, float x, float y, float label, bool is_test) {
+  return guarded([&] { s.add_point(x, y, label, is_test); });
 }
-void remove_point(Session& s, int index) { guarded([&] { s.remove_point(index); }); }
-void import_csv(Session& s, const std::string& text) { guarded([&] { s.import_csv(text); }); }
+val remove_point(Session& s, int index) { return guarded([&] { s.remove_point(index); }); }
+val import_csv(Session& s, const std::string& text) { return guarded([&] { s.import_csv(text); }); }
 std::string export_csv(Session& s) { return s.export_csv(); }
 bool data_edited(Session& s) { return s.data_edited(); }
-val point_losses(Session& s) { return view_of(s.point_losses()); }
+val point_losses(Session& s) { return guarded([&] { return view_of(s.point_losses()); }); }
 val last_gradients(Session& s) { return view_of(s.last_gradients()); }
 std::string save(Session& s) { return s.save(); }
-void load(Session& s, const std::string& json) { guarded([&] { s.load(json); }); }
+val load(Session& s, const std::string& json) { return guarded([&] { s.load(json); }); }
 // One point's forward pass as a plain object {sums, activations, gradients, loss}; the arrays
 // are copies, so the caller may keep them.
 val trace_point(Session& s, float x, float y, float label) {
@@ -117,16 +124,16 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("step", &step)
       .function("trainEpochs", &train_epochs)
       .function("reset", &reset)
+      .function("newWeights", &new_weights)
       .function("metrics", &metrics)
       .function("config", &config)
       .function("evaluateGrid", &evaluate_grid)
       .function("evaluateGridOutput", &evaluate_grid_output)
       .function("setParams", &set_params)
+      .function("setParam", &set_param)
       .function("unitCounts", &unit_counts)
       .function("points", &points)
       .function("params", &params)
-      .function("setParam", &set_param)
-      .function("newWeights", &new_weights)
       .function("confusion", &confusion)
       .function("classes", &classes)
       .function("lossName", &loss_name)
@@ -136,8 +143,8 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("importCsv", &import_csv)
       .function("exportCsv", &export_csv)
       .function("dataEdited", &data_edited)
-      .function("lastGradients", &last_gradients)
       .function("pointLosses", &point_losses)
+      .function("lastGradients", &last_gradients)
       .function("tracePoint", &trace_point)
       .function("save", &save)
       .function("load", &load);

@@ -101,9 +101,8 @@ export class NetworkOverlay {
     for (let layer = 0; layer <= last; layer++) {
       for (let k = 0; k < sizes[layer]; k++) {
         const u = unitIndex(sizes, layer, k);
-        const lines = layer === 0 ? [compact(trace.activations[u])]
-          : [`z ${compact(trace.sums[u])}`, `a ${compact(trace.activations[u])}`];
-        this.label(layer, k, lines);
+        const a = compact(trace.activations[u]);
+        this.label(layer, k, layer === 0 ? [a] : [`z ${compact(trace.sums[u])}`, `a ${a}`], a);
       }
     }
   }
@@ -210,24 +209,47 @@ export class NetworkOverlay {
     return { x: box.left - stage.left, y: box.top - stage.top, size: box.size };
   }
 
-  // A label right of the node (left of it in the output column, where nothing follows).
-  label(layer, k, lines) {
+  // The free px beside node k of `layer` (right of it; left of it in the output column, where
+  // nothing follows) and to the next node below it.
+  room(layer, k) {
+    const sizes = this.view.sizes;
+    const box = this.nodeBox(layer, k);
+    const output = layer === sizes.length - 1;
+    const other = this.nodeBox(output ? layer - 1 : layer + 1, 0);
+    const across = output ? box.x - (other.x + other.size) : other.x - (box.x + box.size);
+    const down = sizes[layer] > 1 ? Math.abs(this.nodeBox(layer, k === 0 ? 1 : k - 1).y - box.y) - box.size : Infinity;
+    return { box, output, across: across - 2 * LABEL_GAP, down: box.size + Math.max(0, down) };
+  }
+
+  // Labels node k of `layer` with `lines` beside it; where they do not fit (a narrow diagram),
+  // with `short` alone, beside the node or else over its lower edge.
+  label(layer, k, lines, short) {
     const doc = this.view.stage.ownerDocument;
     const el = doc.createElement('div');
-    const output = layer === this.view.sizes.length - 1;
-    el.className = `ov-label${output ? ' ov-label-out' : ''}${layer === 0 ? ' ov-label-in' : ''}`;
     el.setAttribute('aria-hidden', 'true');
-    for (const line of lines) {
+    const fill = (texts) => el.replaceChildren(...texts.map((text) => {
       const span = doc.createElement('span');
-      span.textContent = line;
-      el.append(span);
-    }
+      span.textContent = text;
+      return span;
+    }));
     this.view.stage.append(el);
-    const box = this.nodeBox(layer, k);
-    const top = box.y + box.size / 2 - el.offsetHeight / 2;
-    const left = output ? box.x - LABEL_GAP - el.offsetWidth : box.x + box.size + LABEL_GAP;
+    this.labels.push(el);
+    const { box, output, across, down } = this.room(layer, k);
+    const fits = () => el.offsetWidth <= across && el.offsetHeight <= down;
+    el.className = `ov-label${layer === 0 ? ' ov-label-in' : ''}`;
+    fill(lines);
+    if (!fits() && lines.length > 1) fill([short]);
+    let left;
+    let top;
+    if (fits()) {
+      left = output ? box.x - LABEL_GAP - el.offsetWidth : box.x + box.size + LABEL_GAP;
+      top = box.y + box.size / 2 - el.offsetHeight / 2;
+    } else {
+      el.classList.add('ov-label-inside');
+      left = box.x + box.size / 2 - el.offsetWidth / 2;
+      top = box.y + box.size - el.offsetHeight;
+    }
     el.style.left = `${Math.round(left)}px`;
     el.style.top = `${Math.round(top)}px`;
-    this.labels.push(el);
   }
 }

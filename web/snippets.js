@@ -52,8 +52,17 @@ export function elementSnippet(state, moduleUrl) {
   return `${script}\n${wrapAttributes('<nn-playground', attributesFor(state), '></nn-playground>')}`;
 }
 
+// The hash with only what differs from the defaults (parseHash fills in the rest).
+function compactHash(state) {
+  const changed = new Set(attributesFor(state).map(([name]) => toCamel(name)));
+  return serializeHash(state).split('&').filter((part) => {
+    const key = part.slice(0, part.indexOf('='));
+    return changed.has(key) || key.endsWith('_hide');
+  }).join('&');
+}
+
 export function iframeSnippet(state, moduleUrl) {
-  const src = `${new URL('embed.html', moduleUrl).href}#${serializeHash(state)}`;
+  const src = `${new URL('embed.html', moduleUrl).href}#${compactHash(state)}`;
   return wrapAttributes('<iframe', [['src', src], ['title', 'Neural network playground'], ['width', '100%'],
     ['height', String(IFRAME_HEIGHT)], ['loading', 'lazy']], '></iframe>');
 }

@@ -12,7 +12,7 @@ const LOSSES = {
   huber: 'Huber loss',
 };
 
-const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+const reducedMotion = (doc) => doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 // A point's target in words. classes: the number of classes (0 or absent for regression) or
 // an array of class names; two-class labels are −1 / +1 (or 0 / 1), several are 0..K−1.
@@ -106,7 +106,7 @@ export class TracePanel {
     });
     this.list.replaceChildren(...this.rows);
     this.el.hidden = false;
-    if (this.autoAnimate && !reducedMotion()) {
+    if (this.autoAnimate && !reducedMotion(this.doc)) {
       this.setUpTo(0);
       this.play();
     } else {

@@ -256,7 +256,7 @@ test('the share dialog\'s snippets, pasted into new pages, run the same setup', 
   assert.equal(snippets.element, `<script type="module" src="${base}${DIST}nnplay.js"></script>\n`
     + '<nn-playground learning-rate="0.1" network-shape="3" seed="5" hide="noise"></nn-playground>');
   assert.match(snippets.link, new RegExp(`^${base}${DIST}index\\.html#.*dataset=circle.*networkShape=3.*noise_hide=true`));
-  assert.match(snippets.iframe, new RegExp(`^<iframe src="${base}${DIST}embed\\.html#[^"]*dataset=circle`));
+  assert.match(snippets.iframe, new RegExp(`^<iframe src="${base}${DIST}embed\\.html#learningRate=0.1&amp;networkShape=3&amp;seed=5&amp;noise_hide=true"`));
 
   writeFileSync(path.join(site, 'blog/pasted.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pasted</title>
 <link rel="icon" href="/${DIST}favicon.svg"></head><body><h1>My post</h1>\n${snippets.element}\n<p>The end.</p>\n${snippets.iframe}\n</body></html>`);

@@ -45,3 +45,13 @@ test('key names convert both ways', () => {
   assert.equal(toCamel('regularization-rate'), 'regularizationRate');
   assert.equal(toCamel(toKebab('xTimesY')), 'xTimesY');
 });
+
+test('the iframe carries only the non-default settings, and they read back to the same setup', () => {
+  const state = { ...defaultState(), dataset: 'spiral', networkShape: [6, 4], seed: 'a.b_c', regularization: 'L2', hidden: ['noise'] };
+  const src = /src="([^"]*)"/.exec(iframeSnippet(state, MODULE))[1].replace(/&amp;/g, '&');
+  const hash = new URL(src).hash;
+  assert.equal(hash, '#regularization=L2&dataset=spiral&networkShape=6,4&seed=a.b_c&noise_hide=true');
+  const parsed = parseHash(hash);
+  assert.deepEqual(parsed.errors, []);
+  assert.deepEqual(parsed.state, state);
+});
