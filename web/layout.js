@@ -46,11 +46,12 @@ export function buildLayout(root, handlers) {
   const resetButton = button('reset', 'Reset to the initial weights', handlers.onReset, icon('reset'));
   const stepButton = button('step', 'Train one epoch', handlers.onStep, icon('step'));
   const newWeightsButton = button('newWeights', 'Draw new initial weights', handlers.onNewWeights, 'New weights', 'text-button small');
+  const tourButton = button('tour', 'Take a guided tour of how the network learns', handlers.onTour, 'Tour', 'text-button small');
   const epoch = h('output', { class: 'epoch-value', 'aria-live': 'off' }, '000,000');
   const speed = h('output', { class: 'speed-value', 'aria-live': 'off' }, '');
 
   const toolbar = h('div', { class: 'toolbar' },
-    h('div', { class: 'run-controls' }, resetButton, playButton, stepButton, newWeightsButton),
+    h('div', { class: 'run-controls' }, resetButton, playButton, stepButton, newWeightsButton, tourButton),
     h('div', { class: 'epoch', dataset: { control: 'epoch' } }, h('span', { class: 'control-label' }, 'Epoch'), epoch, speed),
     control('learningRate'), control('activation'), control('regularization'),
     control('regularizationRate'), control('problem'), control('numClasses'));

@@ -10,6 +10,7 @@ import { FEATURES } from './features.js';
 import { DataTools, download } from './data-tools.js';
 import { ConfusionView } from './confusion-view.js';
 import { SpeedMeter } from './speed-meter.js';
+import { ExplainController } from './explain-controller.js';
 
 const GRID_SIZE = 100;
 const MULTI_CLASS = new Set(['circle', 'gauss', 'spiral', 'checkerboard']);
@@ -50,6 +51,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onRegenerate: () => change('seed', randomSeed()),
     onPickDataset: (problem, key) => changeMany({ problem, [problem === 'regression' ? 'regDataset' : 'dataset']: key }),
     onMapClick: (click) => mapClicked(click),
+    onTour: () => explain.startTour(tourTarget),
   });
   const network = new NetworkView(ui.networkContainer, {
     onHoverUnit: (unit) => { hoveredUnit = unit; redrawMap(); },
@@ -58,6 +60,9 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onEditParam: (index, value) => engine.setParam(index, value).then(() => { dirty = true; }, showError),
   });
   const confusion = new ConfusionView(ui.confusion);
+  const explain = new ExplainController({ view: network, engine, traceContainer: ui.trace, root,
+    onFollow: (index) => ui.output.select(index) });
+  explain.decorate(root.ownerDocument ?? document);
   const tools = new DataTools(ui.dataTools, {
     onImportCsv: (text) => restructure(engine.importCsv(text), 'CSV'),
     onExportCsv: () => engine.exportCsv().then((csv) => download(root.ownerDocument ?? document, 'nnplay-data.csv', csv, 'text/csv'), showError),
@@ -141,6 +146,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       hiddenShape: state.networkShape,
       outputs: result.unitCounts[result.unitCounts.length - 1],
     });
+    explain.setStructure({ labels: FEATURES.filter((f) => state[f.key]).map((f) => f.label),
+      lossName: result.lossName, classes: result.classes, palette: state.palette });
     dirty = true;
   }
 
@@ -221,6 +228,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     ui.output.showMetrics(m, state.problem === 'regression');
     ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss);
     confusion.show(frame.confusion, model.classes, state.palette);
+    explain.onFrame(frame).catch(showError);
     if (state.showPointLoss) applyPointStyle();
     if (frame.trained > 0) onEvent('epoch', { ...metrics });
     if (m.diverged && running) {
@@ -263,8 +271,25 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       if (action) action.then((result) => { applyStructure(result); onEvent('data', { source: 'edit' }); }, showError);
       return;
     }
-    ui.output.select(point);
+    if (point >= 0) {
+      pause();  // a followed point is easier to read on still weights; Step moves them
+      explain.follow(point, model.points).catch(showError);
+    } else {
+      explain.unfollow();
+    }
     onEvent('select', { point });
+  }
+
+  // The element the guided tour points at for each idea (see tour.js).
+  function tourTarget(name) {
+    const q = (selector) => root.querySelector(selector);
+    const targets = {
+      dataset: '.datasets', features: '.nv-feature', network: '.network', weight: '.nv-link',
+      neuron: '.nv-neuron', activation: '[data-control="activation"]', heatmap: '.heatmap',
+      outputNode: '.nv-output', lossChart: '.chart-box', showGradients: '[data-control="showGradients"]',
+      learningRate: '[data-control="learningRate"]', play: '.play-button', readouts: '.readouts',
+    };
+    return targets[name] ? q(targets[name]) : null;
   }
 
   function play() {
@@ -334,6 +359,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     play, pause, step, reset, newWeights, whenReady,
     get metrics() { return { ...metrics }; },
     get pointCount() { return model.points.length / 4; },
+    // [x, y] of the first training point, for scripts and tests that click on the map.
+    firstPoint() { return [model.points[0], model.points[1]]; },
     get classes() { return model.classes; },
     get state() { return { ...state, hidden: [...state.hidden] }; },
     // Applies a whole new state (from a changed URL hash or attributes).

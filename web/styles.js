@@ -1,6 +1,7 @@
 // The element's CSS, adopted as one constructable stylesheet shared by every instance: it works
 // under a strict `style-src 'self'` policy, where <style> elements in markup would be blocked.
 import { NETWORK_VIEW_CSS } from './network-view.css.js';
+import { EXPLAIN_CSS } from './explain.css.js';
 
 const PLAYGROUND_CSS = `
 :host { display: block; min-width: 280px; container-type: inline-size; color: #222; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -104,7 +105,7 @@ let sheet = null;
 export function playgroundStyles() {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(PLAYGROUND_CSS + NETWORK_VIEW_CSS);
+    sheet.replaceSync(PLAYGROUND_CSS + NETWORK_VIEW_CSS + EXPLAIN_CSS);
   }
   return sheet;
 }
