@@ -118,8 +118,10 @@ function runWorkload(w, ctx, log) {
   };
   try {
     const plan = training ? trainingPlan(w, engines, problem, log) : gridPlan(w, engines, problem, log);
-    const timed = timeSideBySide(Object.fromEntries(Object.entries(engines).map(([k, e]) => [k, plan.unitOf(e)])),
-      { runs: ctx.runs });
+    // The peak kernel runs interleaved with the engines, so "% peak" compares like moments.
+    const units = Object.fromEntries(Object.entries(engines).map(([k, e]) => [k, plan.unitOf(e)]));
+    const { peak: peakTime, ...timed } = timeSideBySide({ ...units, peak: ctx.peak.unit }, { runs: ctx.runs });
+    const peakGflops = ctx.peak.flopsPerCall / (peakTime.median * 1e6);
     const results = {};
     for (const [key, t] of Object.entries(timed)) {
       const gflops = plan.flopsPerCall(engines[key]) / (t.median * 1e6);
@@ -129,11 +131,11 @@ function runWorkload(w, ctx, log) {
         ? { median: n / (t.median / 1e3), min: n / (t.max / 1e3), max: n / (t.min / 1e3) }
         : { median: t.median, min: t.min, max: t.max };
       results[key] = { batchSize: training ? engines[key].batchSize : null, ...figures,
-        msPerCall: t.median, callsPerRun: t.calls, gflops, peakShare: gflops / ctx.peak.gflops };
+        msPerCall: t.median, callsPerRun: t.calls, gflops, peakShare: gflops / peakGflops };
     }
     const speedup = Object.fromEntries(['convnetjs', 'tfjs'].map((k) => [k, timed[k].median / timed.nnplay.median]));
     return { id: w.id, title: w.title, kind: training ? 'train' : 'grid', unit: training ? 'samples/s' : 'ms per grid',
-      sizes: problem.sizes, requestedBatch: training ? requested : null, engines: results, speedup, notes };
+      sizes: problem.sizes, requestedBatch: training ? requested : null, peakGflops, engines: results, speedup, notes };
   } finally {
     for (const e of Object.values(engines)) e.dispose();
   }
@@ -160,13 +162,17 @@ async function main() {
     `WASM_HAS_MULTITHREAD_SUPPORT=${tfInfo.threads}, threads ${tfInfo.threadCount}`);
 
   const peak = measurePeak();
-  log(`WASM-SIMD peak: ${peak.gflops.toFixed(1)} GFLOP/s`);
+  log(`WASM-SIMD peak: ${peak.gflops.toFixed(1)} GFLOP/s (${peak.chains} chains; timed again alongside every workload)`);
+  if (machine.loadAverage > machine.cores / 2) {
+    log(`  warning: the machine is busy (load ${machine.loadAverage.toFixed(1)} on ${machine.cores} cores); ` +
+      'figures will be lower and noisier than on a quiet machine');
+  }
 
   const ctx = { nn, tf, peak, runs: options.runs, batchLimit: nnplayBatchLimit(nn), problems: new Map() };
   const workloads = [];
   for (const w of WORKLOADS) workloads.push(runWorkload(w, ctx, log));
   const floors = evaluateFloors(workloads);
-  const breakdown = nnplayBreakdown(nn, ctx.batchLimit, peak.gflops);
+  const breakdown = nnplayBreakdown(nn, ctx.batchLimit, peak);
 
   log(formatTable(workloads, peak));
   log(formatFloors(floors));
@@ -175,8 +181,9 @@ async function main() {
   log(`\n${options.runs} runs per figure; total ${seconds.toFixed(0)} s`);
 
   if (options.json) {
+    const { unit, ...peakFigures } = peak;
     const report = { date: new Date().toISOString(), machine, nnplayBuild: built.toISOString(), tfjs: tfInfo,
-      batchLimit: ctx.batchLimit, runs: options.runs, peak, workloads, floors, breakdown: breakdown.figures, seconds };
+      batchLimit: ctx.batchLimit, runs: options.runs, peak: peakFigures, workloads, floors, breakdown: breakdown.figures, seconds };
     const text = `${JSON.stringify(report, null, 2)}\n`;
     if (options.json === '-') process.stdout.write(text);
     else writeFileSync(options.json, text);

@@ -17,9 +17,10 @@ const time = (units) => timeSideBySide(units, { runs: 5, runMs: 80, warmMs: 150 
 const us = (ms) => `${(ms * 1000).toFixed(1)} us`;
 const pct = (x) => `${(100 * x).toFixed(0)} %`;
 
-// Returns {lines, figures}: lines for the report, figures (ms) for the JSON. peakGflops turns
-// the linear-hidden 2-64-64-1 epoch into a share of the peak: close to the products' own speed.
-export function nnplayBreakdown(nn, batchLimit, peakGflops) {
+// Returns {lines, figures}: lines for the report, figures (ms) for the JSON. `peak` (from
+// measurePeak) is timed alongside the training variants to turn the linear-hidden 2-64-64-1
+// epoch into a share of the peak: close to the speed of the products alone.
+export function nnplayBreakdown(nn, batchLimit, peak) {
   const sessions = [];
   const open = (...args) => { const s = session(nn, ...args); sessions.push(s); return s; };
   try {
@@ -35,7 +36,9 @@ export function nnplayBreakdown(nn, batchLimit, peakGflops) {
       epochFull: () => bFull.step(fullBatches),
       wideEpoch: () => wide.step(fullBatches),
       wideEpochLinear: () => wideLin.step(fullBatches),
+      peak: peak.unit,
     });
+    const peakGflops = peak.flopsPerCall / (t.peak.median * 1e6);
     const g = time({
       output: () => b10.evaluateGridOutput(GRID_SIZE),
       outputCopy: () => b10.evaluateGridOutput(GRID_SIZE).slice(),
@@ -67,16 +70,17 @@ export function nnplayBreakdown(nn, batchLimit, peakGflops) {
     };
     const f = figures;
     const lines = [
-      '', "Where nnplay's time goes (variants timed with its JS API; shares are of the workload's own time):",
-      `  W1 epoch at batch 10: ${us(f.epochBatch10Ms)} in one step(${small}) call; ${small} step(1) calls cost ` +
-        `${us(callOverhead)} more per call; each extra batch costs ${us(perBatch)} beyond its arithmetic ` +
-        `(epoch at batch ${full}: ${us(f.epochFullMs)}); tanh instead of linear hidden units: ${pct(f.tanhShareTrainBatch10)}`,
-      `  W3 output grid: ${f.gridOutputMs.toFixed(2)} ms, + ${f.gridOutputCopyMs.toFixed(3)} ms for .slice(); tanh: ${pct(f.tanhShareGridOutput)}`,
-      `  W4 every-neuron grid: ${f.gridAllMs.toFixed(2)} ms, + ${f.gridAllCopyMs.toFixed(3)} ms for .slice(); tanh: ${pct(f.tanhShareGridAll)}`,
-      `  W5b 2-64-64-1 epoch at batch ${full}: ${m(t.wideEpoch).toFixed(2)} ms; tanh: ${pct(f.tanhShareWideTrain)}; with linear ` +
-        `hidden units ${m(t.wideEpochLinear).toFixed(2)} ms = ${f.wideLinearGflops.toFixed(2)} GFLOP/s, ${pct(f.wideLinearGflops / peakGflops)} of the peak`,
-      `  W6 2-64-64-1 every-neuron grid: ${f.wideGridAllMs.toFixed(2)} ms, + ${f.wideGridAllCopyMs.toFixed(3)} ms for .slice(); ` +
-        `tanh: ${pct(f.tanhShareWideGridAll)}`,
+      '', "Where nnplay's time goes (variants timed through its JS API; shares are of that workload's time):",
+      `  W1 2-8-8-8-1, batch 10: ${us(f.epochBatch10Ms)} per epoch, ${us(f.epochBatch10Ms / small)} per batch of 10`,
+      `     step() call overhead: ${us(callOverhead)} per call (${small} step(1) calls against one step(${small}))`,
+      `     fixed cost per batch: ${us(perBatch)} (one epoch at batch ${full}: ${us(f.epochFullMs)})`,
+      `     tanh, against linear hidden units: ${pct(f.tanhShareTrainBatch10)}`,
+      `  W3 output-only grid: ${f.gridOutputMs.toFixed(2)} ms, .slice() copy ${f.gridOutputCopyMs.toFixed(3)} ms, tanh ${pct(f.tanhShareGridOutput)}`,
+      `  W4 every-neuron grid: ${f.gridAllMs.toFixed(2)} ms, .slice() copy ${f.gridAllCopyMs.toFixed(3)} ms, tanh ${pct(f.tanhShareGridAll)}`,
+      `  W5b 2-64-64-1 epoch at batch ${full}: ${m(t.wideEpoch).toFixed(2)} ms, tanh ${pct(f.tanhShareWideTrain)}; with linear hidden ` +
+        `units ${m(t.wideEpochLinear).toFixed(2)} ms = ${f.wideLinearGflops.toFixed(2)} GFLOP/s, ${pct(f.wideLinearGflops / peakGflops)} of the peak`,
+      `  W6 2-64-64-1 every-neuron grid: ${f.wideGridAllMs.toFixed(2)} ms, .slice() copy ${f.wideGridAllCopyMs.toFixed(3)} ms, ` +
+        `tanh ${pct(f.tanhShareWideGridAll)}`,
     ];
     return { lines, figures };
   } finally {

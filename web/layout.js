@@ -4,6 +4,7 @@ import { h } from './dom.js';
 import { createControl } from './controls.js';
 import { DatasetPicker } from './dataset-picker.js';
 import { OutputView } from './output-view.js';
+import { LayerActivations } from './layer-activations.js';
 
 // The Playground's `<name>_hide` names for controls that are not settings keys.
 const HIDE_ALIASES = { playButton: 'play', stepButton: 'step', resetButton: 'reset', numHiddenLayers: 'layers' };
@@ -56,6 +57,8 @@ export function buildLayout(root, handlers) {
     control('learningRate'), control('activation'), control('regularization'),
     control('regularizationRate'), control('problem'), control('numClasses'));
 
+  const layerBox = h('div', { class: 'layer-activations' });
+  const layerActivations = new LayerActivations(layerBox, (list) => handlers.onChange('activations', list));
   const advanced = h('details', { class: 'advanced', dataset: { control: 'advanced' } },
     h('summary', {}, 'More settings: optimizer, schedule, loss, initial weights, auto-stop, speed, colours'),
     h('div', { class: 'advanced-grid' },
@@ -64,6 +67,7 @@ export function buildLayout(root, handlers) {
       h('fieldset', {}, h('legend', {}, 'Learning-rate schedule'), control('lrSchedule'), control('lrDecayEpochs'),
         control('lrDecayRate')),
       h('fieldset', {}, h('legend', {}, 'Model'), control('loss'), control('init')),
+      h('fieldset', { dataset: { control: 'activations' } }, h('legend', {}, 'Activation per hidden layer'), layerBox),
       h('fieldset', {}, h('legend', {}, 'Auto-stop'), control('stopEpochs'), control('stopTestLoss'), control('stopPatience')),
       h('fieldset', {}, h('legend', {}, 'Display'), control('epochsPerFrame'), control('palette'))));
 
@@ -102,6 +106,7 @@ export function buildLayout(root, handlers) {
         c.showFor(state);
       }
       datasets.show(state.problem, state.problem === 'regression' ? state.regDataset : state.dataset);
+      layerActivations.show(state);
       const hidden = new Set(state.hidden.map((name) => HIDE_ALIASES[name] ?? name));
       for (const el of root.querySelectorAll('[data-control]')) el.hidden = hidden.has(el.dataset.control);
     },

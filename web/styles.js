@@ -60,6 +60,7 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .legend-bar { flex: 0 1 160px; height: 8px; border-radius: 2px; background: linear-gradient(to right, #f59322, #e8eaeb, #0877bd); }
 .output-options { display: flex; gap: 14px; flex-wrap: wrap; margin-top: 8px; }
 .not-applicable { display: none !important; }
+.layer-activations { display: flex; flex-wrap: wrap; gap: 8px; }
 .text-button.small { margin-top: 0; padding: 3px 8px; font-size: 12px; }
 .text-button.active, .text-button[aria-pressed=true] { background: #183d4e; color: #fff; border-color: #183d4e; }
 .run-controls .text-button.small { margin-left: 4px; }

@@ -93,3 +93,33 @@ test('a saved experiment opens again and continues exactly: the next epoch has t
   assert.equal(again.testLoss, direct.testLoss);
   assert.deepEqual(problems, []);
 });
+
+test('optimizer, schedule and auto-stop apply live; a per-layer activation rebuilds', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await newPage(browser);
+  await page.goto(`${base}#dataset=circle&seed=7&epochsPerFrame=1`);
+  await firstFrame(page);
+  await page.locator('nn-playground details.advanced > summary').click();
+  await trainFor(page, 10);
+  await page.locator('nn-playground select[data-key="optimizer"]').selectOption('adam');
+  await page.locator('nn-playground input[data-key="beta1"]').fill('0.8');
+  await page.locator('nn-playground input[data-key="beta1"]').dispatchEvent('change');
+  await page.locator('nn-playground select[data-key="lrSchedule"]').selectOption('cosine');
+  assert.ok((await metrics(page)).epoch >= 10, 'optimizer settings keep the weights');
+  assert.match(page.url(), /optimizer=adam/);
+  assert.match(page.url(), /beta1=0.8/);
+  assert.match(page.url(), /lrSchedule=cosine/);
+  assert.equal(await page.locator('nn-playground [data-control="momentum"]').isVisible(), false, 'momentum applies to momentum optimizers only');
+
+  await page.locator('nn-playground input[data-key="stopEpochs"]').fill('25');
+  await page.locator('nn-playground input[data-key="stopEpochs"]').dispatchEvent('change');
+  await page.evaluate(() => document.querySelector('nn-playground').play());
+  await page.waitForFunction(() => !document.querySelector('nn-playground').metrics.running, null, { timeout: 20000 });
+  assert.equal((await metrics(page)).epoch, 25, 'auto-stop ends training at 25 epochs');
+  assert.match(await page.locator('nn-playground .playground > .message:not(.attribute-message)').textContent(), /reached 25 epochs/);
+
+  await page.locator('nn-playground .layer-activations select').first().selectOption('relu');
+  await page.waitForFunction(() => /activations=relu,tanh/.test(location.hash));
+  await page.waitForFunction(() => document.querySelector('nn-playground').metrics.epoch === 0);
+  assert.deepEqual(problems, []);
+});
