@@ -66,6 +66,11 @@ class Session {
   // [outputs, n*n], valid until the next call.
   const float* evaluate_grid_output(int n);
   const std::vector<float>& grid() const { return grid_; }
+  // The same pass leaving every layer's values where the pass wrote them: layer l's units
+  // (l = 0 the inputs) as grid_layer(l) [units_l, n*n], valid until the next call. Saves the copy
+  // into grid() when the caller copies out anyway.
+  void forward_grid_layers(int n) { forward_grid(n); }
+  const Matrix& grid_layer(std::size_t l) const { return grid_cache_.a.at(l); }
   // Units per layer, input features first, output last.
   const std::vector<std::int32_t>& unit_counts() const { return unit_counts_; }
 

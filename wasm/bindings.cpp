@@ -59,6 +59,18 @@ val evaluate_grid_output(Session& s, int n) {
     return val(emscripten::typed_memory_view(outputs * n * n, out));
   });
 }
+// Every layer's grid maps as an array of memory views, inputs first, output last: no copy in wasm.
+val evaluate_grid_layers(Session& s, int n) {
+  return guarded([&] {
+    s.forward_grid_layers(n);
+    val out = val::array();
+    for (std::size_t l = 0; l < s.unit_counts().size(); ++l) {
+      const auto& layer = s.grid_layer(l);
+      out.call<void>("push", val(emscripten::typed_memory_view(layer.size(), layer.data())));
+    }
+    return out;
+  });
+}
 val set_params(Session& s, const val& values) {
   return guarded([&] { s.set_params(emscripten::convertJSArrayToNumberVector<float>(values)); });
 }
@@ -129,6 +141,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("config", &config)
       .function("evaluateGrid", &evaluate_grid)
       .function("evaluateGridOutput", &evaluate_grid_output)
+      .function("evaluateGridLayers", &evaluate_grid_layers)
       .function("setParams", &set_params)
       .function("setParam", &set_param)
       .function("unitCounts", &unit_counts)

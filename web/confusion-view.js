@@ -12,7 +12,8 @@ export class ConfusionView {
 
   // matrix: K*K counts, row-major; classes 0 hides the view (regression).
   show(matrix, classes, palette) {
-    this.container.hidden = classes === 0;
+    // A class, not `hidden`: the hide attribute owns `hidden` on this container.
+    this.container.classList.toggle('not-applicable', classes === 0);
     if (classes === 0) return;
     const shape = `${classes}/${palette}`;
     if (shape !== this.shape) this.build(classes, palette, shape);

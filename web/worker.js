@@ -31,9 +31,19 @@ function train(epochs) {
   return count;
 }
 
-// Copies out of wasm memory at once: a view dies when the memory grows.
+// Every layer's maps copied out of wasm memory into one array, at once: a view dies when the
+// memory grows. One copy per frame; the engine does not gather them first.
 function gridCopy(size) {
-  return Float32Array.from(session.evaluateGrid(size));
+  const layers = session.evaluateGridLayers(size);
+  let total = 0;
+  for (const view of layers) total += view.length;
+  const grid = new Float32Array(total);
+  let offset = 0;
+  for (const view of layers) {
+    grid.set(view, offset);
+    offset += view.length;
+  }
+  return grid;
 }
 
 // What the page needs after the data or the network changed.

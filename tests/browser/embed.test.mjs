@@ -13,10 +13,11 @@ import { buildDist } from '../../scripts/build-dist.mjs';
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'";
 const DIST = 'sub/dir/';
 let site;
+let built;
 
 before(async () => {
   site = mkdtempSync(path.join(tmpdir(), 'nnplay-site-'));
-  await buildDist({ outDir: path.join(site, DIST), quiet: true });
+  built = await buildDist({ outDir: path.join(site, DIST), quiet: true });
   mkdirSync(path.join(site, 'blog'));
   const host = (title, extraHead, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>${title}</title><link rel="icon" href="/${DIST}favicon.svg">${extraHead}
@@ -90,6 +91,11 @@ async function assertHalted(page, index, ms = 500) {
   const b = (await metrics(page, index)).epoch;
   assert.equal(b, a, `instance ${index} kept training off screen (${a} -> ${b})`);
 }
+
+test('a page with one playground transfers at most 150 KB gzipped (JS + wasm + CSS)', () => {
+  const sizes = Object.entries(built.sizes).map(([file, s]) => `${file} ${s.gzip}`).join(', ');
+  assert.ok(built.total <= built.budget, `${built.total} B > ${built.budget} B (${sizes})`);
+});
 
 test('the example post from dist/ in a sub-folder under a strict CSP: instances start when seen, train on their own and halt off screen', async (t) => {
   const { browser, base } = await openBrowser(t, { folder: site, headers: { 'Content-Security-Policy': CSP } });

@@ -106,3 +106,16 @@ test('the same config and seed give the same loss natively and in wasm (1e-4 rel
     assert.equal(wasm.epoch, native.epoch);
   }
 });
+
+test('the grid read layer by layer equals the gathered grid', () => withSession((s) => {
+  s.configure('networkShape=5,3&seed=2&sinX=true');
+  s.step(30);
+  const gathered = Float32Array.from(s.evaluateGrid(40));
+  const layers = s.evaluateGridLayers(40).map((v) => Float32Array.from(v));
+  assert.deepEqual(layers.map((l) => l.length / 1600), [3, 5, 3, 1]);
+  let offset = 0;
+  for (const layer of layers) {
+    assert.deepEqual(layer, gathered.subarray(offset, offset + layer.length));
+    offset += layer.length;
+  }
+}));
