@@ -4,6 +4,7 @@
 // after printing that target's report and the file holding the failing input.
 //   FUZZ_SECONDS=10 npm run test:fuzz          a quick run
 //   FUZZ_TARGETS=fuzz_config npm run test:fuzz  only some targets (comma-separated)
+//   FUZZ_CORE_DIR=/tmp/core npm run test:fuzz   fuzz a patched copy of core/ (to look past a finding)
 // Reproduce a finding with: build/fuzz/<target> build/fuzz/artifacts/<target>/crash-...
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -15,6 +16,8 @@ const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const SOURCE = path.join(ROOT, 'tests', 'fuzz');
 const BUILD = path.join(ROOT, 'build', 'fuzz');
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 60);
+// Passed on every configure, so the cached choice of an earlier run never lingers.
+const CORE_DIR = path.resolve(process.env.FUZZ_CORE_DIR ?? path.join(ROOT, 'core'));
 // A single input slower than this is reported as a hang.
 const INPUT_TIMEOUT_SECONDS = 10;
 
@@ -34,7 +37,8 @@ function run(command, args, { quiet = false } = {}) {
 }
 
 function build() {
-  run('cmake', ['-S', SOURCE, '-B', BUILD, '-DCMAKE_CXX_COMPILER=clang++', '-DCMAKE_BUILD_TYPE='], { quiet: true });
+  run('cmake', ['-S', SOURCE, '-B', BUILD, '-DCMAKE_CXX_COMPILER=clang++', '-DCMAKE_BUILD_TYPE=',
+    `-DNNPLAY_CORE_DIR=${CORE_DIR}`], { quiet: true });
   run('cmake', ['--build', BUILD, '-j', String(availableParallelism())]);
   // CMake lists the targets it built (tests/fuzz/CMakeLists.txt, nnplay_fuzz_target).
   const all = readFileSync(path.join(BUILD, 'fuzz-targets.txt'), 'utf8').split('\n').filter(Boolean);
@@ -121,7 +125,7 @@ for (const r of results) {
   }
   failed = true;
   // The report: from the first sanitizer or libFuzzer error line to the end.
-  const start = r.log.search(/^(==\d+==|.*runtime error:|contract broken:|.*ERROR: libFuzzer)/m);
+  const start = r.log.search(/^(==\d+==|.*runtime error:|contract broken:|terminate called|.*ERROR: libFuzzer)/m);
   console.error(r.log.slice(start >= 0 ? start : Math.max(0, r.log.length - 4000)).trimEnd());
   const inputs = readdirSync(r.artifacts).map((f) => path.relative(ROOT, path.join(r.artifacts, f)));
   console.error(`fuzz: ${r.target} FAILED (exit ${r.code}, ${executions ?? 0} executions); ` +
