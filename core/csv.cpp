@@ -108,8 +108,9 @@ void fit_positions(std::vector<Row>& rows) {
     lo_y = std::min(lo_y, r.y), hi_y = std::max(hi_y, r.y);
   }
   if (lo_x >= -6 && hi_x <= 6 && lo_y >= -6 && hi_y <= 6) return;
-  const double cx = (lo_x + hi_x) / 2, cy = (lo_y + hi_y) / 2;
-  const double half = std::max({hi_x - lo_x, hi_y - lo_y, 1e-12}) / 2;
+  // Halves first: (lo + hi) / 2 overflows for coordinates near the largest double.
+  const double cx = lo_x / 2 + hi_x / 2, cy = lo_y / 2 + hi_y / 2;
+  const double half = std::max({hi_x / 2 - lo_x / 2, hi_y / 2 - lo_y / 2, 1e-300});
   for (Row& r : rows) {
     r.x = (r.x - cx) / half * 5.5;
     r.y = (r.y - cy) / half * 5.5;
@@ -135,7 +136,7 @@ CsvData parse_csv(std::string_view text) {
       numeric = false;
       if (!valid_name(r.label)) fail(r.line, "label " + shown(r.label) + " is neither a number nor a name (letters, digits, space, _ - .)");
     }
-    values.push_back(v);
+    values.push_back(v == 0.0 ? 0.0 : v);  // -0 and 0 are one class
     whole = whole && v == std::floor(v) && std::fabs(v) < 1e6;
   }
   std::vector<std::string> names;      // class names in class order

@@ -153,7 +153,9 @@ void Session::load(std::string_view json) {
   // Build the new state aside, so a bad file leaves this session untouched.
   Session next;
   next.configure(parse_config(member(doc, "config", JsonValue::Kind::kString).string));
-  const JsonValue& data = *doc.find("data");
+  const JsonValue* data_member = doc.find("data");
+  if (data_member == nullptr) bad("\"data\" is missing");
+  const JsonValue& data = *data_member;
   if (data.kind == JsonValue::Kind::kObject) {
     auto train = samples_of(data, "train"), test = samples_of(data, "test");
     if (train.empty()) bad("the data has no training points");
@@ -171,8 +173,13 @@ void Session::load(std::string_view json) {
     if (!(i >= 0 && i < double(n_train)) || seen[std::size_t(i)]) bad("\"order\" is not a permutation of the training points");
     seen[std::size_t(i)] = true;
   }
-  for (float v : params)
-    if (!std::isfinite(v)) bad("\"params\" holds a value that is not finite");
+  // Numbers beyond float range become infinite here: refuse them like any other bad value.
+  auto check_finite = [](const std::vector<float>& values, const char* key) {
+    for (float v : values)
+      if (!std::isfinite(v)) bad(std::string("\"") + key + "\" holds a value that is not a finite float");
+  };
+  check_finite(params, "params");
+  check_finite(initial, "initialParams");
   next.network_.params() = params;
   next.initial_params_ = initial;
   next.order_.assign(order.begin(), order.end());
@@ -197,6 +204,8 @@ void Session::load(std::string_view json) {
   next.optimizer_.steps() = static_cast<std::int64_t>(number_in(opt, "steps", 0, 9e15));
   next.optimizer_.first_moment() = array_of<float>(opt, "first", first_size);
   next.optimizer_.second_moment() = array_of<float>(opt, "second", second_size);
+  check_finite(next.optimizer_.first_moment(), "optimizer.first");
+  check_finite(next.optimizer_.second_moment(), "optimizer.second");
   next.invalidate_metrics();
   *this = std::move(next);
 }

@@ -60,19 +60,23 @@ function hostileHashes() {
   return hashes;
 }
 
-// In the page: walks the document and every shadow root for anything hostile input could have
-// added: script-capable elements, inline event handlers, and attribute values carrying the
-// payload (nn-playground hosts excepted: the test put those values there on purpose).
+// In the page: walks the document and every shadow root for anything the payloads above could
+// have added: script-capable elements, the payloads' own <img src=x> and <b>bold</b>, inline event
+// handlers, and attribute values carrying a payload (nn-playground hosts excepted: the test put
+// those values there on purpose).
 function injectedMarkup() {
   const found = [];
-  const FORBIDDEN = new Set(['IMG', 'SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'B', 'FRAME']);
+  const FORBIDDEN = new Set(['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FRAME']);
   const visit = (root) => {
     for (const el of root.querySelectorAll('*')) {
-      if (FORBIDDEN.has(el.tagName) && !(el.tagName === 'SCRIPT' && el.closest('head'))) found.push(`<${el.tagName.toLowerCase()}>`);
-      if (el.tagName !== 'NN-PLAYGROUND') {
+      const tag = el.tagName.toLowerCase();
+      if (FORBIDDEN.has(el.tagName) && !(tag === 'script' && el.closest('head'))) found.push(`<${tag}>`);
+      if (tag === 'img' && el.getAttribute('src') === 'x') found.push('<img src=x>');
+      if (tag === 'b' && el.textContent === 'bold') found.push('<b>bold</b>');
+      if (tag !== 'nn-playground') {
         for (const a of el.attributes) {
-          if (/^on/i.test(a.name)) found.push(`${el.tagName.toLowerCase()}[${a.name}]`);
-          if (/__pwned|javascript:/i.test(a.value)) found.push(`${el.tagName.toLowerCase()}[${a.name}="${a.value.slice(0, 60)}"]`);
+          if (/^on/i.test(a.name)) found.push(`${tag}[${a.name}]`);
+          if (/__pwned|javascript:/i.test(a.value)) found.push(`${tag}[${a.name}="${a.value.slice(0, 60)}"]`);
         }
       }
       if (el.shadowRoot) visit(el.shadowRoot);

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "csv.hpp"
 
 using namespace nnplay;
@@ -77,4 +79,15 @@ TEST_CASE("format_csv writes what parse_csv reads back") {
   CHECK(back.samples[0].x == 1.5f);
   CHECK(back.samples[0].label == 1.0f);
   CHECK(back.samples[1].label == -1.0f);
+}
+
+TEST_CASE("found by fuzzing: -0 and 0 are one class, and huge coordinates still fit the plot") {
+  const CsvData zero = parse_csv("x,y,label\n1,1,0\n2,2,-0\n3,3,1\n4,4,1\n");
+  CHECK(zero.classes == 2);
+  CHECK(zero.samples[0].label == zero.samples[1].label);
+  const CsvData huge = parse_csv("x,y,label\n1e308,0,a\n1.7e308,1,b\n1.5e308,2,a\n1.2e308,3,b\n");
+  for (const auto& s : huge.samples) {
+    CHECK(std::isfinite(s.x));
+    CHECK(std::abs(s.x) <= 5.5f);
+  }
 }

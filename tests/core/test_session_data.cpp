@@ -202,3 +202,14 @@ TEST_CASE("per-point losses average to the reported training and test losses") {
   CHECK(train / 250 == Approx(s.metrics().train_loss).epsilon(1e-4));
   CHECK(test / 250 == Approx(s.metrics().test_loss).epsilon(1e-4));
 }
+
+TEST_CASE("found by fuzzing: an experiment without data, or with values beyond float range, is refused") {
+  Session s;
+  CHECK_THROWS_WITH(s.load(R"({"format":"nnplay-experiment","version":1,"config":"seed=a"})"),
+                    "experiment file: \"data\" is missing");
+  s.configure("seed=2");
+  std::string text = s.save();
+  const auto at = text.find("\"initialParams\":[") + 17;
+  text.replace(at, text.find(',', at) - at, "1e300");  // the first initial weight, beyond float range
+  CHECK_THROWS_WITH(s.load(text), Catch::Contains("\"initialParams\" holds a value that is not a finite float"));
+}

@@ -1,7 +1,8 @@
 // Soak: a million training steps through the wasm module's JS API, reconfiguring between
 // shapes, datasets and features and reading grids and metrics as the page does. After a warm-up
-// pass over every configuration, wasm memory must not grow, and every Embind handle made
-// (Session objects and emval handles) must be released.
+// pass over every configuration neither the wasm memory nor the malloc heap inside it may grow,
+// the wasm stack pointer must be back where it started, and every Embind handle made (Session
+// objects and emval handles) must be released. A second test does the same for rejected input.
 //   SOAK_STEPS=100000 node --test tests/js/soak.test.mjs   a shortened soak
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
