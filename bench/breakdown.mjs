@@ -4,8 +4,12 @@
 import { configText, GRID_SIZE } from './problem.mjs';
 import { timeSideBySide } from './timing.mjs';
 import { trainFlopsPerSample } from './flops.mjs';
+import { copyGridAll } from './engines/nnplay.mjs';
 
 const TRAIN_POINTS = 250;
+
+// The every-unit grid without the copy out: per-layer views where the build has them.
+const gridViews = (s) => (s.evaluateGridLayers ? s.evaluateGridLayers(GRID_SIZE) : s.evaluateGrid(GRID_SIZE));
 
 function session(nn, hidden, batchSize, activation = 'tanh') {
   const s = new nn.Session();
@@ -43,12 +47,12 @@ export function nnplayBreakdown(nn, batchLimit, peak) {
       output: () => b10.evaluateGridOutput(GRID_SIZE),
       outputCopy: () => b10.evaluateGridOutput(GRID_SIZE).slice(),
       outputLinear: () => b10lin.evaluateGridOutput(GRID_SIZE),
-      all: () => b10.evaluateGrid(GRID_SIZE),
-      allCopy: () => b10.evaluateGrid(GRID_SIZE).slice(),
-      allLinear: () => b10lin.evaluateGrid(GRID_SIZE),
-      wideAll: () => wide.evaluateGrid(GRID_SIZE),
-      wideAllCopy: () => wide.evaluateGrid(GRID_SIZE).slice(),
-      wideAllLinear: () => wideLin.evaluateGrid(GRID_SIZE),
+      all: () => gridViews(b10),
+      allCopy: () => copyGridAll(b10, GRID_SIZE),
+      allLinear: () => gridViews(b10lin),
+      wideAll: () => gridViews(wide),
+      wideAllCopy: () => copyGridAll(wide, GRID_SIZE),
+      wideAllLinear: () => gridViews(wideLin),
     });
     const m = (x) => x.median;
     const callOverhead = (m(t.epochManyCalls) - m(t.epochOneCall)) / (small - 1);
@@ -76,10 +80,10 @@ export function nnplayBreakdown(nn, batchLimit, peak) {
       `     fixed cost per batch: ${us(perBatch)} (one epoch at batch ${full}: ${us(f.epochFullMs)})`,
       `     tanh, against linear hidden units: ${pct(f.tanhShareTrainBatch10)}`,
       `  W3 output-only grid: ${f.gridOutputMs.toFixed(2)} ms, .slice() copy ${f.gridOutputCopyMs.toFixed(3)} ms, tanh ${pct(f.tanhShareGridOutput)}`,
-      `  W4 every-neuron grid: ${f.gridAllMs.toFixed(2)} ms, .slice() copy ${f.gridAllCopyMs.toFixed(3)} ms, tanh ${pct(f.tanhShareGridAll)}`,
+      `  W4 every-neuron grid: ${f.gridAllMs.toFixed(2)} ms, copy out ${f.gridAllCopyMs.toFixed(3)} ms, tanh ${pct(f.tanhShareGridAll)}`,
       `  W5b 2-64-64-1 epoch at batch ${full}: ${m(t.wideEpoch).toFixed(2)} ms, tanh ${pct(f.tanhShareWideTrain)}; with linear hidden ` +
         `units ${m(t.wideEpochLinear).toFixed(2)} ms = ${f.wideLinearGflops.toFixed(2)} GFLOP/s, ${pct(f.wideLinearGflops / peakGflops)} of the peak`,
-      `  W6 2-64-64-1 every-neuron grid: ${f.wideGridAllMs.toFixed(2)} ms, .slice() copy ${f.wideGridAllCopyMs.toFixed(3)} ms, ` +
+      `  W6 2-64-64-1 every-neuron grid: ${f.wideGridAllMs.toFixed(2)} ms, copy out ${f.wideGridAllCopyMs.toFixed(3)} ms, ` +
         `tanh ${pct(f.tanhShareWideGridAll)}`,
     ];
     return { lines, figures };

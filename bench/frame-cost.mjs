@@ -4,6 +4,7 @@
 // parts, which the browser's trace shows only as one opaque task.
 import { parseHash, engineConfigText } from '../web/state.js';
 import { timeSideBySide } from './timing.mjs';
+import { copyGridAll } from './engines/nnplay.mjs';
 
 const GRID_SIZE = 100;  // web/playground.js draws a 100x100 grid
 
@@ -17,13 +18,13 @@ export function frameCost(nn, hash) {
     const units = {
       epoch: () => session.trainEpochs(1),
       metrics: () => { session.step(1); return session.metrics(); },  // step(1) so metrics are not cached
-      grid: () => session.evaluateGrid(GRID_SIZE),
-      gridCopy: () => Float32Array.from(session.evaluateGrid(GRID_SIZE)),
+      grid: () => (session.evaluateGridLayers ?? session.evaluateGrid).call(session, GRID_SIZE),
+      gridCopy: () => copyGridAll(session, GRID_SIZE),
       params: () => Float32Array.from(session.params()),
     };
     const t = timeSideBySide(units, { runs: 5, runMs: 60, warmMs: 150 });
     const step = timeSideBySide({ step: () => session.step(1) }, { runs: 5, runMs: 30, warmMs: 60 }).step.median;
-    const gridValues = session.evaluateGrid(GRID_SIZE).length;
+    const gridValues = copyGridAll(session, GRID_SIZE).length;
     return {
       epochMs: t.epoch.median,
       metricsMs: Math.max(0, t.metrics.median - step),

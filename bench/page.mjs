@@ -1,4 +1,4 @@
-// npm run bench:page [-- --json [file]] [-- --seconds N] [-- --trace]
+// npm run bench:page [-- --json [file]] [-- --seconds N] [-- --trace] [-- --profile]
 // The real page in headless Chromium: drawn frames/s, epochs/s, epochs per frame and the
 // longest main-thread task while it trains, at the default setup and at a 6x8 network whose
 // every neuron thumbnail is redrawn each frame. See bench/README.md.
@@ -11,6 +11,7 @@ import { pageProbe } from './page-probe.mjs';
 import { summarizeTrace } from './trace-summary.mjs';
 import { frameCost } from './frame-cost.mjs';
 import { loadNnplay } from './engines/nnplay.mjs';
+import { startProfile, stopProfile } from './cpu-profile.mjs';
 
 const WEB = fileURLToPath(new URL('../web', import.meta.url));
 const OUT_DIR = fileURLToPath(new URL('../build/bench/', import.meta.url));
@@ -22,12 +23,13 @@ const SCENARIOS = [
 ];
 
 function parseArgs(argv) {
-  const options = { json: null, seconds: 10, trace: false };
+  const options = { json: null, seconds: 10, trace: false, profile: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') options.json = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : '-';
     else if (argv[i] === '--seconds') options.seconds = Math.max(1, Number(argv[++i]) || 10);
     else if (argv[i] === '--trace') options.trace = true;
-    else throw new Error(`unknown argument "${argv[i]}"; use --json [file], --seconds N and --trace`);
+    else if (argv[i] === '--profile') options.profile = true;
+    else throw new Error(`unknown argument "${argv[i]}"; use --json [file], --seconds N, --trace and --profile`);
   }
   return options;
 }
@@ -53,11 +55,13 @@ async function runScenario(browser, base, scenario, options) {
     await page.waitForFunction(() => document.querySelector('nn-playground')?.metrics.frames > 0, null, { timeout: 30000 });
     const traceFile = `${OUT_DIR}page-trace-${scenario.id}.json`;
     if (options.trace) await browser.startTracing(page, { path: traceFile, screenshots: false });
+    if (options.profile) await startProfile(cdp);
     const before = await mainThreadCounters(cdp);
     const start = await page.evaluate(() => window.__nnBench.start());
     await page.waitForTimeout(options.seconds * 1000);
     const end = await page.evaluate(() => window.__nnBench.stop());
     const after = await mainThreadCounters(cdp);
+    const profile = options.profile ? await stopProfile(cdp) : null;
     if (options.trace) await browser.stopTracing();
     if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
 
@@ -78,6 +82,7 @@ async function runScenario(browser, base, scenario, options) {
       frameRoundTripMs: end.roundTrips,
       mainThreadBusy: { total: busy('task'), script: busy('script'), layout: busy('layout'), style: busy('style') },
       trace: options.trace ? { file: traceFile, ...summarizeTrace(traceFile) } : null,
+      profile,
       floors: scenario.floors,
     };
   } finally {
@@ -116,13 +121,21 @@ function format(results, checks) {
     const c = r.workerCost;
     lines.push(`      worker work per frame, timed in Node on the same module: ${r.epochsPerFrame.toFixed(0)} epochs x ` +
       `${c.epochMs.toFixed(3)} ms = ${(r.epochsPerFrame * c.epochMs).toFixed(1)} ms; metrics ${c.metricsMs.toFixed(2)} ms; ` +
-      `grid ${c.gridMs.toFixed(2)} ms + Float32Array.from copy ${c.gridCopyMs.toFixed(2)} ms (${c.gridValues} values); ` +
+      `grid ${c.gridMs.toFixed(2)} ms + copy out ${c.gridCopyMs.toFixed(2)} ms (${c.gridValues} values); ` +
       `params copy ${c.paramsCopyMs.toFixed(3)} ms`);
+    if (r.profile) {
+      const perSecond = (ms) => (ms / (r.profile.totalMs / 1000)).toFixed(1);
+      lines.push('      main-thread JS by self time per second (CPU profile):');
+      for (const e of r.profile.entries) lines.push(`        ${perSecond(e.ms).padStart(6)} ms  ${e.name}`);
+    }
     if (!r.trace) continue;
     lines.push(`      trace ${r.trace.file} (${(r.trace.spanMs / 1000).toFixed(1)} s; open in Perfetto), self time per second:`);
     for (const [thread, entries] of Object.entries(r.trace.threads)) {
       const perSecond = (ms) => (ms / (r.trace.spanMs / 1000)).toFixed(1);
       lines.push(`        ${thread}: ${entries.map((e) => `${e.name} ${perSecond(e.ms)} ms`).join(', ')}`);
+    }
+    for (const task of r.trace.longTasks) {
+      lines.push(`        task of ${task.ms.toFixed(0)} ms at ${task.atSeconds.toFixed(2)} s: ${task.inside.join(' > ')}`);
     }
   }
   lines.push('', 'Floors (issue 6):');

@@ -1,8 +1,15 @@
 // Timing of repeated calls, the way a page makes them. V8 optimises a wasm or JS function
 // only when it is entered again (there is no on-stack replacement for wasm), so every unit is
 // first called repeatedly until warm, and a run is many calls of it, never one long call.
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 const now = () => performance.now();
+
+// A full garbage collection before each run, untimed, so that garbage one engine leaves behind
+// is not collected on the next engine's clock. (npm runs plain `node`, so gc is exposed here.)
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc');
 
 // Calls `unit` for at least `ms` (and at least `minCalls` times); returns ms per call.
 function callFor(unit, ms, minCalls = 3) {
@@ -32,6 +39,7 @@ export function timeSideBySide(units, { runs = 7, runMs = 150, warmMs = 300 } = 
   });
   for (let r = 0; r < runs; r++) {
     for (const plan of plans) {
+      collectGarbage();
       const start = now();
       for (let i = 0; i < plan.calls; i++) plan.unit();
       plan.samples.push((now() - start) / plan.calls);

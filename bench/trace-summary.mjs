@@ -3,6 +3,10 @@
 import { readFileSync } from 'node:fs';
 
 const THREADS = { CrRendererMain: 'main thread', 'DedicatedWorker thread': 'worker' };
+const LONG_TASK_MS = 50;
+// Scheduler and interrupt wrappers: they enclose work without naming it.
+const WRAPPERS = new Set(['RunTask', 'ThreadControllerImpl::RunTask', 'V8.StackGuard', 'V8.HandleInterrupts',
+  'V8.InvokeApiInterruptCallbacks']);
 
 // Self time (ms) per event name for each thread of interest, heaviest first, and the span of the
 // trace (ms) so that figures can be read as a share of wall time.
@@ -23,7 +27,7 @@ export function summarizeTrace(file, top = 8) {
     if (!byThread.has(thread)) byThread.set(thread, []);
     byThread.get(thread).push(e);
   }
-  const result = { spanMs: (last - first) / 1000, threads: {} };
+  const result = { spanMs: (last - first) / 1000, threads: {}, longTasks: [] };
   for (const [thread, list] of byThread) {
     // Events on one thread nest; an event's self time is its duration minus its children's.
     list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
@@ -36,8 +40,21 @@ export function summarizeTrace(file, top = 8) {
       self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
       stack.push(e);
     }
+    if (thread === 'main thread') result.longTasks = longTasks(list, first);
     result.threads[thread] = [...self.entries()].map(([name, us]) => ({ name, ms: us / 1000 }))
       .filter((x) => x.ms > 0).sort((a, b) => b.ms - a.ms).slice(0, top);
   }
   return result;
+}
+
+// Main-thread tasks over LONG_TASK_MS: when they started (s into the trace) and the named
+// events inside that take at least a tenth of them. `list` is sorted by start time.
+function longTasks(list, traceStart) {
+  const tasks = list.filter((e) => e.name === 'RunTask' && e.dur > LONG_TASK_MS * 1000);
+  return tasks.map((task) => ({
+    atSeconds: (task.ts - traceStart) / 1e6,
+    ms: task.dur / 1000,
+    inside: list.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && !WRAPPERS.has(e.name) &&
+      e.dur >= task.dur / 10).map((e) => `${e.name} ${(e.dur / 1000).toFixed(1)} ms`).slice(0, 6),
+  }));
 }

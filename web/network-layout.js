@@ -93,6 +93,24 @@ export function featureMap(key, n) {
 
 // Writes src / max|src| into dst (same length) and returns dst; an all-zero or all-NaN source
 // is copied unchanged.
+// dst = src (n x n, row-major) averaged over factor x factor boxes: floor(n / factor) squared
+// values. factor 1 copies.
+export function shrinkInto(dst, src, n, factor) {
+  const m = Math.floor(n / factor);
+  const scale = 1 / (factor * factor);
+  for (let r = 0; r < m; r++) {
+    for (let c = 0; c < m; c++) {
+      let sum = 0;
+      for (let dr = 0; dr < factor; dr++) {
+        const row = (r * factor + dr) * n + c * factor;
+        for (let dc = 0; dc < factor; dc++) sum += src[row + dc];
+      }
+      dst[r * m + c] = sum * scale;
+    }
+  }
+  return dst;
+}
+
 export function normalizeInto(dst, src) {
   let max = 0;
   for (let i = 0; i < src.length; i++) {

@@ -7,7 +7,7 @@ import { colorFor } from './colors.js';
 import { drawThumbnail } from './heatmap.js';
 import {
   weightCount, paramCount, weightIndex, biasIndex, unitIndex, linkWidth, formatValue, featureMap,
-  normalizeInto, diagramGeometry, nextShape, nodeName,
+  normalizeInto, shrinkInto, diagramGeometry, nextShape, nodeName,
 } from './network-layout.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -225,11 +225,14 @@ export class NetworkView {
     const per = gridSize * gridSize;
     const units = this.unitCanvases.length;
     if (grid && per > 0 && grid.length >= units * per) {
-      if (this.scratch.length !== per) this.scratch = new Float32Array(per);
+      // A 30 px thumbnail shows no more than a box-averaged quarter-size map, at 1/16 the pixels.
+      const factor = gridSize >= 60 ? 4 : 1;
+      const small = Math.floor(gridSize / factor);
+      if (this.scratch.length !== small * small) this.scratch = new Float32Array(small * small);
       for (let u = 0; u < units; u++) {
-        const values = grid.subarray(u * per, (u + 1) * per);
+        const values = shrinkInto(this.scratch, grid.subarray(u * per, (u + 1) * per), gridSize, factor);
         // Inputs carry raw feature values (x up to 6, x^2 up to 36): scale them for display.
-        drawThumbnail(this.unitCanvases[u], u < this.sizes[0] ? normalizeInto(this.scratch, values) : values, gridSize);
+        drawThumbnail(this.unitCanvases[u], u < this.sizes[0] ? normalizeInto(values, values) : values, small);
       }
     }
     if (!params || params.length < this.paramTotal) return;

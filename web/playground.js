@@ -125,6 +125,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if ('showTestData' in changes) ui.output.setShowTest(state.showTestData);
     if ('palette' in changes || 'showPointLoss' in changes) applyPointStyle();
     if ('numClasses' in changes || 'problem' in changes) refreshPreviews();
+    if ('epochsPerFrame' in changes) syncRun();
   }
 
   function formatForEngine(value) {
@@ -258,7 +259,17 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   function tick() {
     rafId = requestAnimationFrame(tick);
     if (!ready || frameInFlight || !(running || dirty)) return;
-    requestFrame(running ? (state.epochsPerFrame === 'auto' ? 'auto' : Number(state.epochsPerFrame)) : 0);
+    // With "auto" the worker trains on its own between frames (see worker.js).
+    requestFrame(running && state.epochsPerFrame !== 'auto' ? Number(state.epochsPerFrame) : 0);
+  }
+
+  // Keeps the worker's continuous training in step with play, visibility and the speed setting.
+  let workerRunning = false;
+  function syncRun() {
+    const want = running && onScreen && started && state.epochsPerFrame === 'auto';
+    if (want === workerRunning) return;
+    workerRunning = want;
+    engine.run(want).catch(showError);
   }
 
   // In edit mode a click adds a point of the picked class (Shift+click removes the nearest);
@@ -296,6 +307,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (running) return;
     running = true;
     metrics = { ...metrics, running };
+    syncRun();
     ui.showRunning(true);
     ui.clearError();
     onEvent('play', {});
@@ -305,6 +317,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (!running) return;
     running = false;
     metrics = { ...metrics, running };
+    syncRun();
     ui.showRunning(false);
     onEvent('pause', {});
   }
@@ -381,6 +394,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       onScreen = visible;
       if (visible) rafId = requestAnimationFrame(tick);
       else cancelAnimationFrame(rafId);
+      syncRun();
     },
     destroy() {
       destroyed = true;

@@ -14,6 +14,24 @@ export async function loadNnplay() {
   return { nn, built: (await stat(wasmUrl)).mtime };
 }
 
+// Every unit's n*n map copied out of wasm memory into one array, the way web/worker.js does:
+// per-layer views (evaluateGridLayers) copied once, or, in builds without it, the gathered
+// grid (evaluateGrid) copied with .slice(). Views die when wasm memory grows, so the copy is
+// made at once.
+export function copyGridAll(session, n) {
+  if (typeof session.evaluateGridLayers !== 'function') return session.evaluateGrid(n).slice();
+  const layers = session.evaluateGridLayers(n);
+  let total = 0;
+  for (const view of layers) total += view.length;
+  const grid = new Float32Array(total);
+  let offset = 0;
+  for (const view of layers) {
+    grid.set(view, offset);
+    offset += view.length;
+  }
+  return grid;
+}
+
 // One Session per workload. `batchSize` may be below the problem's when the core caps it.
 export function nnplayEngine(nn, problem, batchSize) {
   const session = new nn.Session();
@@ -25,9 +43,8 @@ export function nnplayEngine(nn, problem, batchSize) {
     // One call per epoch: step() runs that many mini-batches inside wasm.
     trainEpoch() { session.step(batchesPerEpoch); },
     loss() { return session.metrics().trainLoss; },
-    // Views die when wasm memory grows, so the page copies at once; so does the benchmark.
     gridOutput(n) { return session.evaluateGridOutput(n).slice(); },
-    gridAll(n) { return session.evaluateGrid(n).slice(); },
+    gridAll(n) { return copyGridAll(session, n); },
     dispose() { session.delete(); },
   };
 }
