@@ -89,6 +89,8 @@ test('the same config and seed give the same loss natively and in wasm (1e-4 rel
   const configs = [
     'dataset=spiral&seed=11&networkShape=8,8&sinX=true&sinY=true',
     'dataset=xor&seed=9',  // caught LLVM 14's SLP vectoriser reordering the generator's draws
+    // Batches of 16+ columns and layers of 4+ units take the hand-written SIMD128 kernels.
+    'dataset=spiral&seed=3&networkShape=16,8,5&batchSize=250&learningRate=0.1',
     'dataset=circle&seed=2&activation=relu&networkShape=6,3&noise=20',
     'problem=regression&regDataset=reg-gauss&seed=5&activation=sigmoid&regularization=L2&regularizationRate=0.001',
   ];
