@@ -2,6 +2,8 @@
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
+
+#include <type_traits>
 #endif
 
 namespace nnplay {
@@ -32,42 +34,35 @@ inline float sum(const float* __restrict a, std::size_t n) {
 }
 
 #if defined(__wasm_simd128__)
-// Register blocking for WASM SIMD128: 16 columns of one output row are summed in four f32x4
-// registers over all inputs, so each weight costs one splat and four multiply-adds, with no
-// load or store of z in between (the axpy form reloads and stores z for every input).
-inline void forward_block16(const float* __restrict wo, float bias, const float* __restrict x,
-                            float* __restrict zo, std::size_t in, std::size_t ld) {
-  v128_t a0 = wasm_f32x4_splat(bias), a1 = a0, a2 = a0, a3 = a0;
+// Register blocking for WASM SIMD128: V f32x4 registers hold 4V columns of one output row over
+// all inputs, so each weight costs one splat and V multiply-adds, with no load or store of z in
+// between (the axpy form reloads and stores z for every input). V = 4 takes 16 columns at a time;
+// V = 1..3 take what is left in whole vectors (a training batch is padded to a multiple of 4).
+template <int V>
+inline void forward_block(const float* __restrict wo, float bias, const float* __restrict x,
+                          float* __restrict zo, std::size_t in, std::size_t ld) {
+  v128_t a[V];
+  for (int k = 0; k < V; ++k) a[k] = wasm_f32x4_splat(bias);
   for (std::size_t i = 0; i < in; ++i) {
     const v128_t w = wasm_f32x4_splat(wo[i]);
     const float* xi = x + i * ld;
-    a0 = wasm_f32x4_add(a0, wasm_f32x4_mul(w, wasm_v128_load(xi)));
-    a1 = wasm_f32x4_add(a1, wasm_f32x4_mul(w, wasm_v128_load(xi + 4)));
-    a2 = wasm_f32x4_add(a2, wasm_f32x4_mul(w, wasm_v128_load(xi + 8)));
-    a3 = wasm_f32x4_add(a3, wasm_f32x4_mul(w, wasm_v128_load(xi + 12)));
+    for (int k = 0; k < V; ++k) a[k] = wasm_f32x4_add(a[k], wasm_f32x4_mul(w, wasm_v128_load(xi + 4 * k)));
   }
-  wasm_v128_store(zo, a0);
-  wasm_v128_store(zo + 4, a1);
-  wasm_v128_store(zo + 8, a2);
-  wasm_v128_store(zo + 12, a3);
+  for (int k = 0; k < V; ++k) wasm_v128_store(zo + 4 * k, a[k]);
 }
 
-// dx[i, 16 columns] = sum_o W[o, i] dz[o, those columns], summed in four registers.
-inline void input_grad_block16(const float* __restrict W, const float* __restrict dz, float* __restrict dxi,
-                               std::size_t i, std::size_t out, std::size_t in, std::size_t ld) {
-  v128_t a0 = wasm_f32x4_splat(0.0f), a1 = a0, a2 = a0, a3 = a0;
+// dx[i, 4V columns] = sum_o W[o, i] dz[o, those columns], summed in registers the same way.
+template <int V>
+inline void input_grad_block(const float* __restrict W, const float* __restrict dz, float* __restrict dxi,
+                             std::size_t i, std::size_t out, std::size_t in, std::size_t ld) {
+  v128_t a[V];
+  for (int k = 0; k < V; ++k) a[k] = wasm_f32x4_splat(0.0f);
   for (std::size_t o = 0; o < out; ++o) {
     const v128_t w = wasm_f32x4_splat(W[o * in + i]);
     const float* d = dz + o * ld;
-    a0 = wasm_f32x4_add(a0, wasm_f32x4_mul(w, wasm_v128_load(d)));
-    a1 = wasm_f32x4_add(a1, wasm_f32x4_mul(w, wasm_v128_load(d + 4)));
-    a2 = wasm_f32x4_add(a2, wasm_f32x4_mul(w, wasm_v128_load(d + 8)));
-    a3 = wasm_f32x4_add(a3, wasm_f32x4_mul(w, wasm_v128_load(d + 12)));
+    for (int k = 0; k < V; ++k) a[k] = wasm_f32x4_add(a[k], wasm_f32x4_mul(w, wasm_v128_load(d + 4 * k)));
   }
-  wasm_v128_store(dxi, a0);
-  wasm_v128_store(dxi + 4, a1);
-  wasm_v128_store(dxi + 8, a2);
-  wasm_v128_store(dxi + 12, a3);
+  for (int k = 0; k < V; ++k) wasm_v128_store(dxi + 4 * k, a[k]);
 }
 
 inline float lane_sum(v128_t v) {
@@ -95,6 +90,20 @@ inline void weight_grad_rows4(const float* __restrict dz, const float* __restric
   dW[(o + 2) * in + i] += s2;
   dW[(o + 3) * in + i] += s3;
 }
+
+// Runs block<V>(column) over whole vectors of [0, batch): 16 columns at a time, then one block
+// of the remaining 4, 8 or 12; returns how many columns it covered (a multiple of 4).
+template <typename Block>
+inline std::size_t over_vectors(std::size_t batch, Block&& block) {
+  std::size_t c = 0;
+  for (; c + 16 <= batch; c += 16) block(std::integral_constant<int, 4>{}, c);
+  switch ((batch - c) / 4) {
+    case 3: block(std::integral_constant<int, 3>{}, c); return c + 12;
+    case 2: block(std::integral_constant<int, 2>{}, c); return c + 8;
+    case 1: block(std::integral_constant<int, 1>{}, c); return c + 4;
+    default: return c;
+  }
+}
 #endif
 
 }  // namespace
@@ -106,7 +115,9 @@ void dense_forward(const float* W, const float* b, const float* x, float* z, std
     const float* wo = W + o * in;
     std::size_t done = 0;
 #if defined(__wasm_simd128__)
-    for (; done + 16 <= batch; done += 16) forward_block16(wo, b[o], x + done, zo + done, in, ld);
+    done = over_vectors(batch, [&](auto v, std::size_t c) {
+      forward_block<decltype(v)::value>(wo, b[o], x + c, zo + c, in, ld);
+    });
 #endif
     const std::size_t rest = batch - done;
     fill(zo + done, b[o], rest);
@@ -129,7 +140,9 @@ void dense_backward(const float* W, const float* x, const float* dz, float* dW, 
     float* dxi = dx + i * batch;
     std::size_t done = 0;
 #if defined(__wasm_simd128__)
-    for (; done + 16 <= batch; done += 16) input_grad_block16(W, dz + done, dxi + done, i, out, in, batch);
+    done = over_vectors(batch, [&](auto v, std::size_t c) {
+      input_grad_block<decltype(v)::value>(W, dz + c, dxi + c, i, out, in, batch);
+    });
 #endif
     const std::size_t rest = batch - done;
     fill(dxi + done, 0.0f, rest);
