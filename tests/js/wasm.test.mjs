@@ -121,3 +121,15 @@ test('the grid read layer by layer equals the gathered grid', () => withSession(
     offset += layer.length;
   }
 }));
+
+test('the SIMD tanh of the grid pass is within 1e-6 of Math.tanh from -18 to 18', () => withSession((s) => {
+  // One hidden tanh unit with z = 3x: the grid's x runs -6..6, so z runs -18..18.
+  s.configure('networkShape=1&seed=1');
+  const params = new Float32Array(s.params().length);  // [w_hidden_x, w_hidden_y, w_out, b_hidden, b_out]
+  params[0] = 3;
+  s.setParams(params);
+  const [inputs, hidden] = s.evaluateGridLayers(100).map((v) => Float32Array.from(v));
+  let worst = 0;
+  for (let i = 0; i < hidden.length; i++) worst = Math.max(worst, Math.abs(hidden[i] - Math.tanh(3 * inputs[i])));
+  assert.ok(worst < 1e-6, `worst error ${worst}`);
+}));
