@@ -60,7 +60,8 @@ export function formatTable(workloads, peak) {
         `${pad(fmt(e.min), 12, true)}${pad(fmt(e.max), 12, true)}${pad(e.gflops.toFixed(2), 9, true)}` +
         `${pad(percent(e.peakShare), 9, true)}${pad(key === 'nnplay' ? '' : times(w.speedup[key]), 11, true)}`);
     }
-    lines.push(`    % peak: of ${w.peakGflops.toFixed(1)} GFLOP/s, the WASM-SIMD peak timed between these runs`);
+    lines.push(`    % peak: of ${w.peakGflops.toFixed(1)} GFLOP/s, the higher of the peak at the start and between these runs ` +
+      `(${w.peakBetweenRuns.toFixed(1)})`);
     for (const note of w.notes) lines.push(`    note: ${note}`);
   }
   lines.push('', `WASM-SIMD peak at the start: ${peak.gflops.toFixed(1)} GFLOP/s (median; min ${peak.min.toFixed(1)}, ` +

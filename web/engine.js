@@ -48,8 +48,6 @@ export class Engine {
   reset() { return this.call('reset'); }
   setParam(index, value) { return this.call('setParam', { index, value }); }
   newWeights() { return this.call('newWeights'); }
-  // Continuous training in the worker on or off (epochs per frame "auto").
-  run(on) { return this.call('run', { on }); }
   // Trains `epochs` (a count or 'auto'), then returns metrics, the grid of every unit, params,
   // the confusion matrix and, when asked, the last batch's gradients and every point's loss.
   frame(epochs, gridSize, { gradients = false, pointLosses = false } = {}) {

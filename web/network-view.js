@@ -220,7 +220,9 @@ export class NetworkView {
   }
 
   // Per frame: thumbnails from the grid, link and bias styles from params, the card's value.
-  update({ params, grid, gridSize }) {
+  // styleLinks false skips restyling links and biases this time (their repaint is the costly
+  // part of a frame; the caller restyles them a few times a second while training).
+  update({ params, grid, gridSize, styleLinks = true }) {
     if (!this.sizes) return;
     const per = gridSize * gridSize;
     const units = this.unitCanvases.length;
@@ -235,7 +237,7 @@ export class NetworkView {
         drawThumbnail(this.unitCanvases[u], u < this.sizes[0] ? normalizeInto(values, values) : values, small);
       }
     }
-    if (!params || params.length < this.paramTotal) return;
+    if (!params || params.length < this.paramTotal || !styleLinks) return;
     this.params = params;
     // An overlay (network-overlay.js) owns link and bias styles while it shows; afterwards the
     // caches are stale, so every link and bias is restyled once.

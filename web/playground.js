@@ -125,7 +125,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if ('showTestData' in changes) ui.output.setShowTest(state.showTestData);
     if ('palette' in changes || 'showPointLoss' in changes) applyPointStyle();
     if ('numClasses' in changes || 'problem' in changes) refreshPreviews();
-    if ('epochsPerFrame' in changes) syncRun();
   }
 
   function formatForEngine(value) {
@@ -223,12 +222,17 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     metrics = { epoch: m.epoch, trainLoss: m.trainLoss, testLoss: m.testLoss,
       trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy, running, frames };
     redrawMap();
-    network.update({ params: frame.params, grid: frame.grid, gridSize: frame.gridSize });
+    // The maps change every frame; links, numbers and the table are restyled about 15 times a
+    // second while training (every frame when paused), which halves the page's paint work.
+    const full = !running || frames % 4 === 0;
+    network.update({ params: frame.params, grid: frame.grid, gridSize: frame.gridSize, styleLinks: full });
     ui.showEpoch(m.epoch);
     ui.showSpeed(speed.add(m.epoch, running));
-    ui.output.showMetrics(m, state.problem === 'regression');
+    if (full) {
+      ui.output.showMetrics(m, state.problem === 'regression');
+      confusion.show(frame.confusion, model.classes, state.palette);
+    }
     ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss);
-    confusion.show(frame.confusion, model.classes, state.palette);
     explain.onFrame(frame).catch(showError);
     if (state.showPointLoss) applyPointStyle();
     if (frame.trained > 0) onEvent('epoch', { ...metrics });
@@ -259,17 +263,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   function tick() {
     rafId = requestAnimationFrame(tick);
     if (!ready || frameInFlight || !(running || dirty)) return;
-    // With "auto" the worker trains on its own between frames (see worker.js).
-    requestFrame(running && state.epochsPerFrame !== 'auto' ? Number(state.epochsPerFrame) : 0);
-  }
-
-  // Keeps the worker's continuous training in step with play, visibility and the speed setting.
-  let workerRunning = false;
-  function syncRun() {
-    const want = running && onScreen && started && state.epochsPerFrame === 'auto';
-    if (want === workerRunning) return;
-    workerRunning = want;
-    engine.run(want).catch(showError);
+    requestFrame(running ? (state.epochsPerFrame === 'auto' ? 'auto' : Number(state.epochsPerFrame)) : 0);
   }
 
   // In edit mode a click adds a point of the picked class (Shift+click removes the nearest);
@@ -307,7 +301,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (running) return;
     running = true;
     metrics = { ...metrics, running };
-    syncRun();
     ui.showRunning(true);
     ui.clearError();
     onEvent('play', {});
@@ -317,7 +310,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (!running) return;
     running = false;
     metrics = { ...metrics, running };
-    syncRun();
     ui.showRunning(false);
     onEvent('pause', {});
   }
@@ -394,7 +386,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       onScreen = visible;
       if (visible) rafId = requestAnimationFrame(tick);
       else cancelAnimationFrame(rafId);
-      syncRun();
     },
     destroy() {
       destroyed = true;

@@ -1,36 +1,17 @@
 // The only file that loads the wasm module. It owns one Session per playground and answers
 // {id, op, ...} messages from engine.js with {id, result} or {id, error}.
-// Training runs in one of two ways. With epochs per frame on "auto" the worker trains on its
-// own in short chunks (`run`), yielding to its message queue between chunks, so a frame
-// request costs only the grid and the page draws at the display's rate while every spare
-// moment trains. With a fixed count, each frame request trains that many epochs first.
+// Training happens in frame-sized chunks on request, so the page decides the pace and never
+// waits on a long call. The worker stays idle between frames: on two cores, a worker training
+// flat out took the CPU the page needs to paint (34 instead of 52 frames/s in bench:page).
 import createNnCore from './gen/nncore.mjs';
 
-// One chunk of continuous training: short enough that a frame request waits little for it.
-const CHUNK_MS = 6;
-const MAX_CHUNK_EPOCHS = 1000;
+// How much worker time one frame's training may take when epochs per frame is "auto".
+const AUTO_BUDGET_MS = 4;
+const MAX_AUTO_EPOCHS = 1000;
 
 let session = null;
 let previewSession = null;
-let msPerEpoch = 0.05;  // running estimate for chunk sizes, refined after every chunk
-let running = false;    // continuous training on
-let trainedSinceFrame = 0;
-
-// Posting to our own port continues the loop after any queued messages, without the 4 ms
-// clamp nested timers get.
-const loopChannel = new MessageChannel();
-loopChannel.port1.onmessage = () => trainChunk();
-
-function trainChunk() {
-  if (!running || !session) return;
-  const before = session.metrics().epoch;
-  train('auto');
-  const after = session.metrics().epoch;
-  trainedSinceFrame += after - before;
-  // Diverged or auto-stopped: the session refuses to train; stop asking until told again.
-  if (after === before) running = false;
-  else loopChannel.port2.postMessage(0);
-}
+let msPerEpoch = 0.05;  // running estimate for "auto", refined after every chunk
 
 const ready = createNnCore().then((nn) => {
   session = new nn.Session();
@@ -39,7 +20,7 @@ const ready = createNnCore().then((nn) => {
 });
 
 function autoEpochs() {
-  return Math.max(1, Math.min(MAX_CHUNK_EPOCHS, Math.floor(CHUNK_MS / msPerEpoch)));
+  return Math.max(1, Math.min(MAX_AUTO_EPOCHS, Math.floor(AUTO_BUDGET_MS / msPerEpoch)));
 }
 
 function train(epochs) {
@@ -102,18 +83,9 @@ const OPS = {
     session.setParam(index, value);
     return null;
   },
-  // Continuous training on or off (see the top of this file).
-  run({ on }) {
-    const start = on && !running;
-    running = Boolean(on);
-    if (start) loopChannel.port2.postMessage(0);
-    return null;
-  },
-  // Trains `epochs` (a count; 0 while running continuously), then everything one drawn frame
-  // shows. `trained` counts the epochs since the previous frame either way.
+  // Trains `epochs` (a count or 'auto'), then everything one drawn frame shows.
   frame({ epochs, gridSize, gradients, pointLosses }) {
-    const trained = train(epochs === 'auto' ? 0 : epochs) + trainedSinceFrame;
-    trainedSinceFrame = 0;
+    const trained = train(epochs);
     const metrics = session.metrics();
     const grid = gridCopy(gridSize);
     return {
