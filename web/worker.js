@@ -4,6 +4,7 @@
 // waits on a long call. The worker stays idle between frames: on two cores, a worker training
 // flat out took the CPU the page needs to paint (34 instead of 52 frames/s in bench:page).
 import createNnCore from './gen/nncore.mjs';
+import { joinLayers } from './grid-copy.js';
 
 // How much worker time one frame's training may take when epochs per frame is "auto".
 const AUTO_BUDGET_MS = 4;
@@ -33,19 +34,9 @@ function train(epochs) {
   return count;
 }
 
-// Every layer's maps copied out of wasm memory into one array, at once: a view dies when the
-// memory grows. One copy per frame; the engine does not gather them first.
+// Every layer's maps in one array, one copy per frame: the engine does not gather them first.
 function gridCopy(size) {
-  const layers = session.evaluateGridLayers(size);
-  let total = 0;
-  for (const view of layers) total += view.length;
-  const grid = new Float32Array(total);
-  let offset = 0;
-  for (const view of layers) {
-    grid.set(view, offset);
-    offset += view.length;
-  }
-  return grid;
+  return joinLayers(session.evaluateGridLayers(size));
 }
 
 // What the page needs after the data or the network changed.

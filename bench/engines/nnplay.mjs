@@ -1,6 +1,7 @@
 // nnplay's wasm module driven through its real JS API, the way web/worker.js drives it.
 import { readFile, stat } from 'node:fs/promises';
 import { configText } from '../problem.mjs';
+import { joinLayers } from '../../web/grid-copy.js';
 
 const GEN = new URL('../../web/gen/', import.meta.url);
 
@@ -20,16 +21,7 @@ export async function loadNnplay() {
 // made at once.
 export function copyGridAll(session, n) {
   if (typeof session.evaluateGridLayers !== 'function') return session.evaluateGrid(n).slice();
-  const layers = session.evaluateGridLayers(n);
-  let total = 0;
-  for (const view of layers) total += view.length;
-  const grid = new Float32Array(total);
-  let offset = 0;
-  for (const view of layers) {
-    grid.set(view, offset);
-    offset += view.length;
-  }
-  return grid;
+  return joinLayers(session.evaluateGridLayers(n));
 }
 
 // One Session per workload. `batchSize` may be below the problem's when the core caps it.
