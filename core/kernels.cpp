@@ -51,6 +51,26 @@ inline void forward_block(const float* __restrict wo, float bias, const float* _
   for (int k = 0; k < V; ++k) wasm_v128_store(zo + 4 * k, a[k]);
 }
 
+// Two output rows at once: each load of x serves both rows, a sixth fewer operations per
+// multiply-add than one row at a time (the 64-wide layers of the benchmark live here).
+template <int V>
+inline void forward_block2(const float* __restrict w0, const float* __restrict w1, float b0, float b1,
+                           const float* __restrict x, float* __restrict z0, float* __restrict z1,
+                           std::size_t in, std::size_t ld) {
+  v128_t a[V], c[V];
+  for (int k = 0; k < V; ++k) a[k] = wasm_f32x4_splat(b0), c[k] = wasm_f32x4_splat(b1);
+  for (std::size_t i = 0; i < in; ++i) {
+    const v128_t u = wasm_f32x4_splat(w0[i]), v = wasm_f32x4_splat(w1[i]);
+    const float* xi = x + i * ld;
+    for (int k = 0; k < V; ++k) {
+      const v128_t xv = wasm_v128_load(xi + 4 * k);
+      a[k] = wasm_f32x4_add(a[k], wasm_f32x4_mul(u, xv));
+      c[k] = wasm_f32x4_add(c[k], wasm_f32x4_mul(v, xv));
+    }
+  }
+  for (int k = 0; k < V; ++k) wasm_v128_store(z0 + 4 * k, a[k]), wasm_v128_store(z1 + 4 * k, c[k]);
+}
+
 // dx[i, 4V columns] = sum_o W[o, i] dz[o, those columns], summed in registers the same way.
 template <int V>
 inline void input_grad_block(const float* __restrict W, const float* __restrict dz, float* __restrict dxi,
@@ -110,7 +130,21 @@ inline std::size_t over_vectors(std::size_t batch, Block&& block) {
 
 void dense_forward(const float* W, const float* b, const float* x, float* z, std::size_t out,
                    std::size_t in, std::size_t batch, std::size_t ld) {
-  for (std::size_t o = 0; o < out; ++o) {
+  std::size_t o = 0;
+#if defined(__wasm_simd128__)
+  for (; o + 2 <= out; o += 2) {
+    const float *w0 = W + o * in, *w1 = w0 + in;
+    float *z0 = z + o * ld, *z1 = z0 + ld;
+    const std::size_t done = over_vectors(batch, [&](auto v, std::size_t c) {
+      forward_block2<decltype(v)::value>(w0, w1, b[o], b[o + 1], x + c, z0 + c, z1 + c, in, ld);
+    });
+    for (std::size_t r = 0; r < 2; ++r) {
+      fill(z + (o + r) * ld + done, b[o + r], batch - done);
+      for (std::size_t i = 0; i < in; ++i) axpy(z + (o + r) * ld + done, x + i * ld + done, W[(o + r) * in + i], batch - done);
+    }
+  }
+#endif
+  for (; o < out; ++o) {
     float* zo = z + o * ld;
     const float* wo = W + o * in;
     std::size_t done = 0;

@@ -53,6 +53,11 @@ export class Engine {
   frame(epochs, gridSize, { gradients = false, pointLosses = false } = {}) {
     return this.call('frame', { epochs, gridSize, gradients, pointLosses });
   }
+  // Hands a drawn frame's grid back to the worker for reuse; the array is unusable afterwards.
+  recycle(array) {
+    if (this.dead || !this.worker || !(array?.buffer instanceof ArrayBuffer)) return;
+    this.worker.postMessage({ op: 'recycle', buffer: array.buffer }, [array.buffer]);
+  }
   trace(x, y, label) { return this.call('trace', { x, y, label }); }
   addPoint(x, y, label, isTest = false) { return this.call('addPoint', { x, y, label, isTest }); }
   removePoint(index) { return this.call('removePoint', { index }); }

@@ -216,6 +216,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   }
 
   function draw(frame) {
+    const previous = lastFrame;
     lastFrame = frame;
     const m = frame.metrics;
     frames += 1;

@@ -19,9 +19,14 @@ export async function loadNnplay() {
 // per-layer views (evaluateGridLayers) copied once, or, in builds without it, the gathered
 // grid (evaluateGrid) copied with .slice(). Views die when wasm memory grows, so the copy is
 // made at once.
+const recycled = new WeakMap();
+
 export function copyGridAll(session, n) {
   if (typeof session.evaluateGridLayers !== 'function') return session.evaluateGrid(n).slice();
-  return joinLayers(session.evaluateGridLayers(n));
+  // The page hands each drawn grid back to the worker, which copies the next one into it.
+  const grid = joinLayers(session.evaluateGridLayers(n), recycled.get(session));
+  recycled.set(session, grid);
+  return grid;
 }
 
 // One Session per workload. `batchSize` may be below the problem's when the core caps it.
