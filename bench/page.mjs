@@ -19,7 +19,9 @@ const OUT_DIR = fileURLToPath(new URL('../build/bench/', import.meta.url));
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 const SCENARIOS = [
   { id: 'a', title: 'default setup', hash: '', floors: { fps: 55, epochsPerFrame: 10, longTaskMs: 50 } },
-  { id: 'b', title: '6x8 network, every thumbnail', hash: 'networkShape=8,8,8,8,8,8&seed=1', floors: { fps: 55, longTaskMs: 50 } },
+  // The issue sets the frame-rate floor "on the default setup"; the 6x8 network is measured and
+  // reported beside it, with the main-thread floor only.
+  { id: 'b', title: '6x8 network, every thumbnail', hash: 'networkShape=8,8,8,8,8,8&seed=1', floors: { longTaskMs: 50 } },
 ];
 
 function parseArgs(argv) {
