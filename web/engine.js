@@ -16,7 +16,12 @@ export class Engine {
       const call = this.pending.get(data.id);
       if (!call) return;
       this.pending.delete(data.id);
-      if ('error' in data) call.reject(new Error(data.error));
+      if (data.fatal) {
+        // A trap leaves the wasm instance in an unknown state: this engine is done.
+        call.reject(new Error(data.error));
+        this.worker.terminate();
+        this.fail(`the engine stopped: ${data.error}`, this.onFatal);
+      } else if ('error' in data) call.reject(new Error(data.error));
       else call.resolve(data.result);
     };
     this.worker.onerror = (event) => {

@@ -127,6 +127,12 @@ export function buildLayout(root, handlers) {
       message.textContent = text;
       message.hidden = false;
     },
+    // A message with a Restart button, for an engine that stopped.
+    showFatal(text, onRestart) {
+      message.replaceChildren(text, ' ', h('button', { type: 'button', class: 'text-button small restart-button',
+        onclick: onRestart }, 'Restart'));
+      message.hidden = false;
+    },
     clearError() {
       message.hidden = true;
       message.textContent = '';

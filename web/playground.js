@@ -41,7 +41,14 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   let started = false;       // start() ran: the worker is up (its first call creates it)
   let onScreen = !lazy;      // false while off screen or in a hidden tab: no frames are asked for
-  const engine = new Engine({ onFatal: (message) => { pause(); ui.showError(message); onEvent('error', { message }); } });
+  // The worker can die (a trap, a crash): the playground then offers to restart with a fresh
+  // engine and the same settings; other playgrounds on the page have engines of their own.
+  const newEngine = () => new Engine({ onFatal: (message) => {
+    pause();
+    ui.showFatal(`${message}.`, restartEngine);
+    onEvent('error', { message });
+  } });
+  let engine = newEngine();
   const ui = buildLayout(root, {
     onChange: (key, value) => change(key, value),
     onPlayPause: () => (running ? pause() : play()),
@@ -335,6 +342,18 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     dirty = true;
   }
 
+  // After a fatal engine error: a new worker, rebuilt from the current settings.
+  function restartEngine() {
+    engine.terminate();
+    engine = newEngine();
+    explain.engine = engine;
+    ready = false;
+    lastFrame = null;
+    ui.clearError();
+    refreshPreviews();
+    rebuild().catch(showError);
+  }
+
   const reset = () => restart(() => engine.reset());
   const newWeights = () => restart(() => engine.newWeights());
 
@@ -365,6 +384,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     play, pause, step, reset, newWeights, whenReady,
     get metrics() { return { ...metrics }; },
     get pointCount() { return model.points.length / 4; },
+    // The current engine, for tools and tests (e.g. to simulate a crashed worker).
+    get engine() { return engine; },
     // [x, y] of the first training point, for scripts and tests that click on the map.
     firstPoint() { return [model.points[0], model.points[1]]; },
     get classes() { return model.classes; },

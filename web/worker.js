@@ -152,6 +152,8 @@ self.onmessage = async ({ data }) => {
     const result = OPS[op](args);
     self.postMessage({ id, result }, transferables(result));
   } catch (error) {
-    self.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    // A wasm trap (RuntimeError) is fatal: the page restarts with a fresh worker.
+    const fatal = error instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id, error: error instanceof Error ? error.message : String(error), fatal });
   }
 };
