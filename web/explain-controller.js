@@ -7,6 +7,14 @@ import { Tour, defaultTourSteps } from './tour.js';
 import { infoButton, describe } from './info.js';
 import { EXPLANATIONS } from './explain-text.js';
 
+// What the guided tour points at for each idea (see tour.js).
+const TOUR_TARGETS = {
+  dataset: '.datasets', features: '.nv-feature', network: '.network', weight: '.nv-link',
+  neuron: '.nv-neuron', activation: '[data-control="activation"]', heatmap: '.heatmap',
+  outputNode: '.nv-output', lossChart: '.chart-box', showGradients: '[data-control="showGradients"]',
+  learningRate: '[data-control="learningRate"]', play: '.play-button', readouts: '.readouts',
+};
+
 export class ExplainController {
   // view: the NetworkView; engine: the Engine; traceContainer: where the panel lives;
   // root: the shadow root (for the tour and lookups); onFollow(pointIndex) marks the point.
@@ -92,8 +100,9 @@ export class ExplainController {
     }
   }
 
-  startTour(find) {
+  startTour() {
     this.tour?.close();
+    const find = (name) => (TOUR_TARGETS[name] ? this.root.querySelector(TOUR_TARGETS[name]) : null);
     this.tour = new Tour(this.root, defaultTourSteps(find), { onClose: () => { this.tour = null; } });
     return this.tour.start();
   }

@@ -5,13 +5,12 @@
 // restyles them on every frame. All state is per instance, so many views can share a page.
 import { colorFor } from './colors.js';
 import { drawThumbnail } from './heatmap.js';
+import { create, place, roleOf } from './network-dom.js';
 import {
   weightCount, paramCount, weightIndex, biasIndex, unitIndex, linkWidth, formatValue, featureMap,
   normalizeInto, shrinkInto, diagramGeometry, nextShape, nodeName,
 } from './network-layout.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-const SVG_TAGS = new Set(['svg', 'g', 'path']);
 // Side of the static maps drawn for features before (or without) live values.
 const STATIC_MAP_SIZE = 24;
 const FALLBACK_WIDTH = 280;
@@ -20,26 +19,6 @@ const CARD_OFFSET = 10;
 const CARD_ROOM = 140;
 const SHAPE_ROLES = new Set(['add-layer', 'remove-layer', 'add-neuron', 'remove-neuron']);
 const PARAM_ROLES = new Set(['link', 'link-hit', 'bias']);
-
-// An element of `doc` with a class, attributes, and either text or child elements (an array).
-// SVG tags get the SVG namespace.
-function create(doc, tag, className, attrs = {}, content = undefined) {
-  const el = SVG_TAGS.has(tag) ? doc.createElementNS(SVG_NS, tag) : doc.createElement(tag);
-  if (className) el.setAttribute('class', className);
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
-  if (Array.isArray(content)) el.append(...content);
-  else if (content !== undefined) el.textContent = content;
-  return el;
-}
-
-function place(el, x, y) {
-  el.style.left = `${x}px`;
-  el.style.top = `${y}px`;
-}
-
-function roleOf(el) {
-  return el?.getAttribute?.('data-role') ?? null;
-}
 
 export class NetworkView {
   constructor(container, callbacks = {}, { maxLayers = 8, maxNeurons = 16 } = {}) {
@@ -237,11 +216,13 @@ export class NetworkView {
         drawThumbnail(this.unitCanvases[u], u < this.sizes[0] ? normalizeInto(values, values) : values, small);
       }
     }
-    if (!params || params.length < this.paramTotal || !styleLinks) return;
+    if (!params || params.length < this.paramTotal) return;
     this.params = params;
     // An overlay (network-overlay.js) owns link and bias styles while it shows; afterwards the
     // caches are stale, so every link and bias is restyled once.
-    if (this.overlayActive) {
+    if (!styleLinks) {
+      // The card still shows the latest value; the links catch up on the next full frame.
+    } else if (this.overlayActive) {
       this.overlayShown = true;
     } else {
       if (this.overlayShown) {

@@ -11,6 +11,7 @@ import { DataTools, download } from './data-tools.js';
 import { ConfusionView } from './confusion-view.js';
 import { SpeedMeter } from './speed-meter.js';
 import { ExplainController } from './explain-controller.js';
+import { drawOutputMap } from './map-drawing.js';
 
 const GRID_SIZE = 100;
 const MULTI_CLASS = new Set(['circle', 'gauss', 'spiral', 'checkerboard']);
@@ -58,7 +59,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onRegenerate: () => change('seed', randomSeed()),
     onPickDataset: (problem, key) => changeMany({ problem, [problem === 'regression' ? 'regDataset' : 'dataset']: key }),
     onMapClick: (click) => mapClicked(click),
-    onTour: () => explain.startTour(tourTarget),
+    onTour: () => explain.startTour(),
   });
   const network = new NetworkView(ui.networkContainer, {
     onHoverUnit: (unit) => { hoveredUnit = unit; redrawMap(); },
@@ -197,29 +198,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     ui.output.setLegend(model.classes, state.palette);
   }
 
-  function outputInfo() {
-    const total = model.unitCounts.reduce((a, b) => a + b, 0);
-    const outputs = model.unitCounts[model.unitCounts.length - 1] ?? 1;
-    return { first: total - outputs, outputs };
-  }
-
   function redrawMap() {
-    if (!lastFrame) return;
-    const n = lastFrame.gridSize;
-    const per = n * n;
-    const { first, outputs } = outputInfo();
-    const palette = state.palette;
-    if (hoveredUnit === null && outputs > 1) {
-      ui.output.drawClasses(lastFrame.grid.subarray(first * per, (first + outputs) * per), outputs, n, state.discretize, palette);
-      return;
-    }
-    const unit = hoveredUnit ?? first;
-    let map = lastFrame.grid.subarray(unit * per, (unit + 1) * per);
-    // Sigmoid and softmax outputs lie in [0, 1]: stretch them onto the [-1, 1] colour scale.
-    if (unit >= first && (outputs > 1 || state.loss === 'crossEntropy') && state.problem === 'classification') {
-      map = Float32Array.from(map, (v) => 2 * v - 1);
-    }
-    ui.output.drawMap(map, n, state.discretize && unit >= first, palette);
+    if (lastFrame) drawOutputMap(ui.output, lastFrame, { unit: hoveredUnit, unitCounts: model.unitCounts, state });
   }
 
   function draw(frame) {
@@ -293,18 +273,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onEvent('select', { point });
   }
 
-  // The element the guided tour points at for each idea (see tour.js).
-  function tourTarget(name) {
-    const q = (selector) => root.querySelector(selector);
-    const targets = {
-      dataset: '.datasets', features: '.nv-feature', network: '.network', weight: '.nv-link',
-      neuron: '.nv-neuron', activation: '[data-control="activation"]', heatmap: '.heatmap',
-      outputNode: '.nv-output', lossChart: '.chart-box', showGradients: '[data-control="showGradients"]',
-      learningRate: '[data-control="learningRate"]', play: '.play-button', readouts: '.readouts',
-    };
-    return targets[name] ? q(targets[name]) : null;
-  }
-
   function play() {
     if (running) return;
     running = true;
@@ -318,6 +286,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (!running) return;
     running = false;
     metrics = { ...metrics, running };
+    dirty = true;  // one more frame, drawn in full, so links and numbers show where training stopped
     ui.showRunning(false);
     onEvent('pause', {});
   }

@@ -1,0 +1,20 @@
+// Which map the main heat map shows and how: the output (one unit on the -1..1 scale, or the
+// winning class of several), or the neuron under the pointer.
+export function drawOutputMap(output, frame, { unit, unitCounts, state }) {
+  const n = frame.gridSize;
+  const per = n * n;
+  const total = unitCounts.reduce((a, b) => a + b, 0);
+  const outputs = unitCounts[unitCounts.length - 1] ?? 1;
+  const first = total - outputs;
+  if (unit === null && outputs > 1) {
+    output.drawClasses(frame.grid.subarray(first * per, (first + outputs) * per), outputs, n, state.discretize, state.palette);
+    return;
+  }
+  const shown = unit ?? first;
+  let map = frame.grid.subarray(shown * per, (shown + 1) * per);
+  // Sigmoid and softmax outputs lie in [0, 1]: stretch them onto the [-1, 1] colour scale.
+  if (shown >= first && (outputs > 1 || state.loss === 'crossEntropy') && state.problem === 'classification') {
+    map = Float32Array.from(map, (v) => 2 * v - 1);
+  }
+  output.drawMap(map, n, state.discretize && shown >= first, state.palette);
+}
