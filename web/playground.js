@@ -44,8 +44,10 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   let onScreen = !lazy;      // false while off screen or in a hidden tab: no frames are asked for
   // The worker can die (a trap, a crash): the playground then offers to restart with a fresh
   // engine and the same settings; other playgrounds on the page have engines of their own.
+  let stopped = false;  // the engine died: its calls' errors are noise until Restart
   const newEngine = () => new Engine({ onFatal: (message) => {
     pause();
+    stopped = true;
     ui.showFatal(`${message}.`, restartEngine);
     onEvent('error', { message });
   } });
@@ -80,6 +82,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   });
 
   function showError(error) {
+    if (stopped) return;  // keep the Restart message in place
     ui.showError(error instanceof Error ? error.message : String(error));
     onEvent('error', { message: String(error?.message ?? error) });
   }
@@ -315,6 +318,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   function restartEngine() {
     engine.terminate();
     engine = newEngine();
+    stopped = false;
     explain.engine = engine;
     ready = false;
     lastFrame = null;
