@@ -44,7 +44,8 @@ function installDebianPackages() {
   console.log(`setup: installing ${missing.join(' ')} (apt-get)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-q'], { env });
-  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env });
+  // With recommends, as the machine these scripts were tested on was set up.
+  run('apt-get', ['install', '-y', '-q', ...missing], { env });
 }
 
 // npm ci when node_modules is missing or older than the lock file.
