@@ -20,7 +20,7 @@ const DEBIAN_PACKAGES = [
   ['node-acorn', '/usr/share/nodejs/acorn'],
   ['chromium', '/usr/bin/chromium'],
   // clang 14 and its sanitizer and libFuzzer runtimes (test:sanitize, test:fuzz); the runtimes
-  // are only a Recommends of clang's packages, which --no-install-recommends skips.
+  // are only a Recommends of clang's packages, so they are named here to be sure.
   ['clang', '/usr/bin/clang++'],
   ['libclang-rt-14-dev', '/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a'],
 ];
