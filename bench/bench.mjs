@@ -12,6 +12,7 @@ import { trainFlopsPerSample, forwardFlopsPerPoint } from './flops.mjs';
 import { timeSideBySide } from './timing.mjs';
 import { measurePeak } from './peak.mjs';
 import { nnplayBreakdown } from './breakdown.mjs';
+import { startLoadMeter } from './machine-load.mjs';
 import { ENGINE_NAMES, evaluateFloors, formatTable, formatFloors } from './report.mjs';
 
 function parseArgs(argv) {
@@ -148,6 +149,7 @@ async function main() {
   // With JSON on stdout, the readable report goes to stderr so stdout stays parseable.
   const log = options.json === '-' ? (s) => process.stderr.write(`${s}\n`) : (s) => console.log(s);
   const started = performance.now();
+  const endLoad = startLoadMeter();
 
   const { nn, built } = await loadNnplay();
   const { tf, info: tfInfo } = await loadTfjs();
@@ -180,12 +182,16 @@ async function main() {
   log(formatFloors(floors));
   log(breakdown.lines.join('\n'));
   const seconds = (performance.now() - started) / 1e3;
-  log(`\n${options.runs} runs per figure; total ${seconds.toFixed(0)} s`);
+  const cores = endLoad();
+  log(`\n${options.runs} runs per figure; total ${seconds.toFixed(0)} s` + (cores
+    ? `; other processes used ${cores.others.toFixed(2)} cores on average meanwhile` +
+      `${cores.others > 0.2 ? ' (disturbed: rerun on a quiet machine)' : ''}`
+    : ''));
 
   if (options.json) {
     const { unit, ...peakFigures } = peak;
     const report = { date: new Date().toISOString(), machine, nnplayBuild: built.toISOString(), tfjs: tfInfo,
-      batchLimit: ctx.batchLimit, runs: options.runs, peak: peakFigures, workloads, floors, breakdown: breakdown.figures, seconds };
+      batchLimit: ctx.batchLimit, runs: options.runs, peak: peakFigures, workloads, floors, breakdown: breakdown.figures, seconds, otherProcessCores: cores?.others ?? null };
     const text = `${JSON.stringify(report, null, 2)}\n`;
     if (options.json === '-') process.stdout.write(text);
     else writeFileSync(options.json, text);

@@ -4,9 +4,11 @@
 //   - long main-thread tasks, through a 'longtask' PerformanceObserver registered before play,
 //   - requestAnimationFrame ticks, to tell a slow page from a browser that offers few frames,
 //   - the time from each 'frame' request to the worker's answer, by wrapping Worker's
-//     postMessage and listening to its messages (engine.js's {id, op} protocol).
+//     postMessage and listening to its messages (engine.js's {id, op} protocol), and the
+//     worker's own estimate of its time per epoch, which its answers carry (msPerEpoch).
 export function pageProbe() {
   const roundTrips = [];
+  const epochMs = [];
   let measuring = false;
 
   const NativeWorker = window.Worker;
@@ -23,7 +25,9 @@ export function pageProbe() {
         const at = sent.get(data?.id);
         if (at === undefined) return;
         sent.delete(data.id);
-        if (measuring) roundTrips.push(performance.now() - at);
+        if (!measuring) return;
+        roundTrips.push(performance.now() - at);
+        if (typeof data.result?.msPerEpoch === 'number') epochMs.push(data.result.msPerEpoch);
       });
     }
   };
@@ -72,7 +76,7 @@ export function pageProbe() {
         longestTask = Math.max(longestTask, entry.duration);
       }
       observer.disconnect();
-      return { ...snapshot(), roundTrips: summary(roundTrips) };
+      return { ...snapshot(), roundTrips: summary(roundTrips), workerMsPerEpoch: summary(epochMs) };
     },
   };
 }

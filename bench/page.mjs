@@ -12,6 +12,7 @@ import { summarizeTrace } from './trace-summary.mjs';
 import { frameCost } from './frame-cost.mjs';
 import { loadNnplay } from './engines/nnplay.mjs';
 import { startProfile, stopProfile } from './cpu-profile.mjs';
+import { startLoadMeter } from './machine-load.mjs';
 
 const WEB = fileURLToPath(new URL('../web', import.meta.url));
 const OUT_DIR = fileURLToPath(new URL('../build/bench/', import.meta.url));
@@ -59,9 +60,11 @@ async function runScenario(browser, base, scenario, options) {
     if (options.trace) await browser.startTracing(page, { path: traceFile, screenshots: false });
     if (options.profile) await startProfile(cdp);
     const before = await mainThreadCounters(cdp);
+    const endLoad = startLoadMeter();
     const start = await page.evaluate(() => window.__nnBench.start());
     await page.waitForTimeout(options.seconds * 1000);
     const end = await page.evaluate(() => window.__nnBench.stop());
+    const load = endLoad();
     const after = await mainThreadCounters(cdp);
     const profile = options.profile ? await stopProfile(cdp) : null;
     if (options.trace) await browser.stopTracing();
@@ -82,7 +85,9 @@ async function runScenario(browser, base, scenario, options) {
       // a frame request, and how busy the main thread was.
       animationFramesPerSecond: (end.rafTicks - start.rafTicks) / seconds,
       frameRoundTripMs: end.roundTrips,
+      workerMsPerEpoch: end.workerMsPerEpoch?.median ?? null,
       mainThreadBusy: { total: busy('task'), script: busy('script'), layout: busy('layout'), style: busy('style') },
+      cores: load,
       trace: options.trace ? { file: traceFile, ...summarizeTrace(traceFile) } : null,
       profile,
       floors: scenario.floors,
@@ -107,6 +112,8 @@ function checkFloors(results) {
   return checks;
 }
 
+// Other processes' CPU above which a setup's figures are flagged as disturbed.
+const DISTURBED_CORES = 0.2;
 const pct = (share) => `${(100 * share).toFixed(0)} %`;
 const stat = (s) => (s ? `median ${s.median.toFixed(1)} ms, p90 ${s.p90.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (${s.count} frames)` : 'n/a');
 
@@ -119,6 +126,10 @@ function format(results, checks) {
   lines.push('', 'Diagnostics:');
   for (const r of results) {
     const b = r.mainThreadBusy;
+    if (r.cores) {
+      lines.push(`  (${r.id}) CPU: the browser and this script used ${r.cores.own.toFixed(2)} cores, other processes ` +
+        `${r.cores.others.toFixed(2)}${r.cores.others > DISTURBED_CORES ? ' (disturbed: rerun on a quiet machine)' : ''}`);
+    }
     lines.push(`  (${r.id}) animation frames offered ${r.animationFramesPerSecond.toFixed(1)}/s; main thread busy ${pct(b.total)} ` +
       `(script ${pct(b.script)}, layout ${pct(b.layout)}, style ${pct(b.style)}); ${r.longTasks} task(s) over 50 ms`);
     lines.push(`      worker frame round trip (request to answer): ${stat(r.frameRoundTripMs)}`);
@@ -127,6 +138,10 @@ function format(results, checks) {
       `${c.epochMs.toFixed(3)} ms = ${(r.epochsPerFrame * c.epochMs).toFixed(1)} ms; metrics ${c.metricsMs.toFixed(2)} ms; ` +
       `grid ${c.gridMs.toFixed(2)} ms + copy out ${c.gridCopyMs.toFixed(2)} ms (${c.gridValues} values); ` +
       `params copy ${c.paramsCopyMs.toFixed(3)} ms`);
+    if (r.workerMsPerEpoch !== null) {
+      lines.push(`      the worker's own estimate in the browser: ${r.workerMsPerEpoch.toFixed(3)} ms per epoch ` +
+        `(Node: ${c.epochMs.toFixed(3)} ms)`);
+    }
     if (r.profile) {
       const perSecond = (ms) => (ms / (r.profile.totalMs / 1000)).toFixed(1);
       lines.push('      main-thread JS by self time per second (CPU profile):');
