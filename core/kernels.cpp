@@ -128,6 +128,14 @@ inline std::size_t over_vectors(std::size_t batch, Block&& block) {
 
 }  // namespace
 
+// Row o's columns [done, batch) the plain way: what the register blocks left over.
+inline void forward_rest(const float* W, const float* b, const float* x, float* z, std::size_t o,
+                         std::size_t in, std::size_t done, std::size_t batch, std::size_t ld) {
+  float* zo = z + o * ld + done;
+  fill(zo, b[o], batch - done);
+  for (std::size_t i = 0; i < in; ++i) axpy(zo, x + i * ld + done, W[o * in + i], batch - done);
+}
+
 void dense_forward(const float* W, const float* b, const float* x, float* z, std::size_t out,
                    std::size_t in, std::size_t batch, std::size_t ld) {
   std::size_t o = 0;
@@ -138,24 +146,17 @@ void dense_forward(const float* W, const float* b, const float* x, float* z, std
     const std::size_t done = over_vectors(batch, [&](auto v, std::size_t c) {
       forward_block2<decltype(v)::value>(w0, w1, b[o], b[o + 1], x + c, z0 + c, z1 + c, in, ld);
     });
-    for (std::size_t r = 0; r < 2; ++r) {
-      fill(z + (o + r) * ld + done, b[o + r], batch - done);
-      for (std::size_t i = 0; i < in; ++i) axpy(z + (o + r) * ld + done, x + i * ld + done, W[(o + r) * in + i], batch - done);
-    }
+    for (std::size_t r = 0; r < 2; ++r) forward_rest(W, b, x, z, o + r, in, done, batch, ld);
   }
 #endif
   for (; o < out; ++o) {
-    float* zo = z + o * ld;
-    const float* wo = W + o * in;
     std::size_t done = 0;
 #if defined(__wasm_simd128__)
     done = over_vectors(batch, [&](auto v, std::size_t c) {
-      forward_block<decltype(v)::value>(wo, b[o], x + c, zo + c, in, ld);
+      forward_block<decltype(v)::value>(W + o * in, b[o], x + c, z + o * ld + c, in, ld);
     });
 #endif
-    const std::size_t rest = batch - done;
-    fill(zo + done, b[o], rest);
-    for (std::size_t i = 0; i < in; ++i) axpy(zo + done, x + i * ld + done, wo[i], rest);
+    forward_rest(W, b, x, z, o, in, done, batch, ld);
   }
 }
 

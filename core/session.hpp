@@ -123,6 +123,7 @@ class Session {
   void run_batch(const std::uint32_t* indices, std::size_t count);
   void after_epoch();
   void forward_grid(int n);
+  const float* forward_set(const Matrix& features);
   void evaluate_set(const Matrix& features, const Matrix& targets, const std::vector<float>& labels,
                     double& loss, double& accuracy, std::vector<std::int32_t>* confusion);
   int predicted_class(const float* y, std::size_t stride, std::size_t index) const;

@@ -6,6 +6,14 @@
 
 namespace nnplay {
 
+// The network's outputs [outputs, samples] for a whole feature matrix, valid until the next pass.
+const float* Session::forward_set(const Matrix& features) {
+  network_.prepare(eval_cache_, features.shape(1));
+  std::memcpy(eval_cache_.input().data(), features.data(), features.size() * sizeof(float));
+  network_.forward(eval_cache_);
+  return eval_cache_.output().data();
+}
+
 int Session::predicted_class(const float* y, std::size_t stride, std::size_t index) const {
   const std::size_t outputs = network_.output_count();
   if (outputs > 1) {
@@ -26,10 +34,7 @@ void Session::evaluate_set(const Matrix& features, const Matrix& targets, const 
   accuracy = regression ? NAN : 0.0;
   loss = 0.0;
   if (n == 0) return;
-  network_.prepare(eval_cache_, n);
-  std::memcpy(eval_cache_.input().data(), features.data(), features.size() * sizeof(float));
-  network_.forward(eval_cache_);
-  const float* y = eval_cache_.output().data();
+  const float* y = forward_set(features);
   loss = loss_sum(config_.effective_loss(), y, targets.data(), targets.size()) / double(n);
   if (regression) return;
   const int classes = config_.num_classes;
@@ -66,10 +71,7 @@ const std::vector<float>& Session::point_losses() {
     const Matrix& t = set == &train_x_ ? train_t_ : test_t_;
     const std::size_t n = x.shape(1), outputs = t.shape(0);
     if (n == 0) continue;
-    network_.prepare(eval_cache_, n);
-    std::memcpy(eval_cache_.input().data(), x.data(), x.size() * sizeof(float));
-    network_.forward(eval_cache_);
-    const float* y = eval_cache_.output().data();
+    const float* y = forward_set(x);
     float yk[kMaxClasses], tk[kMaxClasses];
     for (std::size_t i = 0; i < n; ++i) {
       for (std::size_t k = 0; k < outputs; ++k) yk[k] = y[k * n + i], tk[k] = t(k, i);
