@@ -110,8 +110,7 @@ path.tour-target { outline: none !important; stroke-width: 4px; filter: drop-sha
 .ov-label-in { font-weight: 600; }
 .ov-label-inside { padding: 0 1px; font-size: 8px; line-height: 1.1; background: rgba(255, 255, 255, 0.82); }
 .nv-neuron.ov-faded, .nv-bias.ov-faded { opacity: 0.25; }
-.nv-link.ov-faded { opacity: 0.15; }
-.nv-neuron.ov-current .nv-thumb { box-shadow: 0 0 0 2px ${HIGHLIGHT}; }
+.nv-neuron.ov-current { box-shadow: 0 0 0 2px ${HIGHLIGHT}; }
 `;
 
 // Dark colours for theme="dark" and for theme="auto" when the system asks for dark.

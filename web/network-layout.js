@@ -93,24 +93,6 @@ export function featureMap(key, n) {
 
 // Writes src / max|src| into dst (same length) and returns dst; an all-zero or all-NaN source
 // is copied unchanged.
-// dst = src (n x n, row-major) averaged over factor x factor boxes: floor(n / factor) squared
-// values. factor 1 copies.
-export function shrinkInto(dst, src, n, factor) {
-  const m = Math.floor(n / factor);
-  const scale = 1 / (factor * factor);
-  for (let r = 0; r < m; r++) {
-    for (let c = 0; c < m; c++) {
-      let sum = 0;
-      for (let dr = 0; dr < factor; dr++) {
-        const row = (r * factor + dr) * n + c * factor;
-        for (let dc = 0; dc < factor; dc++) sum += src[row + dc];
-      }
-      dst[r * m + c] = sum * scale;
-    }
-  }
-  return dst;
-}
-
 export function normalizeInto(dst, src) {
   let max = 0;
   for (let i = 0; i < src.length; i++) {
@@ -134,7 +116,7 @@ const PAD_RIGHT = 6;
 const MAX_PITCH = 170;
 const HEAD_WIDE = 42;
 const HEAD_NARROW = 54;
-const BIAS_SIZE = 5;
+export const BIAS_SIZE = 5;
 
 function nodeSizeFor(usable, columns) {
   const size = Math.floor((0.62 * usable) / columns);
@@ -206,9 +188,9 @@ export function nodeName(inputLabels, sizes, layer, k) {
 }
 
 // computeLayout's result plus what the view places, in its build order (layer l, then target
-// unit o, then source unit i): links[j] = { d, mid } (path and midpoint), and for each (l, o)
-// biases[j] = { x, y, mid } (square's top-left and centre). enabledRows: the feature rows of
-// the enabled inputs, in order.
+// unit o, then source unit i): links[j] = { d, mid, x1, y1, x2, y2 } (path, midpoint and ends),
+// and for each (l, o) biases[j] = { x, y, mid } (square's top-left and centre). enabledRows:
+// the feature rows of the enabled inputs, in order.
 export function diagramGeometry({ width, featureCount, enabledRows, hiddenShape, outputs = 1 }) {
   const g = computeLayout({ width, featureCount, hiddenShape, outputs });
   const sizes = [enabledRows.length, ...hiddenShape, outputs];
@@ -221,7 +203,7 @@ export function diagramGeometry({ width, featureCount, enabledRows, hiddenShape,
       const to = nodeAt(l + 1, o);
       for (let i = 0; i < sizes[l]; i++) {
         const e = linkEnds(nodeAt(l, i), to, s);
-        links.push({ d: linkPath(e.x1, e.y1, e.x2, e.y2), mid: linkMidpoint(e.x1, e.y1, e.x2, e.y2) });
+        links.push({ d: linkPath(e.x1, e.y1, e.x2, e.y2), mid: linkMidpoint(e.x1, e.y1, e.x2, e.y2), ...e });
       }
       const p = biasPosition(to, s);
       biases.push({ x: p.x, y: p.y, mid: { x: p.x + BIAS_SIZE / 2, y: p.y + BIAS_SIZE / 2 } });

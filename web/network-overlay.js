@@ -84,20 +84,27 @@ export class NetworkOverlay {
       const pair = pairs[j];
       if (pair.l + 1 <= last) {
         const c = contributionOf(params, sizes, trace.activations, pair);
-        this.stroke(link.el, colorFor(c, this.palette), linkWidth(c));
+        view.styleLink(j, colorFor(c, this.palette), linkWidth(c));
       } else {
-        this.stroke(link.el, colorFor(params[link.param], this.palette), linkWidth(params[link.param]));
-        this.mark(link.el, 'ov-faded');
+        view.styleLink(j, colorFor(params[link.param], this.palette), linkWidth(params[link.param]), true);
       }
     });
-    view.biases.forEach((bias) => {
-      bias.el.style.backgroundColor = colorFor(params[bias.param], this.palette);
-      if (this.layerOfBias(bias.param) > last) this.mark(bias.el, 'ov-faded');
+    view.biases.forEach((bias, j) => {
+      const faded = this.layerOfBias(bias.param) > last;
+      view.styleBias(j, colorFor(params[bias.param], this.palette), faded);
+      if (faded) this.mark(bias.el, 'ov-faded');
     });
-    for (const { el, layer } of view.neurons) {
-      if (layer > last) this.mark(el, 'ov-faded');
-      else if (layer === last) this.mark(el, 'ov-current');
+    view.paintLinks();
+    const fadedUnits = [];
+    for (const { el, layer, unit } of view.neurons) {
+      if (layer > last) {
+        this.mark(el, 'ov-faded');
+        fadedUnits.push(unit);
+      } else if (layer === last) {
+        this.mark(el, 'ov-current');
+      }
     }
+    view.fadeUnits(fadedUnits);
     for (let layer = 0; layer <= last; layer++) {
       for (let k = 0; k < sizes[layer]; k++) {
         const u = unitIndex(sizes, layer, k);
@@ -117,13 +124,14 @@ export class NetworkOverlay {
     this.begin({ kind: 'gradients', gradients, params });
     const maxWeight = largestMagnitude(gradients, 0, view.weightTotal);
     const maxBias = largestMagnitude(gradients, view.weightTotal, gradients.length);
-    for (const link of view.links) {
+    view.links.forEach((link, j) => {
       const shade = gradientShade(gradients[link.param], maxWeight);
-      this.stroke(link.el, gradientColor(shade), 1 + (MAX_GRADIENT_WIDTH - 1) * shade);
-    }
-    for (const bias of view.biases) {
-      bias.el.style.backgroundColor = gradientColor(gradientShade(gradients[bias.param], maxBias));
-    }
+      view.styleLink(j, gradientColor(shade), 1 + (MAX_GRADIENT_WIDTH - 1) * shade);
+    });
+    view.biases.forEach((bias, j) => {
+      view.styleBias(j, gradientColor(gradientShade(gradients[bias.param], maxBias)));
+    });
+    view.paintLinks();
     for (const { el, layer, k } of view.neurons) {
       const shade = gradientShade(gradients[biasIndex(sizes, layer - 1, k)], maxBias);
       el.style.outline = shade > 0 ? `${(1 + (MAX_OUTLINE - 1) * shade).toFixed(1)}px solid ${gradientColor(shade)}` : '';
@@ -139,12 +147,7 @@ export class NetworkOverlay {
     this.undecorate();
     this.last = null;
     this.resizeObserver?.disconnect();
-    const view = this.view;
-    if (!view.overlayActive) return;
-    view.overlayActive = false;
-    view.linkStyle?.fill('');
-    view.biasStyle?.fill('');
-    if (view.params) view.update({ params: view.params });
+    if (this.view.overlayActive) this.view.restoreOwnStyles();
   }
 
   // Shows the last trace or gradients again, e.g. after the view moved its nodes.
@@ -157,6 +160,7 @@ export class NetworkOverlay {
 
   begin(last) {
     this.undecorate();
+    this.view.fadeUnits([]);
     this.last = last;
     this.view.overlayActive = true;
     this.resizeObserver?.observe(this.view.stage);
@@ -175,11 +179,6 @@ export class NetworkOverlay {
   mark(el, className) {
     el.classList.add(className);
     this.marked.add(el);
-  }
-
-  stroke(el, color, width) {
-    el.setAttribute('stroke', color);
-    el.setAttribute('stroke-width', width.toFixed(1));
   }
 
   // The layer (1-based, as view.neurons count) whose bias param this is.

@@ -54,18 +54,21 @@ export const NETWORK_VIEW_CSS = `
 
 .nv-stage { position: relative; }
 
-.nv-links {
+.nv-links, .nv-picture {
   position: absolute;
   left: 0;
   top: 0;
   overflow: visible;
   pointer-events: none;
 }
-.nv-link { fill: none; pointer-events: none; }
+.nv-picture { display: block; }
+/* Links are painted on a canvas (network-picture.js); a path shows only while focused. */
+.nv-link { fill: none; stroke: none; pointer-events: none; }
 .nv-link:focus {
   outline: none;
+  stroke: #0877bd;
+  stroke-width: 2px;
   stroke-dasharray: 5 3;
-  filter: drop-shadow(0 0 1.5px rgba(0, 0, 0, 0.7));
 }
 .nv-link-hit {
   fill: none;
@@ -122,17 +125,23 @@ export const NETWORK_VIEW_CSS = `
 .nv-narrow .nv-feature-label { font-size: 9px; padding-right: 3px; }
 .nv-feature.nv-off { color: #9a9ea3; }
 .nv-feature.nv-off .nv-thumb { opacity: 0.35; }
-.nv-feature:hover .nv-thumb, .nv-neuron:hover .nv-thumb { box-shadow: 0 0 0 2px #333; }
+.nv-feature:hover .nv-thumb, .nv-neuron:hover { box-shadow: 0 0 0 2px #333; }
 .nv-feature.nv-off:hover .nv-thumb { opacity: 0.6; }
 
-.nv-neuron { position: absolute; cursor: default; }
-.nv-output .nv-thumb { box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.35); }
+.nv-neuron {
+  position: absolute;
+  width: var(--nv-node, 30px);
+  height: var(--nv-node, 30px);
+  background: #e8eaeb;
+  box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.12);
+  cursor: default;
+}
+.nv-output { box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.35); }
 
 .nv-bias {
   position: absolute;
   width: 5px;
   height: 5px;
-  background: #e8eaeb;
   box-shadow: 0 0 0 0.5px rgba(0, 0, 0, 0.4);
   cursor: pointer;
 }

@@ -2,13 +2,16 @@
 // maps, joined by links styled from the weights, with + / - controls for the shape and a card
 // to read and edit any weight or bias. It renders what it is given and reports what the person
 // does through callbacks; it owns no network state. setStructure rebuilds the elements, update
-// restyles them on every frame. All state is per instance, so many views can share a page.
+// redraws the picture on every frame. The elements (SVG link paths, neuron and bias boxes) are
+// transparent and only take the pointer and the focus; what they show is painted on two
+// canvases by network-picture.js. All state is per instance, so many views can share a page.
 import { colorFor } from './colors.js';
 import { drawThumbnail } from './heatmap.js';
 import { create, place, roleOf } from './network-dom.js';
+import { NetworkPicture } from './network-picture.js';
 import {
   weightCount, paramCount, weightIndex, biasIndex, unitIndex, linkWidth, formatValue, featureMap,
-  normalizeInto, shrinkInto, diagramGeometry, nextShape, nodeName,
+  diagramGeometry, nextShape, nodeName,
 } from './network-layout.js';
 
 // Side of the static maps drawn for features before (or without) live values.
@@ -23,7 +26,8 @@ const PARAM_ROLES = new Set(['link', 'link-hit', 'bias']);
 export class NetworkView {
   constructor(container, callbacks = {}, { maxLayers = 8, maxNeurons = 16 } = {}) {
     Object.assign(this, { callbacks, maxLayers, maxNeurons, doc: container.ownerDocument });
-    Object.assign(this, { sizes: null, params: null, hovered: null, layoutWidth: 0, scratch: new Float32Array(0) });
+    Object.assign(this, { sizes: null, params: null, hovered: null, layoutWidth: 0 });
+    this.picture = new NetworkPicture(this.doc);
 
     this.root = this.make('div', 'nv-root');
     this.addLayerButton = this.button('+', 'add-layer', 'Add a hidden layer');
@@ -80,7 +84,7 @@ export class NetworkView {
     this.paramTotal = paramCount(sizes);
     const labels = this.enabledRows.map((row) => this.features[row].label);
     this.name = (layer, k) => nodeName(labels, sizes, layer, k);
-    Object.assign(this, { paramItems: new Map(), links: [], biases: [], neurons: [], unitCanvases: [] });
+    Object.assign(this, { paramItems: new Map(), links: [], biases: [], neurons: [] });
 
     // Every hit path above every visible link, so the pointer always finds the nearest hit area.
     const [lines, hits] = [this.make('g', 'nv-link-lines'), this.make('g', 'nv-link-hits')];
@@ -100,10 +104,15 @@ export class NetworkView {
     this.layerCount.textContent = `${layers} HIDDEN LAYER${layers === 1 ? '' : 'S'}`;
     this.addLayerButton.disabled = layers >= this.maxLayers;
     this.removeLayerButton.disabled = layers === 0;
-    this.stage.replaceChildren(this.svg, ...this.heads, ...featureEls,
-      ...this.neurons.map((n) => n.el), ...this.biases.map((b) => b.el), this.card.box);
-    this.linkStyle = new Array(this.links.length).fill('');
-    this.biasStyle = new Array(this.biases.length).fill('');
+    this.stage.replaceChildren(this.picture.linkCanvas, this.svg, ...this.heads, ...featureEls,
+      ...this.neurons.map((n) => n.el), this.picture.mapCanvas, ...this.biases.map((b) => b.el), this.card.box);
+    // What each link and bias shows ({ color, width, faded }), and the key of the view's own
+    // style last computed for it: unchanged weights cost no redraw.
+    this.linkStyles = this.links.map(() => ({ color: '', width: 1, faded: false }));
+    this.biasStyles = this.biases.map(() => ({ color: '', faded: false }));
+    this.linkKeys = new Array(this.links.length).fill('');
+    this.biasKeys = new Array(this.biases.length).fill('');
+    this.picture.forgetMaps();
     this.layout();
   }
 
@@ -111,14 +120,12 @@ export class NetworkView {
     const el = this.make('button', f.enabled ? 'nv-feature' : 'nv-feature nv-off', {
       type: 'button', 'data-role': 'feature', 'data-key': f.key, 'aria-pressed': f.enabled,
     });
+    // A feature's map is the same function of the grid point on every frame: drawn once.
     const canvas = this.make('canvas', 'nv-thumb');
     drawThumbnail(canvas, featureMap(f.key, STATIC_MAP_SIZE), STATIC_MAP_SIZE);
     el.append(this.make('span', 'nv-feature-label', {}, f.label), canvas);
     const input = this.enabledRows.indexOf(row);
-    if (input >= 0) {
-      el.setAttribute('data-unit', String(input));
-      this.unitCanvases[input] = canvas;
-    }
+    if (input >= 0) el.setAttribute('data-unit', String(input));
     f.el = el;
     return el;
   }
@@ -126,12 +133,10 @@ export class NetworkView {
   buildNeuron(layer, k) {
     const unit = unitIndex(this.sizes, layer, k);
     const output = layer === this.sizes.length - 1;
-    const canvas = this.make('canvas', 'nv-thumb');
     const el = this.make('div', output ? 'nv-neuron nv-output' : 'nv-neuron', {
       'data-role': 'neuron', 'data-unit': unit, role: 'img', 'aria-label': this.name(layer, k),
-    }, [canvas]);
-    this.unitCanvases[unit] = canvas;
-    this.neurons.push({ el, layer, k });
+    });
+    this.neurons.push({ el, layer, k, unit });
   }
 
   buildLink(l, o, i, lines, hits) {
@@ -181,6 +186,7 @@ export class NetworkView {
     this.stage.style.setProperty('--nv-label', `${g.labelWidth}px`);
     this.svg.setAttribute('width', String(g.width));
     this.svg.setAttribute('height', String(g.height));
+    this.picture.resize(g.width, g.height);
     const features = g.columns[0];
     this.features.forEach((f, row) => place(f.el, features.x - g.labelWidth, features.nodes[row].y));
     for (const { el, layer, k } of this.neurons) place(el, g.columns[layer].x, g.columns[layer].nodes[k].y);
@@ -194,60 +200,81 @@ export class NetworkView {
       place(this.biases[j].el, x, y);
       this.biases[j].mid = mid;
     });
+    this.picture.setGeometry({
+      links: g.links, biases: g.biases, nodeSize: g.nodeSize,
+      nodes: this.neurons.map(({ layer, k, unit }) => ({ unit, ...g.columns[layer].nodes[k] })),
+    });
+    this.paintLinks();
+    // Resizing cleared the canvases. The maps are painted again from their samples, unless
+    // they are now a new size: the last grid went back to the worker, so ask for a frame.
+    if (this.picture.needsGrid) this.callbacks.onStale?.();
+    else this.picture.paintMaps();
     const item = this.paramItems.get(this.card.param);
     if (item) this.placeCard(item.mid);
   }
 
-  // Per frame: thumbnails from the grid, link and bias styles from params, the card's value.
-  // styleLinks false skips restyling links and biases this time (their repaint is the costly
-  // part of a frame; the caller restyles them a few times a second while training).
+  // Per frame: neuron maps from the grid, link and bias styles from params, the card's value.
+  // styleLinks false skips restyling links and biases this time (the caller restyles them a
+  // few times a second while training).
   update({ params, grid, gridSize, styleLinks = true }) {
     if (!this.sizes) return;
-    const per = gridSize * gridSize;
-    const units = this.unitCanvases.length;
-    if (grid && per > 0 && grid.length >= units * per) {
-      // A 30 px thumbnail shows no more than a box-averaged quarter-size map, at 1/16 the pixels.
-      const factor = gridSize >= 60 ? 4 : 1;
-      const small = Math.floor(gridSize / factor);
-      if (this.scratch.length !== small * small) this.scratch = new Float32Array(small * small);
-      for (let u = 0; u < units; u++) {
-        const values = shrinkInto(this.scratch, grid.subarray(u * per, (u + 1) * per), gridSize, factor);
-        // Inputs carry raw feature values (x up to 6, x^2 up to 36): scale them for display.
-        drawThumbnail(this.unitCanvases[u], u < this.sizes[0] ? normalizeInto(values, values) : values, small);
-      }
-    }
+    if (grid && gridSize > 0) this.picture.drawMaps(grid, gridSize);
     if (!params || params.length < this.paramTotal) return;
     this.params = params;
-    // An overlay (network-overlay.js) owns link and bias styles while it shows; afterwards the
-    // caches are stale, so every link and bias is restyled once.
-    if (!styleLinks) {
-      // The card still shows the latest value; the links catch up on the next full frame.
-    } else if (this.overlayActive) {
-      this.overlayShown = true;
-    } else {
-      if (this.overlayShown) {
-        this.overlayShown = false;
-        this.linkStyle.fill('');
-        this.biasStyle.fill('');
-      }
-      this.links.forEach((link, j) => {
-        const w = params[link.param];
-        const stroke = colorFor(w);
-        const width = linkWidth(w).toFixed(1);
-        // Strings compared first: unchanged links cost no DOM write.
-        if (this.linkStyle[j] === stroke + width) return;
-        this.linkStyle[j] = stroke + width;
-        link.el.setAttribute('stroke', stroke);
-        link.el.setAttribute('stroke-width', width);
-      });
-      this.biases.forEach((bias, j) => {
-        const fill = colorFor(params[bias.param]);
-        if (fill === this.biasStyle[j]) return;
-        this.biasStyle[j] = fill;
-        bias.el.style.backgroundColor = fill;
-      });
-    }
+    // An overlay (network-overlay.js) owns link and bias styles while it shows.
+    if (styleLinks && !this.overlayActive) this.restyle(params);
     if (this.card.param !== null && !this.card.editing && this.card.message.hidden) this.refreshCardText();
+  }
+
+  // The view's own styles: colour by sign, width by size. Keys are compared first, so links
+  // whose look did not change cost nothing and an unchanged network is not redrawn at all.
+  restyle(params) {
+    let changed = false;
+    this.links.forEach((link, j) => {
+      const w = params[link.param];
+      const color = colorFor(w);
+      const width = Math.round(linkWidth(w) * 10) / 10;
+      const key = color + width;
+      if (this.linkKeys[j] === key) return;
+      this.linkKeys[j] = key;
+      this.linkStyles[j] = { color, width, faded: false };
+      changed = true;
+    });
+    this.biases.forEach((bias, j) => {
+      const color = colorFor(params[bias.param]);
+      if (this.biasKeys[j] === color) return;
+      this.biasKeys[j] = color;
+      this.biasStyles[j] = { color, faded: false };
+      changed = true;
+    });
+    if (changed) this.paintLinks();
+  }
+
+  // For an overlay: what link j or bias j shows until restoreOwnStyles; paintLinks shows it.
+  styleLink(j, color, width, faded = false) {
+    this.linkStyles[j] = { color, width, faded };
+  }
+
+  styleBias(j, color, faded = false) {
+    this.biasStyles[j] = { color, faded };
+  }
+
+  // For an overlay: the neurons (grid units) whose maps are drawn faded.
+  fadeUnits(units) {
+    this.picture.fade(units);
+  }
+
+  paintLinks() {
+    if (this.linkStyles) this.picture.drawLinks(this.linkStyles, this.biasStyles);
+  }
+
+  // Ends an overlay: every link and bias takes the view's own style again.
+  restoreOwnStyles() {
+    this.overlayActive = false;
+    this.linkKeys?.fill('');
+    this.biasKeys?.fill('');
+    this.picture.fade([]);
+    if (this.params) this.restyle(this.params);
   }
 
   destroy() {

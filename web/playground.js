@@ -68,6 +68,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onToggleFeature: (key) => toggleFeature(key),
     onShapeChange: (shape) => change('networkShape', shape),
     onEditParam: (index, value) => engine.setParam(index, value).then(() => { dirty = true; }, showError),
+    onStale: () => { dirty = true; },
   });
   const confusion = new ConfusionView(ui.confusion);
   const explain = new ExplainController({ view: network, engine, traceContainer: ui.trace, root,

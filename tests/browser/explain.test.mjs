@@ -46,17 +46,28 @@ test('the gradient toggle recolours the links by how much the last error blamed 
   await page.goto(`${base}#dataset=xor&seed=4`);
   await firstFrame(page);
   await trainFor(page, 5);
-  const strokes = () => page.locator('nn-playground [data-role="link"]').evaluateAll((els) => els.map((e) => e.getAttribute('stroke')).join('|'));
-  const before = await strokes();
+  // The links are painted on the diagram's first canvas. Weights are orange or blue; the
+  // gradient scale ends in dark red (green and blue channels low), which no weight colour has.
+  const redLinkPixels = () => page.evaluate(() => {
+    const canvas = document.querySelector('nn-playground').shadowRoot.querySelector('.nv-picture');
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 128 && data[i] > 120 && data[i + 1] < 90 && data[i + 2] < 90) count++;
+    }
+    return count;
+  });
+  assert.equal(await redLinkPixels(), 0, 'no link is red before the gradients show');
   await page.locator('nn-playground [data-key="showGradients"]').check();
   await page.evaluate(() => document.querySelector('nn-playground').step());
-  await page.waitForFunction((b) => [...document.querySelector('nn-playground').shadowRoot.querySelectorAll('[data-role="link"]')]
-    .map((e) => e.getAttribute('stroke')).join('|') !== b, before);
+  await page.waitForFunction(() => document.querySelector('nn-playground').shadowRoot.querySelector('.ov-gradients'));
+  assert.ok(await redLinkPixels() > 50, 'the most blamed links are drawn in the gradient scale');
   assert.match(page.url(), /showGradients=true/);
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'gradients.png') });
   await page.locator('nn-playground [data-key="showGradients"]').uncheck();
   await page.evaluate(() => document.querySelector('nn-playground').step());
   await page.waitForFunction(() => !document.querySelector('nn-playground').shadowRoot.querySelector('.ov-gradients'));
+  assert.equal(await redLinkPixels(), 0, 'the links take their weight colours again');
   assert.deepEqual(problems, []);
 });
 

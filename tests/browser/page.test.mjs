@@ -58,3 +58,49 @@ test('a malformed hash value shows a message, uses the default and the page stil
   assert.match(page.url(), /batchSize=10/);
   assert.deepEqual(problems, []);
 });
+
+// For each neuron of the diagram: whether the maps canvas is opaque at its box's centre, and
+// how many of the links canvas's pixels are painted.
+function diagramPaint(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('nn-playground').shadowRoot;
+    const [links, maps] = root.querySelectorAll('.nv-picture');
+    const box = maps.getBoundingClientRect();
+    const scale = maps.width / box.width;
+    const mapData = maps.getContext('2d').getImageData(0, 0, maps.width, maps.height).data;
+    const neurons = [...root.querySelectorAll('[data-role="neuron"]')].map((el) => {
+      const r = el.getBoundingClientRect();
+      const x = Math.floor((r.left + r.width / 2 - box.left) * scale);
+      const y = Math.floor((r.top + r.height / 2 - box.top) * scale);
+      return mapData[(y * maps.width + x) * 4 + 3] === 255;
+    });
+    const linkData = links.getContext('2d').getImageData(0, 0, links.width, links.height).data;
+    let painted = 0;
+    for (let i = 3; i < linkData.length; i += 4) if (linkData[i] > 0) painted++;
+    return { neurons, painted, width: maps.width };
+  });
+}
+
+test('the diagram paints every neuron\'s map and the links, and paints them again after a resize', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await newPage(browser);
+  await page.goto(`${base}#networkShape=6,6,6,3&seed=2`);
+  await page.waitForFunction(() => document.querySelector('nn-playground')?.metrics.frames > 0, null, { timeout: 15000 });
+  const first = await diagramPaint(page);
+  assert.equal(first.neurons.length, 6 + 6 + 6 + 3 + 1);
+  assert.ok(first.neurons.every(Boolean), `every neuron's map is painted: ${first.neurons}`);
+  assert.ok(first.painted > 2000, `the links are painted (${first.painted} pixels)`);
+  // Paused, a phone-wide window lays the diagram out again with smaller nodes: the maps come
+  // back at the new size.
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.waitForFunction((w) => {
+    const maps = document.querySelector('nn-playground').shadowRoot.querySelectorAll('.nv-picture')[1];
+    return maps.width !== w;
+  }, first.width);
+  await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+  await page.waitForTimeout(300);
+  const resized = await diagramPaint(page);
+  assert.ok(resized.neurons.every(Boolean), `every map is painted again after the resize: ${resized.neurons}`);
+  assert.ok(resized.painted > 1000, `the links are painted again (${resized.painted} pixels)`);
+  assert.deepEqual(problems, []);
+});

@@ -198,10 +198,3 @@ test('diagram geometry lists links and biases in weight and bias order', () => {
   assert.deepEqual(g.biases[6].mid, { x: g.biases[6].x + 2.5, y: g.biases[6].y + 2.5 });
 });
 
-test('shrinkInto box-averages an n x n map by a factor', async () => {
-  const { shrinkInto } = await import('../../web/network-layout.js');
-  const src = Float32Array.from({ length: 16 }, (_, i) => i);  // 4 x 4: rows 0-3, 4-7, ...
-  const dst = shrinkInto(new Float32Array(4), src, 4, 2);
-  assert.deepEqual(Array.from(dst), [(0 + 1 + 4 + 5) / 4, (2 + 3 + 6 + 7) / 4, (8 + 9 + 12 + 13) / 4, (10 + 11 + 14 + 15) / 4]);
-  assert.deepEqual(Array.from(shrinkInto(new Float32Array(16), src, 4, 1)), Array.from(src));
-});

@@ -1,0 +1,152 @@
+// The network diagram's pixels: every link, bias square and neuron map, drawn on two canvases
+// that lie under and over the diagram's (transparent, interactive) elements.
+//
+// Why canvases: Chromium hands each canvas and each restyled SVG path to its compositor on its
+// own. A 6x8 network had 49 neuron canvases and 344 link paths, and in the first second of
+// training its commits took 30 to 60 ms on 2 cores (bench:page, setup b). Here the links and
+// bias squares are one canvas, redrawn only when their styles change, and the neuron maps are
+// another, redrawn each frame: two canvases whatever the network's size.
+import { buildLut, valueToIndex } from './colors.js';
+import { create } from './network-dom.js';
+import { BIAS_SIZE } from './network-layout.js';
+
+const SHADES = 256;
+// Faded layers (the trace overlay's "not reached yet"), as the faded elements' CSS opacity.
+const FADED_MAP_ALPHA = 0.25;
+
+// The 2-class colour scale as one 32-bit RGBA word per shade, opaque or see-through.
+function lutWords(alpha) {
+  const bytes = buildLut(SHADES);
+  for (let i = 3; i < bytes.length; i += 4) bytes[i] = Math.round(255 * alpha);
+  return new Uint32Array(bytes.buffer);
+}
+
+export class NetworkPicture {
+  constructor(doc) {
+    // Links and biases go under the nodes; the maps go over the neurons' placeholder squares.
+    this.linkCanvas = create(doc, 'canvas', 'nv-picture', { 'aria-hidden': 'true' });
+    this.mapCanvas = create(doc, 'canvas', 'nv-picture', { 'aria-hidden': 'true' });
+    Object.assign(this, { ratio: 1, width: 0, height: 0, links: [], biases: [], nodes: [], nodeSize: 0 });
+    this.luts = { opaque: lutWords(1), faded: lutWords(FADED_MAP_ALPHA) };
+    this.faded = new Set();
+    // Each neuron's map sampled at its size in device pixels, kept so that fading or unfading
+    // a layer can repaint without a new grid (the grid's buffer goes back to the worker).
+    Object.assign(this, { side: 0, store: new Float32Array(0), sampled: false, samples: new Int32Array(0), sampleKey: '' });
+    this.image = null;
+  }
+
+  // Size in CSS px; the canvases get device pixels so links and maps stay sharp.
+  resize(width, height) {
+    const ratio = globalThis.devicePixelRatio || 1;
+    Object.assign(this, { ratio, width, height });
+    for (const canvas of [this.linkCanvas, this.mapCanvas]) {
+      canvas.width = Math.max(1, Math.round(width * ratio));
+      canvas.height = Math.max(1, Math.round(height * ratio));
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+    }
+  }
+
+  // links: [{ x1, y1, x2, y2 }] in stage px; biases: [{ x, y }] top-left corners; nodes:
+  // [{ unit, x, y }] top-left corners of the neurons whose maps are drawn, nodeSize their side.
+  setGeometry({ links, biases, nodes, nodeSize }) {
+    Object.assign(this, { links, biases, nodes, nodeSize });
+    const side = Math.max(1, Math.round(nodeSize * this.ratio));
+    if (side !== this.side || this.store.length !== nodes.length * side * side) {
+      this.side = side;
+      this.store = new Float32Array(nodes.length * side * side);
+      this.sampled = false;
+    }
+  }
+
+  // A new structure: the kept samples belong to the old neurons.
+  forgetMaps() {
+    this.sampled = false;
+  }
+
+  // Whether the maps need a new grid to be drawn (after a resize or a new structure).
+  get needsGrid() {
+    return !this.sampled && this.nodes.length > 0;
+  }
+
+  // styles[j] = { color, width, faded } for links[j]; biasStyles[j] = { color, faded }.
+  drawLinks(styles, biasStyles) {
+    const ctx = this.linkCanvas.getContext('2d');
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.linkCanvas.width, this.linkCanvas.height);
+    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    this.links.forEach(({ x1, y1, x2, y2 }, j) => {
+      const style = styles[j];
+      if (!style?.color) return;
+      // The same cubic as the SVG hit path (network-layout.js linkPath).
+      const mx = (x1 + x2) / 2;
+      ctx.globalAlpha = style.faded ? 0.15 : 1;
+      ctx.strokeStyle = style.color;
+      ctx.lineWidth = style.width;
+      ctx.beginPath();
+      ctx.moveTo(x1, y1);
+      ctx.bezierCurveTo(mx, y1, mx, y2, x2, y2);
+      ctx.stroke();
+    });
+    this.biases.forEach(({ x, y }, j) => {
+      const style = biasStyles[j];
+      if (!style?.color) return;
+      ctx.globalAlpha = style.faded ? FADED_MAP_ALPHA : 1;
+      ctx.fillStyle = style.color;
+      ctx.fillRect(x, y, BIAS_SIZE, BIAS_SIZE);
+    });
+    ctx.globalAlpha = 1;
+  }
+
+  // grid: every unit's gridSize x gridSize map, unit u at u * gridSize^2 (row 0 at the top).
+  // Each neuron's square takes the nearest grid value per device pixel: at 30 px from a 100 x
+  // 100 grid that reads 900 values a neuron instead of 10 000.
+  drawMaps(grid, gridSize) {
+    const per = gridSize * gridSize;
+    const units = this.nodes.reduce((max, node) => Math.max(max, node.unit + 1), 0);
+    if (!(gridSize > 0) || grid.length < units * per) return;
+    const samples = this.sampleIndices(gridSize);
+    const area = this.side * this.side;
+    this.nodes.forEach(({ unit }, n) => {
+      const map = grid.subarray(unit * per, (unit + 1) * per);
+      const out = this.store.subarray(n * area, (n + 1) * area);
+      for (let i = 0; i < area; i++) out[i] = map[samples[i]];
+    });
+    this.sampled = true;
+    this.paintMaps();
+  }
+
+  // Units (grid indices) whose maps are drawn faded; repaints from the kept samples.
+  fade(units) {
+    this.faded = new Set(units);
+    if (this.sampled) this.paintMaps();
+  }
+
+  paintMaps() {
+    const ctx = this.mapCanvas.getContext('2d');
+    const side = this.side;
+    const area = side * side;
+    if (!this.image || this.image.width !== side) this.image = ctx.createImageData(side, side);
+    const pixels = new Uint32Array(this.image.data.buffer, this.image.data.byteOffset, area);
+    this.nodes.forEach(({ unit, x, y }, n) => {
+      const lut = this.faded.has(unit) ? this.luts.faded : this.luts.opaque;
+      const values = this.store.subarray(n * area, (n + 1) * area);
+      for (let i = 0; i < area; i++) pixels[i] = lut[valueToIndex(values[i], SHADES)];
+      ctx.putImageData(this.image, Math.round(x * this.ratio), Math.round(y * this.ratio));
+    });
+  }
+
+  // For each device pixel of a neuron's square, the index of the grid value at its centre.
+  sampleIndices(gridSize) {
+    const key = `${this.side}/${gridSize}`;
+    if (key === this.sampleKey) return this.samples;
+    const side = this.side;
+    const at = (i) => Math.min(gridSize - 1, Math.floor(((i + 0.5) * gridSize) / side));
+    this.samples = new Int32Array(side * side);
+    for (let r = 0; r < side; r++) {
+      for (let c = 0; c < side; c++) this.samples[r * side + c] = at(r) * gridSize + at(c);
+    }
+    this.sampleKey = key;
+    return this.samples;
+  }
+}
