@@ -40,7 +40,8 @@ export function buildLut(shades = 256, palette = 'classic') {
 // The LUT entry for v: clamped to [-1, 1], rounded to the nearest shade; NaN -> the middle.
 export function valueToIndex(v, shades) {
   const t = Number.isNaN(v) ? 0 : v < -1 ? -1 : v > 1 ? 1 : v;
-  return Math.round(((t + 1) / 2) * (shades - 1));
+  // (x + 0.5) | 0 is Math.round for x >= 0, and much cheaper per pixel.
+  return ((((t + 1) / 2) * (shades - 1)) + 0.5) | 0;
 }
 
 // A CSS colour for one value, exact rather than quantised (links, points, bias squares).

@@ -53,12 +53,13 @@ export class Engine {
   reset() { return this.call('reset'); }
   setParam(index, value) { return this.call('setParam', { index, value }); }
   newWeights() { return this.call('newWeights'); }
-  // Trains `epochs` (a count or 'auto'), then returns metrics, the grid of every unit, params,
-  // the confusion matrix and, when asked, the last batch's gradients and every point's loss.
-  frame(epochs, gridSize, { gradients = false, pointLosses = false } = {}) {
-    return this.call('frame', { epochs, gridSize, gradients, pointLosses });
+  // Trains `epochs` (a count or 'auto'), then returns metrics, the grid of every unit, the
+  // neurons' maps at mapSide x mapSide (when mapSide > 0), params, the confusion matrix and, when
+  // asked, the last batch's gradients and every point's loss.
+  frame(epochs, gridSize, { gradients = false, pointLosses = false, mapSide = 0 } = {}) {
+    return this.call('frame', { epochs, gridSize, mapSide, gradients, pointLosses });
   }
-  // Hands a drawn frame's grid back to the worker for reuse; the array is unusable afterwards.
+  // Hands a drawn frame's grid or maps back to the worker for reuse; the array is unusable afterwards.
   recycle(array) {
     if (this.dead || !this.worker || !(array?.buffer instanceof ArrayBuffer)) return;
     this.worker.postMessage({ op: 'recycle', buffer: array.buffer }, [array.buffer]);

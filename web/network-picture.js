@@ -5,12 +5,15 @@
 // own. A 6x8 network had 49 neuron canvases and 344 link paths, and in the first second of
 // training its commits took 30 to 60 ms on 2 cores (bench:page, setup b). Here the links and
 // bias squares are one canvas, redrawn only when their styles change, and the neuron maps are
-// another, redrawn each frame: two canvases whatever the network's size.
+// another, redrawn each frame from maps the worker sampled at their size in device pixels: two
+// canvases whatever the network's size.
 import { buildLut, valueToIndex } from './colors.js';
 import { create } from './network-dom.js';
 import { BIAS_SIZE } from './network-layout.js';
 
 const SHADES = 256;
+const HALF_SHADES = (SHADES - 1) / 2;
+const MIDDLE_SHADE = valueToIndex(0, SHADES);  // NaN shows grey, as in every heat map
 // Faded layers (the trace overlay's "not reached yet"), as the faded elements' CSS opacity.
 const FADED_MAP_ALPHA = 0.25;
 
@@ -31,7 +34,7 @@ export class NetworkPicture {
     this.faded = new Set();
     // Each neuron's map sampled at its size in device pixels, kept so that fading or unfading
     // a layer can repaint without a new grid (the grid's buffer goes back to the worker).
-    Object.assign(this, { side: 0, store: new Float32Array(0), sampled: false, samples: new Int32Array(0), sampleKey: '' });
+    Object.assign(this, { side: 0, store: new Float32Array(0), sampled: false });
     this.image = null;
   }
 
@@ -98,22 +101,15 @@ export class NetworkPicture {
     ctx.globalAlpha = 1;
   }
 
-  // grid: every unit's gridSize x gridSize map, unit u at u * gridSize^2 (row 0 at the top).
-  // Each neuron's square takes the nearest grid value per device pixel: at 30 px from a 100 x
-  // 100 grid that reads 900 values a neuron instead of 10 000.
-  drawMaps(grid, gridSize) {
-    const per = gridSize * gridSize;
-    const units = this.nodes.reduce((max, node) => Math.max(max, node.unit + 1), 0);
-    if (!(gridSize > 0) || grid.length < units * per) return;
-    const samples = this.sampleIndices(gridSize);
-    const area = this.side * this.side;
-    this.nodes.forEach(({ unit }, n) => {
-      const map = grid.subarray(unit * per, (unit + 1) * per);
-      const out = this.store.subarray(n * area, (n + 1) * area);
-      for (let i = 0; i < area; i++) out[i] = map[samples[i]];
-    });
+  // maps: every neuron's map at side x side (the worker samples them from the grid, see
+  // grid-copy.js sampleMaps), in the order of the nodes. False when they were made for another
+  // size: the diagram was laid out anew since they were asked for.
+  drawMaps(maps, side) {
+    if (side !== this.side || maps.length !== this.store.length) return false;
+    this.store.set(maps);
     this.sampled = true;
     this.paintMaps();
+    return true;
   }
 
   // Units (grid indices) whose maps are drawn faded; repaints from the kept samples.
@@ -131,22 +127,14 @@ export class NetworkPicture {
     this.nodes.forEach(({ unit, x, y }, n) => {
       const lut = this.faded.has(unit) ? this.luts.faded : this.luts.opaque;
       const values = this.store.subarray(n * area, (n + 1) * area);
-      for (let i = 0; i < area; i++) pixels[i] = lut[valueToIndex(values[i], SHADES)];
+      for (let i = 0; i < area; i++) {
+        // valueToIndex (colors.js) inlined: this runs for every pixel of every neuron.
+        const v = values[i];
+        const t = v < -1 ? -1 : v > 1 ? 1 : v;
+        // (x + 0.5) | 0 rounds as Math.round does for x >= 0, at a third of its cost here.
+        pixels[i] = lut[t === t ? ((t + 1) * HALF_SHADES + 0.5) | 0 : MIDDLE_SHADE];
+      }
       ctx.putImageData(this.image, Math.round(x * this.ratio), Math.round(y * this.ratio));
     });
-  }
-
-  // For each device pixel of a neuron's square, the index of the grid value at its centre.
-  sampleIndices(gridSize) {
-    const key = `${this.side}/${gridSize}`;
-    if (key === this.sampleKey) return this.samples;
-    const side = this.side;
-    const at = (i) => Math.min(gridSize - 1, Math.floor(((i + 0.5) * gridSize) / side));
-    this.samples = new Int32Array(side * side);
-    for (let r = 0; r < side; r++) {
-      for (let c = 0; c < side; c++) this.samples[r * side + c] = at(r) * gridSize + at(c);
-    }
-    this.sampleKey = key;
-    return this.samples;
   }
 }

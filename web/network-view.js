@@ -213,12 +213,18 @@ export class NetworkView {
     if (item) this.placeCard(item.mid);
   }
 
-  // Per frame: neuron maps from the grid, link and bias styles from params, the card's value.
-  // styleLinks false skips restyling links and biases this time (the caller restyles them a
-  // few times a second while training).
-  update({ params, grid, gridSize, styleLinks = true }) {
+  // The side in device pixels at which update wants each neuron's map.
+  get mapSide() {
+    return this.picture.side;
+  }
+
+  // Per frame: neuron maps (mapSide x mapSide each, in unit order), link and bias styles from
+  // params, the card's value. styleLinks false skips restyling links and biases this time (the
+  // caller restyles them a few times a second while training).
+  update({ params, maps, mapSide, styleLinks = true }) {
     if (!this.sizes) return;
-    if (grid && gridSize > 0) this.picture.drawMaps(grid, gridSize);
+    // Maps made for the size before a new layout are dropped, and a fresh frame asked for.
+    if (maps && !this.picture.drawMaps(maps, mapSide)) this.callbacks.onStale?.();
     if (!params || params.length < this.paramTotal) return;
     this.params = params;
     // An overlay (network-overlay.js) owns link and bias styles while it shows.

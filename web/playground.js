@@ -14,6 +14,7 @@ import { ExplainController } from './explain-controller.js';
 import { drawOutputMap } from './map-drawing.js';
 
 const GRID_SIZE = 100;
+const MAX_FRAMES_IN_FLIGHT = 2;
 const MULTI_CLASS = new Set(['circle', 'gauss', 'spiral', 'checkerboard']);
 const ALL_DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'sine', 'cubic', 'abs',
   'reg-plane', 'reg-gauss'];
@@ -27,7 +28,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   if (state.seed === '') state.seed = randomSeed();
   let running = false;
   let generation = 0;        // bumps on every rebuild; frames of an older build are dropped
-  let frameInFlight = false;
+  let framesInFlight = 0;   // frame requests the worker has not answered yet
+  let readyFrames = [];      // answers while training, drawn one per animation frame
   let dirty = true;          // something changed while paused: draw one frame
   let hoveredUnit = null;
   let model = { unitCounts: [], classes: 2, points: new Float32Array(0) };
@@ -217,7 +219,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     // The maps change every frame; links, numbers and the table are restyled about 15 times a
     // second while training (every frame when paused), which halves the page's paint work.
     const full = !running || frames % 4 === 0;
-    network.update({ params: frame.params, grid: frame.grid, gridSize: frame.gridSize, styleLinks: full });
+    network.update({ params: frame.params, maps: frame.maps, mapSide: frame.mapSide, styleLinks: full });
     ui.showEpoch(m.epoch);
     ui.showSpeed(speed.add(m.epoch, running));
     if (full) {
@@ -227,6 +229,9 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss);
     explain.onFrame(frame).catch(showError);
     if (state.showPointLoss) applyPointStyle();
+    // The previous frame is drawn and replaced: its arrays go back to the worker for the next
+    // frame, so a steady stream of frames allocates nothing (2 MB a frame at 6x8 otherwise).
+    if (previous) recycle(previous);
     if (frame.trained > 0) onEvent('epoch', { ...metrics });
     if (m.diverged && running) {
       pause();
@@ -241,20 +246,44 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     }
   }
 
+  function recycle(frame) {
+    engine.recycle(frame.grid);
+    if (frame.maps) engine.recycle(frame.maps);
+  }
+
   function requestFrame(epochs) {
-    frameInFlight = true;
+    framesInFlight += 1;
     dirty = false;
     const build = generation;
-    const wanted = { gradients: state.showGradients, pointLosses: state.showPointLoss };
+    const wanted = { gradients: state.showGradients, pointLosses: state.showPointLoss, mapSide: network.mapSide };
     return engine.frame(epochs, GRID_SIZE, wanted)
-      .then((frame) => { if (build === generation && !destroyed) draw({ ...frame, gridSize: GRID_SIZE }); })
+      .then((frame) => {
+        if (build !== generation || destroyed) return;
+        // While training, answers wait for an animation frame and each is drawn in one of its
+        // own: answers that arrive together are spread out rather than drawn unseen.
+        // Paused, an answer is drawn at once; answers still waiting are older, so they go.
+        if (running) {
+          readyFrames.push({ frame: { ...frame, gridSize: GRID_SIZE }, build });
+          return;
+        }
+        for (const waiting of readyFrames.splice(0)) recycle(waiting.frame);
+        draw({ ...frame, gridSize: GRID_SIZE });
+      })
       .catch(showError)
-      .finally(() => { frameInFlight = false; });
+      .finally(() => { framesInFlight -= 1; });
   }
 
   function tick() {
     rafId = requestAnimationFrame(tick);
-    if (!ready || frameInFlight || !(running || dirty)) return;
+    if (readyFrames.length) {
+      const { frame, build } = readyFrames.shift();
+      if (build === generation && !destroyed) draw(frame);
+    }
+    // While training, the next frame is asked for at each animation frame even if the last
+    // answer is still on its way, so the worker computes while the page draws and paints;
+    // never more than MAX_FRAMES_IN_FLIGHT, so a slow worker is not buried in requests.
+    const limit = running ? MAX_FRAMES_IN_FLIGHT : 1;
+    if (!ready || framesInFlight + readyFrames.length >= limit || !(running || dirty)) return;
     requestFrame(running ? (state.epochsPerFrame === 'auto' ? 'auto' : Number(state.epochsPerFrame)) : 0);
   }
 
@@ -300,7 +329,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     pause();
     start();
     await whenReady();
-    while (frameInFlight) await new Promise((r) => setTimeout(r, 5));
+    while (framesInFlight > 0) await new Promise((r) => setTimeout(r, 5));
     await requestFrame(1);
   }
 

@@ -4,7 +4,7 @@
 // waits on a long call. The worker stays idle between frames: on two cores, a worker training
 // flat out took the CPU the page needs to paint (34 instead of 52 frames/s in bench:page).
 import createNnCore from './gen/nncore.mjs';
-import { joinLayers } from './grid-copy.js';
+import { joinLayers, sampleMaps } from './grid-copy.js';
 
 // How much worker time one frame's training may take when epochs per frame is "auto".
 const AUTO_BUDGET_MS = 4;
@@ -35,12 +35,28 @@ function train(epochs) {
 }
 
 // Every layer's maps in one array, one copy per frame: the engine does not gather them first.
-// The page hands each frame's grid buffer back once drawn (see `recycle`), so a steady stream of
-// frames allocates nothing: a megabyte a frame otherwise kept the garbage collector busy.
-const spareGrids = [];
+// The page hands each frame's arrays back once drawn (see `recycle`), so a steady stream of
+// frames allocates nothing: 2 MB a frame at 6x8 otherwise kept the garbage collector busy.
+const spares = [];
+const MAX_SPARES = 6;
+
+// A handed-back array of this length, if there is one.
+function spare(length) {
+  const i = spares.findIndex((array) => array.length === length);
+  return i < 0 ? null : spares.splice(i, 1)[0];
+}
 
 function gridCopy(size) {
-  return joinLayers(session.evaluateGridLayers(size), spareGrids.pop());
+  const views = session.evaluateGridLayers(size);
+  return joinLayers(views, spare(views.reduce((sum, view) => sum + view.length, 0)));
+}
+
+// The neurons' maps (every unit after the inputs) at mapSide x mapSide each, or null.
+function neuronMaps(grid, size, mapSide) {
+  if (!(mapSide > 0)) return null;
+  const first = session.unitCounts()[0] ?? 0;
+  const units = Math.floor(grid.length / (size * size));
+  return sampleMaps(grid, size, first, mapSide, spare(Math.max(0, units - first) * mapSide * mapSide));
 }
 
 // What the page needs after the data or the network changed.
@@ -79,12 +95,13 @@ const OPS = {
     return null;
   },
   // Trains `epochs` (a count or 'auto'), then everything one drawn frame shows.
-  frame({ epochs, gridSize, gradients, pointLosses }) {
+  frame({ epochs, gridSize, mapSide, gradients, pointLosses }) {
     const trained = train(epochs);
     const metrics = session.metrics();
     const grid = gridCopy(gridSize);
     return {
       trained, metrics, grid, msPerEpoch,
+      maps: neuronMaps(grid, gridSize, mapSide), mapSide,
       params: Float32Array.from(session.params()),
       confusion: Array.from(session.confusion()),
       gradients: gradients ? Float32Array.from(session.lastGradients()) : null,
@@ -143,7 +160,7 @@ function transferables(value, out = []) {
 self.onmessage = async ({ data }) => {
   const { id, op, ...args } = data;
   if (op === 'recycle') {  // no answer: a buffer coming back for reuse
-    if (spareGrids.length < 2 && data.buffer instanceof ArrayBuffer) spareGrids.push(new Float32Array(data.buffer));
+    if (spares.length < MAX_SPARES && data.buffer instanceof ArrayBuffer) spares.push(new Float32Array(data.buffer));
     return;
   }
   try {

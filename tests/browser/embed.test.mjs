@@ -128,6 +128,9 @@ test('the example post from dist/ in a sub-folder under a strict CSP: instances 
   await shadowQuery(page, 0, '.play-button', 'click');
   await waitEpoch(page, 0, 50);
   assert.notEqual(await fingerprint(page, 0), gaussBefore, 'the single neuron redrew its boundary');
+  // One drawn frame can carry the first 50 epochs: wait for a second one's event.
+  await page.waitForFunction(() => window.events.filter(([name, epoch]) => name === 'epoch' && epoch > 0).length >= 2,
+    null, { timeout: 5000 }).catch(() => {});
   const events = await page.evaluate(() => window.events);
   assert.equal(events[0][0], 'play');
   assert.ok(events.filter(([name, epoch]) => name === 'epoch' && epoch > 0).length >= 2, 'epoch events with metrics');
