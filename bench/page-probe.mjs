@@ -5,7 +5,9 @@
 //   - requestAnimationFrame ticks, to tell a slow page from a browser that offers few frames,
 //   - the time from each 'frame' request to the worker's answer, by wrapping Worker's
 //     postMessage and listening to its messages (engine.js's {id, op} protocol), and the
-//     worker's own estimate of its time per epoch, which its answers carry (msPerEpoch).
+//     worker's own estimate of its time per epoch, which its answers carry (msPerEpoch),
+//   - animation frames over 50 ms ('long-animation-frame' entries, where Chromium has them):
+//     when they began after play and how they split into script and rendering.
 export function pageProbe() {
   const roundTrips = [];
   const epochMs = [];
@@ -41,6 +43,27 @@ export function pageProbe() {
   let longestTask = 0;
   let longTasks = 0;
   let observer = null;
+  let frameObserver = null;
+  let playedAt = 0;
+  const longFrames = [];
+  const taskTimes = [];
+  const noteTask = (entry) => {
+    longTasks++;
+    longestTask = Math.max(longestTask, entry.duration);
+    taskTimes.push({ atMs: Math.round(entry.startTime - playedAt), ms: Math.round(entry.duration) });
+  };
+  const noteFrames = (entries) => {
+    for (const f of entries) {
+      longFrames.push({
+        atMs: Math.round(f.startTime - playedAt), ms: Math.round(f.duration),
+        // Before renderStart: tasks and rAF callbacks; after it: style, layout, paint, commit.
+        scriptMs: Math.round((f.renderStart || f.startTime + f.duration) - f.startTime),
+        renderMs: Math.round(f.renderStart ? f.startTime + f.duration - f.renderStart : 0),
+        scripts: (f.scripts ?? []).filter((x) => x.duration >= 5)
+          .map((x) => `${x.invoker || x.sourceFunctionName || '?'} ${Math.round(x.duration)} ms`),
+      });
+    }
+  };
 
   const snapshot = () => {
     const m = document.querySelector('nn-playground').metrics;
@@ -57,12 +80,14 @@ export function pageProbe() {
   window.__nnBench = {
     start() {
       observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) {
-          longTasks++;
-          longestTask = Math.max(longestTask, entry.duration);
-        }
+        for (const entry of list.getEntries()) noteTask(entry);
       });
       observer.observe({ type: 'longtask' });
+      if (PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')) {
+        frameObserver = new PerformanceObserver((list) => noteFrames(list.getEntries()));
+        frameObserver.observe({ type: 'long-animation-frame' });
+      }
+      playedAt = performance.now();
       requestAnimationFrame(tick);
       measuring = true;
       document.querySelector('nn-playground').play();
@@ -71,12 +96,13 @@ export function pageProbe() {
     stop() {
       measuring = false;
       // Hand over entries the observer has queued but not yet delivered.
-      for (const entry of observer.takeRecords()) {
-        longTasks++;
-        longestTask = Math.max(longestTask, entry.duration);
-      }
+      for (const entry of observer.takeRecords()) noteTask(entry);
       observer.disconnect();
-      return { ...snapshot(), roundTrips: summary(roundTrips), workerMsPerEpoch: summary(epochMs) };
+      if (frameObserver) {
+        noteFrames(frameObserver.takeRecords());
+        frameObserver.disconnect();
+      }
+      return { ...snapshot(), roundTrips: summary(roundTrips), workerMsPerEpoch: summary(epochMs), longFrames, taskTimes };
     },
   };
 }

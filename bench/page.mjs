@@ -87,6 +87,8 @@ async function runScenario(browser, base, scenario, options) {
       epochsPerFrame: frames ? epochs / frames : 0,
       longestTaskMs: end.longestTask,
       longTasks: end.longTasks,
+      longFrames: end.longFrames ?? [],
+      longTaskTimes: end.taskTimes ?? [],
       // Diagnostics: how often the browser offered a frame, how long the worker took to answer
       // a frame request, and how busy the main thread was.
       animationFramesPerSecond: (end.rafTicks - start.rafTicks) / seconds,
@@ -139,6 +141,11 @@ function format(results, checks) {
     lines.push(`  (${r.id}) animation frames offered ${r.animationFramesPerSecond.toFixed(1)}/s; main thread busy ${pct(b.total)} ` +
       `(script ${pct(b.script)}, layout ${pct(b.layout)}, style ${pct(b.style)}); ${r.longTasks} task(s) over 50 ms`);
     lines.push(`      worker frame round trip (request to answer): ${stat(r.frameRoundTripMs)}`);
+    for (const t of r.longTaskTimes) lines.push(`      task of ${t.ms} ms at ${t.atMs} ms after play`);
+    for (const f of r.longFrames.filter((x) => x.ms > 50 && x.atMs + x.ms >= 0)) {
+      lines.push(`      animation frame of ${f.ms} ms at ${f.atMs} ms after play: tasks and callbacks ${f.scriptMs} ms ` +
+        `(${f.scripts.join(', ') || 'no script over 5 ms'}), rendering ${f.renderMs} ms`);
+    }
     const c = r.workerCost;
     lines.push(`      worker work per frame, timed in Node on the same module: ${r.epochsPerFrame.toFixed(0)} epochs x ` +
       `${c.epochMs.toFixed(3)} ms = ${(r.epochsPerFrame * c.epochMs).toFixed(1)} ms; metrics ${c.metricsMs.toFixed(2)} ms; ` +

@@ -5,8 +5,9 @@
 // own. A 6x8 network had 49 neuron canvases and 344 link paths, and in the first second of
 // training its commits took 30 to 60 ms on 2 cores (bench:page, setup b). Here the links and
 // bias squares are one canvas, redrawn only when their styles change, and the neuron maps are
-// another, redrawn each frame from maps the worker sampled at their size in device pixels: two
-// canvases whatever the network's size.
+// one canvas per column, just as tall as the column, redrawn each frame from maps the worker
+// sampled at their size in device pixels: what changes every frame covers the neurons and
+// little else, so the compositor has little to redraw.
 import { buildLut, valueToIndex } from './colors.js';
 import { create } from './network-dom.js';
 import { BIAS_SIZE } from './network-layout.js';
@@ -24,11 +25,22 @@ function lutWords(alpha) {
   return new Uint32Array(bytes.buffer);
 }
 
+// Places a canvas at (left, top) in the stage, width x height CSS px, at `ratio` device pixels
+// per CSS px. Setting its size clears it.
+function sizeCanvas(canvas, left, top, width, height, ratio) {
+  canvas.width = Math.max(1, Math.round(width * ratio));
+  canvas.height = Math.max(1, Math.round(height * ratio));
+  Object.assign(canvas.style, { left: `${left}px`, top: `${top}px`, width: `${width}px`, height: `${height}px` });
+}
+
 export class NetworkPicture {
   constructor(doc) {
     // Links and biases go under the nodes; the maps go over the neurons' placeholder squares.
-    this.linkCanvas = create(doc, 'canvas', 'nv-picture', { 'aria-hidden': 'true' });
-    this.mapCanvas = create(doc, 'canvas', 'nv-picture', { 'aria-hidden': 'true' });
+    this.doc = doc;
+    this.linkCanvas = create(doc, 'canvas', 'nv-picture nv-link-canvas', { 'aria-hidden': 'true' });
+    this.mapLayer = create(doc, 'div', 'nv-map-layer', { 'aria-hidden': 'true' });
+    this.columns = [];  // per column of neurons: { canvas, x, top }
+    this.nodeColumns = [];  // per node: its column's index
     Object.assign(this, { ratio: 1, width: 0, height: 0, links: [], biases: [], nodes: [], nodeSize: 0 });
     this.luts = { opaque: lutWords(1), faded: lutWords(FADED_MAP_ALPHA) };
     this.faded = new Set();
@@ -38,16 +50,11 @@ export class NetworkPicture {
     this.image = null;
   }
 
-  // Size in CSS px; the canvases get device pixels so links and maps stay sharp.
+  // The diagram's size in CSS px; canvases get device pixels so links and maps stay sharp.
   resize(width, height) {
     const ratio = globalThis.devicePixelRatio || 1;
     Object.assign(this, { ratio, width, height });
-    for (const canvas of [this.linkCanvas, this.mapCanvas]) {
-      canvas.width = Math.max(1, Math.round(width * ratio));
-      canvas.height = Math.max(1, Math.round(height * ratio));
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
+    sizeCanvas(this.linkCanvas, 0, 0, width, height, ratio);
   }
 
   // links: [{ x1, y1, x2, y2 }] in stage px; biases: [{ x, y }] top-left corners; nodes:
@@ -60,6 +67,30 @@ export class NetworkPicture {
       this.store = new Float32Array(nodes.length * side * side);
       this.sampled = false;
     }
+    this.placeColumns();
+  }
+
+  // One canvas per distinct column (nodes sharing x), from its first node's top to its last
+  // node's bottom. Resizing a canvas clears it: the caller paints the maps again.
+  placeColumns() {
+    const byX = new Map();
+    this.nodeColumns = this.nodes.map(({ x, y }) => {
+      if (!byX.has(x)) byX.set(x, { x, top: y, bottom: y, index: byX.size });
+      const column = byX.get(x);
+      column.top = Math.min(column.top, y);
+      column.bottom = Math.max(column.bottom, y);
+      return column.index;
+    });
+    const wanted = [...byX.values()];
+    while (this.columns.length < wanted.length) {
+      this.columns.push({ canvas: create(this.doc, 'canvas', 'nv-picture nv-map-canvas'), x: 0, top: 0 });
+    }
+    this.columns.length = wanted.length;
+    wanted.forEach(({ x, top, bottom }, i) => {
+      Object.assign(this.columns[i], { x, top });
+      sizeCanvas(this.columns[i].canvas, x, top, this.nodeSize, bottom + this.nodeSize - top, this.ratio);
+    });
+    this.mapLayer.replaceChildren(...this.columns.map((column) => column.canvas));
   }
 
   // A new structure: the kept samples belong to the old neurons.
@@ -119,12 +150,14 @@ export class NetworkPicture {
   }
 
   paintMaps() {
-    const ctx = this.mapCanvas.getContext('2d');
     const side = this.side;
     const area = side * side;
-    if (!this.image || this.image.width !== side) this.image = ctx.createImageData(side, side);
+    if (!this.columns.length) return;
+    const contexts = this.columns.map((column) => column.canvas.getContext('2d'));
+    if (!this.image || this.image.width !== side) this.image = contexts[0].createImageData(side, side);
     const pixels = new Uint32Array(this.image.data.buffer, this.image.data.byteOffset, area);
-    this.nodes.forEach(({ unit, x, y }, n) => {
+    this.nodes.forEach(({ unit, y }, n) => {
+      const column = this.columns[this.nodeColumns[n]];
       const lut = this.faded.has(unit) ? this.luts.faded : this.luts.opaque;
       const values = this.store.subarray(n * area, (n + 1) * area);
       for (let i = 0; i < area; i++) {
@@ -134,7 +167,7 @@ export class NetworkPicture {
         // (x + 0.5) | 0 rounds as Math.round does for x >= 0, at a third of its cost here.
         pixels[i] = lut[t === t ? ((t + 1) * HALF_SHADES + 0.5) | 0 : MIDDLE_SHADE];
       }
-      ctx.putImageData(this.image, Math.round(x * this.ratio), Math.round(y * this.ratio));
+      contexts[this.nodeColumns[n]].putImageData(this.image, 0, Math.round((y - column.top) * this.ratio));
     });
   }
 }

@@ -62,6 +62,7 @@ export const NETWORK_VIEW_CSS = `
   pointer-events: none;
 }
 .nv-picture { display: block; }
+.nv-map-layer { position: absolute; left: 0; top: 0; pointer-events: none; }
 /* Links are painted on a canvas (network-picture.js); a path shows only while focused. */
 .nv-link { fill: none; stroke: none; pointer-events: none; }
 .nv-link:focus {

@@ -105,7 +105,7 @@ export class NetworkView {
     this.addLayerButton.disabled = layers >= this.maxLayers;
     this.removeLayerButton.disabled = layers === 0;
     this.stage.replaceChildren(this.picture.linkCanvas, this.svg, ...this.heads, ...featureEls,
-      ...this.neurons.map((n) => n.el), this.picture.mapCanvas, ...this.biases.map((b) => b.el), this.card.box);
+      ...this.neurons.map((n) => n.el), this.picture.mapLayer, ...this.biases.map((b) => b.el), this.card.box);
     // What each link and bias shows ({ color, width, faded }), and the key of the view's own
     // style last computed for it: unchanged weights cost no redraw.
     this.linkStyles = this.links.map(() => ({ color: '', width: 1, faded: false }));

@@ -64,7 +64,7 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .text-button.small { margin-top: 0; padding: 3px 8px; font-size: 12px; }
 .text-button.active, .text-button[aria-pressed=true] { background: #183d4e; color: #fff; border-color: #183d4e; }
 .run-controls .text-button.small { margin-left: 4px; }
-.speed-value { font-size: 11px; color: var(--muted); font-variant-numeric: tabular-nums; min-height: 1em; }
+.speed-value { font-size: 11px; line-height: 15px; min-height: 15px; color: var(--muted); font-variant-numeric: tabular-nums; }
 .advanced { border-bottom: 1px solid var(--line); padding: 6px 14px; background: #fcfcfc; }
 .advanced summary { cursor: pointer; color: #555; font-size: 12px; }
 .advanced-grid { display: flex; flex-wrap: wrap; gap: 10px 16px; padding: 8px 0 4px; }

@@ -12,7 +12,11 @@ const MAX_AUTO_EPOCHS = 1000;
 
 let session = null;
 let previewSession = null;
-let msPerEpoch = 0.05;  // running estimate for "auto", refined after every chunk
+// Running estimate for "auto", refined after every chunk; null until the network at hand has
+// trained once. A guess could be far off (a 6x8 network takes 0.3 ms an epoch, a single neuron
+// 0.01 ms): the first chunk after a (re)configure is one epoch, to measure, not a burst of tens
+// of milliseconds that would hold a core just as the page starts to animate.
+let msPerEpoch = null;
 
 const ready = createNnCore().then((nn) => {
   session = new nn.Session();
@@ -21,6 +25,7 @@ const ready = createNnCore().then((nn) => {
 });
 
 function autoEpochs() {
+  if (msPerEpoch === null) return 1;
   return Math.max(1, Math.min(MAX_AUTO_EPOCHS, Math.floor(AUTO_BUDGET_MS / msPerEpoch)));
 }
 
@@ -30,7 +35,8 @@ function train(epochs) {
   const start = performance.now();
   session.trainEpochs(count);
   const elapsed = performance.now() - start;
-  msPerEpoch = 0.7 * msPerEpoch + 0.3 * Math.max(elapsed / count, 1e-4);
+  const measured = Math.max(elapsed / count, 1e-4);
+  msPerEpoch = msPerEpoch === null ? measured : 0.7 * msPerEpoch + 0.3 * measured;
   return count;
 }
 
@@ -75,7 +81,7 @@ function structure() {
 const OPS = {
   configure({ text }) {
     session.configure(text);
-    msPerEpoch = 0.05;
+    msPerEpoch = null;
     return structure();
   },
   set({ key, value }) {

@@ -46,10 +46,10 @@ test('the gradient toggle recolours the links by how much the last error blamed 
   await page.goto(`${base}#dataset=xor&seed=4`);
   await firstFrame(page);
   await trainFor(page, 5);
-  // The links are painted on the diagram's first canvas. Weights are orange or blue; the
+  // The links are painted on the diagram's link canvas. Weights are orange or blue; the
   // gradient scale ends in dark red (green and blue channels low), which no weight colour has.
   const redLinkPixels = () => page.evaluate(() => {
-    const canvas = document.querySelector('nn-playground').shadowRoot.querySelector('.nv-picture');
+    const canvas = document.querySelector('nn-playground').shadowRoot.querySelector('.nv-link-canvas');
     const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     let count = 0;
     for (let i = 0; i < data.length; i += 4) {

@@ -59,25 +59,26 @@ test('a malformed hash value shows a message, uses the default and the page stil
   assert.deepEqual(problems, []);
 });
 
-// For each neuron of the diagram: whether the maps canvas is opaque at its box's centre, and
-// how many of the links canvas's pixels are painted.
+// For each neuron of the diagram: whether a map canvas is opaque at its box's centre, and how
+// many of the link canvas's pixels are painted.
 function diagramPaint(page) {
   return page.evaluate(() => {
     const root = document.querySelector('nn-playground').shadowRoot;
-    const [links, maps] = root.querySelectorAll('.nv-picture');
-    const box = maps.getBoundingClientRect();
-    const scale = maps.width / box.width;
-    const mapData = maps.getContext('2d').getImageData(0, 0, maps.width, maps.height).data;
+    const opaqueAt = (x, y) => [...root.querySelectorAll('.nv-map-canvas')].some((canvas) => {
+      const box = canvas.getBoundingClientRect();
+      if (x < box.left || x >= box.right || y < box.top || y >= box.bottom) return false;
+      const scale = canvas.width / box.width;
+      return canvas.getContext('2d').getImageData(Math.floor((x - box.left) * scale), Math.floor((y - box.top) * scale), 1, 1).data[3] === 255;
+    });
     const neurons = [...root.querySelectorAll('[data-role="neuron"]')].map((el) => {
       const r = el.getBoundingClientRect();
-      const x = Math.floor((r.left + r.width / 2 - box.left) * scale);
-      const y = Math.floor((r.top + r.height / 2 - box.top) * scale);
-      return mapData[(y * maps.width + x) * 4 + 3] === 255;
+      return opaqueAt(r.left + r.width / 2, r.top + r.height / 2);
     });
+    const links = root.querySelector('.nv-link-canvas');
     const linkData = links.getContext('2d').getImageData(0, 0, links.width, links.height).data;
     let painted = 0;
     for (let i = 3; i < linkData.length; i += 4) if (linkData[i] > 0) painted++;
-    return { neurons, painted, width: maps.width };
+    return { neurons, painted, width: root.querySelector('.nv-map-canvas').width };
   });
 }
 
@@ -93,10 +94,8 @@ test('the diagram paints every neuron\'s map and the links, and paints them agai
   // Paused, a phone-wide window lays the diagram out again with smaller nodes: the maps come
   // back at the new size.
   await page.setViewportSize({ width: 360, height: 900 });
-  await page.waitForFunction((w) => {
-    const maps = document.querySelector('nn-playground').shadowRoot.querySelectorAll('.nv-picture')[1];
-    return maps.width !== w;
-  }, first.width);
+  await page.waitForFunction((w) => document.querySelector('nn-playground').shadowRoot.querySelector('.nv-map-canvas').width !== w,
+    first.width);
   await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
   await page.waitForTimeout(300);
   const resized = await diagramPaint(page);
