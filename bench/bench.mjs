@@ -1,4 +1,4 @@
-// npm run bench [-- --json [file]] [-- --runs N]
+// npm run bench [-- --json [file]] [-- --runs N] [-- --scalar]
 // nnplay's wasm module against ConvNetJS and TensorFlow.js (wasm backend, SIMD, one thread) on
 // the same data, network, initial weights and loss; see bench/README.md.
 import { writeFileSync, statSync, readdirSync } from 'node:fs';
@@ -16,11 +16,12 @@ import { startLoadMeter } from './machine-load.mjs';
 import { ENGINE_NAMES, evaluateFloors, formatTable, formatFloors } from './report.mjs';
 
 function parseArgs(argv) {
-  const options = { json: null, runs: 7 };
+  const options = { json: null, runs: 7, scalar: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') options.json = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : '-';
     else if (argv[i] === '--runs') options.runs = Math.max(1, Number(argv[++i]) || 7);
-    else throw new Error(`unknown argument "${argv[i]}"; use --json [file] and --runs N`);
+    else if (argv[i] === '--scalar') options.scalar = true;
+    else throw new Error(`unknown argument "${argv[i]}"; use --json [file], --runs N and --scalar`);
   }
   return options;
 }
@@ -151,12 +152,15 @@ async function main() {
   const started = performance.now();
   const endLoad = startLoadMeter();
 
-  const { nn, built } = await loadNnplay();
+  // --scalar races the build for browsers without SIMD128 instead; the floors are the SIMD
+  // build's, so some may then show FAIL.
+  const moduleFile = options.scalar ? 'nncore-scalar.wasm' : 'nncore.wasm';
+  const { nn, built } = await loadNnplay(moduleFile);
   const { tf, info: tfInfo } = await loadTfjs();
   const machine = { node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
     loadAverage: os.loadavg()[0] };
   log(`nnplay benchmark: Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, load average ${machine.loadAverage.toFixed(2)}`);
-  log(`nnplay: web/gen/nncore.wasm built ${built.toISOString()}`);
+  log(`nnplay: web/gen/${moduleFile} built ${built.toISOString()}`);
   const stale = staleSources(built);
   if (stale.length) {
     log(`  warning: ${stale.length} file(s) in core/ changed after that build (${stale.slice(0, 3).join(', ')}` +
@@ -190,7 +194,7 @@ async function main() {
 
   if (options.json) {
     const { unit, ...peakFigures } = peak;
-    const report = { date: new Date().toISOString(), machine, nnplayBuild: built.toISOString(), tfjs: tfInfo,
+    const report = { date: new Date().toISOString(), machine, nnplayModule: moduleFile, nnplayBuild: built.toISOString(), tfjs: tfInfo,
       batchLimit: ctx.batchLimit, runs: options.runs, peak: peakFigures, workloads, floors, breakdown: breakdown.figures, seconds, otherProcessCores: cores?.others ?? null };
     const text = `${JSON.stringify(report, null, 2)}\n`;
     if (options.json === '-') process.stdout.write(text);

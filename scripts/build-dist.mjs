@@ -1,7 +1,8 @@
 // Writes dist/, the copy-anywhere distribution: nnplay.js (one ES module defining
-// <nn-playground>), nnplay-worker.js (the worker with the Emscripten glue inside), nncore.wasm,
-// the standalone page, embed.html and examples/. Every asset is found relative to nnplay.js's
-// own URL, so the folder works wherever it is copied. Prints the gzipped sizes and warns (on
+// <nn-playground>), nnplay-worker.js (the worker with the Emscripten glue inside), nncore.wasm
+// (and nncore-scalar.wasm for browsers without SIMD128), the standalone page, embed.html and
+// examples/. Every asset is found relative to nnplay.js's own URL, so the folder works
+// wherever it is copied. Prints the gzipped sizes and warns (on
 // stderr) when a page with one playground would transfer more than BUDGET_BYTES; the browser
 // test tests/browser/embed.test.mjs fails on it, and `--strict` makes the build fail too.
 import * as esbuild from 'esbuild';
@@ -21,19 +22,28 @@ const PAGES = [['index.html', 'index.html'], ['embed.html', 'embed.html'],
   ['examples/blog-post.html', 'examples/blog-post.html']];
 const STATIC = ['page.css', 'embed.css', 'favicon.svg', 'examples/blog-post.css'];
 
+// Rewrites the one `new URL('<from>', import.meta.url)` in the files matching `filter` to `to`:
+// web/ keeps the worker and the wasm modules in other places than dist/ does.
+function urlPlugin(name, filter, from, to) {
+  return {
+    name,
+    setup(build) {
+      build.onLoad({ filter }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const quoted = from.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        const pattern = new RegExp(`new URL\\((['"])${quoted}\\1, import\\.meta\\.url\\)`, 'g');
+        const found = source.match(pattern)?.length ?? 0;
+        if (found !== 1) throw new Error(`${path.basename(args.path)}: expected one new URL('${from}', import.meta.url), found ${found}`);
+        return { contents: source.replace(pattern, `new URL('${to}', import.meta.url)`), loader: 'js' };
+      });
+    },
+  };
+}
+
 // engine.js names its worker './worker.js' (right for web/); in dist/ the worker is the bundle.
-const workerUrlPlugin = {
-  name: 'nnplay-worker-url',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]web[\\/]engine\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const pattern = /new URL\((['"])\.\/worker\.js\1, import\.meta\.url\)/g;
-      const found = source.match(pattern)?.length ?? 0;
-      if (found !== 1) throw new Error(`engine.js: expected one new URL('./worker.js', import.meta.url), found ${found}`);
-      return { contents: source.replace(pattern, `new URL('./${WORKER}', import.meta.url)`), loader: 'js' };
-    });
-  },
-};
+const workerUrlPlugin = urlPlugin('nnplay-worker-url', /[\\/]web[\\/]engine\.js$/, './worker.js', `./${WORKER}`);
+// worker.js finds the scalar build in web/gen/; in dist/ it lies next to the worker bundle.
+const scalarUrlPlugin = urlPlugin('nnplay-scalar-url', /[\\/]web[\\/]worker\.js$/, './gen/nncore-scalar.wasm', './nncore-scalar.wasm');
 
 async function bundle(entry, outfile, extra = {}) {
   await esbuild.build({
@@ -61,15 +71,18 @@ async function listFiles(dir, base = dir) {
 
 // strict: throw when over BUDGET_BYTES rather than warn.
 export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = false, strict = false } = {}) {
-  const wasm = path.join(WEB, 'gen', 'nncore.wasm');
-  await readFile(wasm).catch(() => { throw new Error('web/gen/nncore.wasm is missing: run npm run build:wasm first'); });
+  const modules = ['nncore.wasm', 'nncore-scalar.wasm'];
+  for (const file of modules) {
+    await readFile(path.join(WEB, 'gen', file)).catch(() => { throw new Error(`web/gen/${file} is missing: run npm run build:wasm first`); });
+  }
   await rm(outDir, { recursive: true, force: true });
   await mkdir(path.join(outDir, 'examples'), { recursive: true });
 
   await bundle('element.js', path.join(outDir, MODULE), { plugins: [workerUrlPlugin] });
   // The glue's Node branch requires fs and path; in a browser that branch never runs.
-  await bundle('worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'] });
-  await copyFile(wasm, path.join(outDir, 'nncore.wasm'));
+  await bundle('worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'], plugins: [scalarUrlPlugin] });
+  // A browser fetches one of the two: the scalar build only where SIMD128 is missing.
+  for (const file of modules) await copyFile(path.join(WEB, 'gen', file), path.join(outDir, file));
   for (const file of STATIC) await copyFile(path.join(WEB, file), path.join(outDir, file));
   for (const [source, destination] of PAGES) {
     const html = await readFile(path.join(WEB, source), 'utf8');

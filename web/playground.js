@@ -33,7 +33,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   let drewThisFrame = false; // a frame was drawn since the last animation frame
   let dirty = true;          // something changed while paused: draw one frame
   let hoveredUnit = null;
-  let model = { unitCounts: [], classes: 2, points: new Float32Array(0) };
+  let model = { unitCounts: [], classes: 2, points: new Float32Array(0), build: null };
   let lastFrame = null;
   let rafId = 0;
   let destroyed = false;
@@ -148,7 +148,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   // After the engine's data or network changed: points, classes, loss title, network diagram.
   function applyStructure(result) {
-    model = { unitCounts: result.unitCounts, classes: result.classes, points: result.points };
+    model = { unitCounts: result.unitCounts, classes: result.classes, points: result.points, build: result.build };
     lastFrame = null;
     hoveredUnit = null;
     ui.output.setPoints(result.points);
@@ -402,6 +402,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     play, pause, step, reset, newWeights, whenReady,
     get metrics() { return { ...metrics }; },
     get pointCount() { return model.points.length / 4; },
+    // Which engine build the worker loaded: 'simd128', or 'scalar' where SIMD128 is missing.
+    get build() { return model.build; },
     // The current engine, for tools and tests (e.g. to simulate a crashed worker).
     get engine() { return engine; },
     // [x, y] of the first training point, for scripts and tests that click on the map.

@@ -5,6 +5,7 @@
 // flat out took the CPU the page needs to paint (34 instead of 52 frames/s in bench:page).
 import createNnCore from './gen/nncore.mjs';
 import { joinLayers, sampleMaps } from './grid-copy.js';
+import { simd128Supported } from './wasm-support.js';
 
 // How much worker time one frame's training may take when epochs per frame is "auto".
 const AUTO_BUDGET_MS = 4;
@@ -18,7 +19,12 @@ let previewSession = null;
 // of milliseconds that would hold a core just as the page starts to animate.
 let msPerEpoch = null;
 
-const ready = createNnCore().then((nn) => {
+// The SIMD128 build by default (the glue finds nncore.wasm next to itself); engines without
+// SIMD128 load the scalar build through the same glue: the two differ only inside the .wasm.
+const SIMD = simd128Supported();
+const SCALAR_WASM = new URL('./gen/nncore-scalar.wasm', import.meta.url).href;
+
+const ready = createNnCore(SIMD ? {} : { locateFile: () => SCALAR_WASM }).then((nn) => {
   session = new nn.Session();
   previewSession = new nn.Session();
   return nn;
@@ -75,6 +81,7 @@ function structure() {
     lossFormula: session.lossFormula(),
     config: session.config(),
     dataEdited: session.dataEdited(),
+    build: SIMD ? 'simd128' : 'scalar',
   };
 }
 

@@ -6,10 +6,11 @@ import { joinLayers } from '../../web/grid-copy.js';
 const GEN = new URL('../../web/gen/', import.meta.url);
 
 // emcc 3.1.6's ES6 glue reads `__dirname` under Node and would fetch() the wasm by path,
-// which Node cannot do, so the bytes are handed over as wasmBinary.
-export async function loadNnplay() {
+// which Node cannot do, so the bytes are handed over as wasmBinary. file: 'nncore.wasm' (the
+// SIMD128 build) or 'nncore-scalar.wasm' (the build for browsers without SIMD128).
+export async function loadNnplay(file = 'nncore.wasm') {
   globalThis.__dirname ??= '.';
-  const wasmUrl = new URL('nncore.wasm', GEN);
+  const wasmUrl = new URL(file, GEN);
   const { default: createNnCore } = await import(new URL('nncore.mjs', GEN).href);
   const nn = await createNnCore({ wasmBinary: await readFile(wasmUrl) });
   return { nn, built: (await stat(wasmUrl)).mtime };

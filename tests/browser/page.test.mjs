@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openBrowser, newPage, metrics, OUTPUT_DIR } from './browser.mjs';
+import { readFile } from 'node:fs/promises';
+import { openBrowser, newPage, metrics, OUTPUT_DIR, ROOT } from './browser.mjs';
 
 // A hash of the whole output heat map's pixels, read inside the shadow root.
 function boundaryFingerprint(page) {
@@ -102,4 +103,31 @@ test('the diagram paints every neuron\'s map and the links, and paints them agai
   assert.ok(resized.neurons.every(Boolean), `every map is painted again after the resize: ${resized.neurons}`);
   assert.ok(resized.painted > 1000, `the links are painted again (${resized.painted} pixels)`);
   assert.deepEqual(problems, []);
+});
+
+test('Chromium runs the SIMD128 build; the scalar build, served in its place, trains the same page', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const simd = await newPage(browser);
+  await simd.page.goto(`${base}#dataset=xor&seed=3`);
+  await simd.page.waitForFunction(() => document.querySelector('nn-playground')?.metrics.frames > 0, null, { timeout: 15000 });
+  assert.equal(await simd.page.evaluate(() => document.querySelector('nn-playground').playground.build), 'simd128');
+
+  // A browser without SIMD128 fetches nncore-scalar.wasm through the same glue; here Chromium
+  // is handed those bytes when it asks for nncore.wasm.
+  const { page, problems } = await newPage(browser);
+  const scalar = await readFile(path.join(ROOT, 'web/gen/nncore-scalar.wasm'));
+  let served = 0;
+  await page.context().route('**/gen/nncore.wasm', (route) => {
+    served += 1;
+    return route.fulfill({ body: scalar, contentType: 'application/wasm' });
+  });
+  await page.goto(`${base}#dataset=xor&seed=3`);
+  await page.waitForFunction(() => document.querySelector('nn-playground')?.metrics.frames > 0, null, { timeout: 15000 });
+  await page.evaluate(() => document.querySelector('nn-playground').play());
+  await page.waitForFunction(() => document.querySelector('nn-playground').metrics.epoch >= 150, null, { timeout: 20000 });
+  const m = await metrics(page);
+  assert.ok(served >= 1, 'the scalar module was served');
+  assert.ok(m.testAccuracy > 0.9, `xor learned by the scalar build: ${m.testAccuracy}`);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(simd.problems, []);
 });

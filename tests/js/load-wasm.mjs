@@ -5,8 +5,10 @@ import { readFile } from 'node:fs/promises';
 
 const GEN = new URL('../../web/gen/', import.meta.url);
 
-export async function loadNnCore() {
+// file: 'nncore.wasm' (SIMD128) or 'nncore-scalar.wasm'; both load through the same glue, as
+// in the page's worker.
+export async function loadNnCore(file = 'nncore.wasm') {
   globalThis.__dirname ??= '.';
   const { default: createNnCore } = await import(new URL('nncore.mjs', GEN).href);
-  return createNnCore({ wasmBinary: await readFile(new URL('nncore.wasm', GEN)) });
+  return createNnCore({ wasmBinary: await readFile(new URL(file, GEN)) });
 }

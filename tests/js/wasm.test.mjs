@@ -2,15 +2,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadNnCore } from './load-wasm.mjs';
 
 const nn = await loadNnCore();
+const scalar = await loadNnCore('nncore-scalar.wasm');
 const PROBE = fileURLToPath(new URL('../../build/native/nncore_probe', import.meta.url));
 
-function withSession(fn) {
-  const session = new nn.Session();
+function withSession(fn, module = nn) {
+  const session = new module.Session();
   try {
     return fn(session);
   } finally {
@@ -84,7 +85,7 @@ test('live settings keep the weights; reset restores the initial ones', () => wi
   assert.deepEqual(Float32Array.from(s.params()), initial);
 }));
 
-test('the same config and seed give the same loss natively and in wasm (1e-4 relative)', () => {
+test('the same config and seed give the same loss natively and in both wasm builds (1e-4 relative)', () => {
   assert.ok(existsSync(PROBE), `native probe missing at ${PROBE}: run npm run build:native first`);
   const configs = [
     'dataset=spiral&seed=11&networkShape=8,8&sinX=true&sinY=true',
@@ -96,17 +97,50 @@ test('the same config and seed give the same loss natively and in wasm (1e-4 rel
   ];
   for (const config of configs) {
     const native = JSON.parse(execFileSync(PROBE, [config, '100'], { encoding: 'utf8' }));
-    const wasm = withSession((s) => {
-      s.configure(config);
-      s.step(100);
-      return s.metrics();
-    });
-    for (const key of ['trainLoss', 'testLoss']) {
-      const rel = Math.abs(wasm[key] - native[key]) / Math.abs(native[key]);
-      assert.ok(rel <= 1e-4, `${config} ${key}: wasm ${wasm[key]} native ${native[key]} (rel ${rel})`);
+    for (const [build, module] of [['simd128', nn], ['scalar', scalar]]) {
+      const wasm = withSession((s) => {
+        s.configure(config);
+        s.step(100);
+        return s.metrics();
+      }, module);
+      for (const key of ['trainLoss', 'testLoss']) {
+        const rel = Math.abs(wasm[key] - native[key]) / Math.abs(native[key]);
+        assert.ok(rel <= 1e-4, `${config} ${key}: ${build} wasm ${wasm[key]} native ${native[key]} (rel ${rel})`);
+      }
+      assert.equal(wasm.epoch, native.epoch);
     }
-    assert.equal(wasm.epoch, native.epoch);
   }
+});
+
+test('the scalar build has no SIMD128 code and shares the SIMD build\'s glue', () => {
+  // 0xfd prefixes every SIMD128 opcode; the scalar module must validate without SIMD128, so
+  // it must not be the SIMD module under another name.
+  const bytes = (file) => readFileSync(new URL(`../../web/gen/${file}`, import.meta.url));
+  assert.notDeepEqual(bytes('nncore-scalar.wasm'), bytes('nncore.wasm'));
+  // The worker loads nncore-scalar.wasm through nncore.mjs: the glue emcc wrote for the scalar
+  // module must be that same file but for the module's name.
+  const scalarGlue = fileURLToPath(new URL('../../build/wasm/scalar/nncore-scalar.mjs', import.meta.url));
+  assert.ok(existsSync(scalarGlue), `missing ${scalarGlue}: run npm run build:wasm`);
+  assert.equal(readFileSync(scalarGlue, 'utf8').replaceAll('nncore-scalar.wasm', 'nncore.wasm'),
+    readFileSync(new URL('../../web/gen/nncore.mjs', import.meta.url), 'utf8'));
+});
+
+test('the scalar build trains, draws its grid and reports errors like the SIMD build', () => {
+  const run = (module) => withSession((s) => {
+    s.configure('dataset=xor&seed=4&networkShape=4,2');
+    s.trainEpochs(200);
+    const grid = Float32Array.from(s.evaluateGridOutput(50));
+    let message = '';
+    try { s.set('learningRate', 'fast'); } catch (error) { message = error.message; }
+    return { metrics: s.metrics(), grid, message };
+  }, module);
+  const [simd, plain] = [run(nn), run(scalar)];
+  assert.ok(plain.metrics.testAccuracy > 0.9, `scalar build learned xor: ${plain.metrics.testAccuracy}`);
+  let worst = 0;
+  for (let i = 0; i < simd.grid.length; i++) worst = Math.max(worst, Math.abs(simd.grid[i] - plain.grid[i]));
+  assert.ok(worst < 1e-3, `grids agree within 1e-3 (worst ${worst})`);
+  assert.ok(plain.message.length > 0);
+  assert.equal(plain.message, simd.message);
 });
 
 test('the grid read layer by layer equals the gathered grid', () => withSession((s) => {
