@@ -21,9 +21,9 @@ const OUT_DIR = fileURLToPath(new URL('../build/bench/', import.meta.url));
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 const SCENARIOS = [
   { id: 'a', title: 'default setup', hash: '', floors: { fps: 55, epochsPerFrame: 10, longTaskMs: 50 } },
-  // The issue sets the frame-rate floor "on the default setup"; the 6x8 network is measured and
-  // reported beside it, with the main-thread floor only.
-  { id: 'b', title: '6x8 network, every thumbnail', hash: 'networkShape=8,8,8,8,8,8&seed=1', floors: { longTaskMs: 50 } },
+  // The issue ties 10 epochs per frame to the default setup; the 6x8 network (49 neuron maps
+  // redrawn every frame) is held to the drawing floors too: 55 frames/s, no task over 50 ms.
+  { id: 'b', title: '6x8 network, every thumbnail', hash: 'networkShape=8,8,8,8,8,8&seed=1', floors: { fps: 55, longTaskMs: 50 } },
 ];
 
 function parseArgs(argv) {
