@@ -57,8 +57,16 @@ struct Row {
   std::size_t line;
 };
 
+// A header's third column that says the labels are regression targets, whatever they look like.
+bool names_targets(std::string_view column) {
+  std::string lower;
+  for (unsigned char c : column) lower += static_cast<char>(std::tolower(c));
+  return lower == "target" || lower == "value";
+}
+
 // Splits into rows of three fields; the first line is a header when its x or y is not a number.
-std::vector<Row> read_rows(std::string_view text) {
+// label_column: the header's third field, or empty without a header.
+std::vector<Row> read_rows(std::string_view text, std::string_view& label_column) {
   std::vector<Row> rows;
   std::size_t line = 0, start = 0;
   bool first = true;
@@ -84,6 +92,7 @@ std::vector<Row> read_rows(std::string_view text) {
     if (first && !numeric) {  // a header such as "x,y,label"
       first = false;
       if (fields.size() != 3) fail(line, "the header has " + std::to_string(fields.size()) + " columns; expected 3 (x,y,label)");
+      label_column = fields[2];
       continue;
     }
     first = false;
@@ -123,16 +132,19 @@ CsvData parse_csv(std::string_view text) {
   if (text.size() > kMaxCsvBytes)
     throw ConfigError("the file is " + std::to_string(text.size()) + " bytes; allowed up to " +
                       std::to_string(kMaxCsvBytes));
-  std::vector<Row> rows = read_rows(text);
+  std::string_view label_column;
+  std::vector<Row> rows = read_rows(text, label_column);
   if (rows.size() < 4) throw ConfigError("the file has " + std::to_string(rows.size()) + " points; at least 4 are needed");
   fit_positions(rows);
+  const bool targets = names_targets(label_column);
 
   CsvData data;
-  bool numeric = true, whole = true;
+  bool numeric = true, whole = !targets;
   std::vector<double> values;
   for (const Row& r : rows) {
     double v = 0;
     if (!to_number(r.label, v)) {
+      if (targets) fail(r.line, "target " + shown(r.label) + " is not a number");
       numeric = false;
       if (!valid_name(r.label)) fail(r.line, "label " + shown(r.label) + " is neither a number nor a name (letters, digits, space, _ - .)");
     }
@@ -180,8 +192,10 @@ CsvData parse_csv(std::string_view text) {
   return data;
 }
 
-std::string format_csv(const std::vector<Sample>& samples) {
-  std::string out = "x,y,label\n";
+std::string format_csv(const std::vector<Sample>& samples, Problem problem) {
+  // A regression file says so in its header: its targets may all be whole numbers (or all 0),
+  // which would otherwise read back as classes.
+  std::string out = problem == Problem::kRegression ? "x,y,target\n" : "x,y,label\n";
   char line[96];
   for (const Sample& s : samples) {
     std::snprintf(line, sizeof line, "%.9g,%.9g,%.9g\n", s.x, s.y, s.label);

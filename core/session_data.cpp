@@ -54,7 +54,7 @@ void Session::import_csv(std::string_view text) {
 std::string Session::export_csv() const {
   std::vector<Sample> all(train_samples_);
   all.insert(all.end(), test_samples_.begin(), test_samples_.end());
-  return format_csv(all);
+  return format_csv(all, config_.problem);
 }
 
 }  // namespace nnplay

@@ -120,7 +120,7 @@ export const EXPLANATIONS = {
   editData: entry('Edit data',
     'Click the map to add a point of the chosen class (or value); click a point to remove it. The network keeps training on the edited data.'),
   csv: entry('CSV data',
-    'Load your own points as lines of x,y,label (a header is optional), or download the current ones. Values outside the plot are scaled in; labels may be numbers or names.'),
+    'Load your own points as lines of x,y,label (a header is optional), or download the current ones. Values outside the plot are scaled in; labels may be names or numbers: two to six whole numbers are classes, other numbers (or any numbers under a header x,y,target) are values to fit.'),
   experiment: entry('Experiment file',
     'Saves the whole experiment (settings, data, current weights and epoch) as a JSON file, or loads one to continue exactly where it stopped.'),
 

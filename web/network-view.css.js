@@ -93,7 +93,8 @@ export const NETWORK_VIEW_CSS = `
 .nv-count { font-size: 10px; color: #666; white-space: nowrap; }
 .nv-narrow .nv-count-word { display: none; }
 
-.nv-thumb {
+/* A feature's map, and a neuron's square (its map is painted over it by network-picture.js). */
+.nv-thumb, .nv-neuron {
   display: block;
   width: var(--nv-node, 30px);
   height: var(--nv-node, 30px);
@@ -129,14 +130,7 @@ export const NETWORK_VIEW_CSS = `
 .nv-feature:hover .nv-thumb, .nv-neuron:hover { box-shadow: 0 0 0 2px #333; }
 .nv-feature.nv-off:hover .nv-thumb { opacity: 0.6; }
 
-.nv-neuron {
-  position: absolute;
-  width: var(--nv-node, 30px);
-  height: var(--nv-node, 30px);
-  background: #e8eaeb;
-  box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.12);
-  cursor: default;
-}
+.nv-neuron { position: absolute; cursor: default; }
 .nv-output { box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.35); }
 
 .nv-bias {

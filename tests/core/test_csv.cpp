@@ -59,6 +59,7 @@ TEST_CASE("bad CSV gets a message naming the line and the problem") {
       {"1,1,a\n2,2,a\n3,3,a\n4,4,a\n", "every point has the label \"a\"; at least 2 classes are needed"},
       {"1,1,a\n2,2,b\n3,3,c\n4,4,d\n5,5,e\n6,6,f\n7,7,g\n", "the labels name 7 classes; allowed up to 6"},
       {"1,2,a\n1e999,2,a\n", "line 2: x \"1e999\" is not a number"},
+      {"x,y,Target\n1,1,0.5\n2,2,cat\n3,3,1\n4,4,0\n", "line 3: target \"cat\" is not a number"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -90,4 +91,29 @@ TEST_CASE("found by fuzzing: -0 and 0 are one class, and huge coordinates still 
     CHECK(std::isfinite(s.x));
     CHECK(std::abs(s.x) <= 5.5f);
   }
+}
+
+TEST_CASE("a target or value column is regression, even of whole numbers") {
+  const CsvData whole = parse_csv("x,y,target\n1,1,0\n2,2,1\n3,3,-1\n4,4,1\n");
+  CHECK(whole.problem == Problem::kRegression);
+  CHECK(whole.samples[2].label == -1.0f);
+  const CsvData named = parse_csv("x,y,VALUE\n1,1,4\n2,2,2\n3,3,0\n4,4,-8\n");
+  CHECK(named.problem == Problem::kRegression);
+  CHECK(named.samples[3].label == -1.0f);  // scaled by the largest magnitude, 8
+  // Without such a header, two to six whole numbers are still classes.
+  CHECK(parse_csv("x,y,label\n1,1,0\n2,2,1\n3,3,-1\n4,4,1\n").problem == Problem::kClassification);
+}
+
+TEST_CASE("found by fuzzing: an exported regression file reads back as regression") {
+  // Targets of 1e-299 become 0 as floats: exported as 0, they read back as one class and the
+  // import failed. Whole-number targets (-1, 0, 1) read back as three classes.
+  const CsvData tiny = parse_csv("x,y,label\n1,1,0\n2,2,-0\n3,3,11e-300\n4,4,21e-300\n");
+  REQUIRE(tiny.problem == Problem::kRegression);
+  const CsvData back = parse_csv(format_csv(tiny.samples, tiny.problem));
+  CHECK(back.problem == Problem::kRegression);
+  CHECK(back.samples.size() == 4);
+  const std::vector<Sample> whole = {{1, 1, -1}, {2, 2, 0}, {3, 3, 1}, {4, 4, 0}};
+  const CsvData again = parse_csv(format_csv(whole, Problem::kRegression));
+  CHECK(again.problem == Problem::kRegression);
+  for (std::size_t i = 0; i < whole.size(); ++i) CHECK(again.samples[i].label == whole[i].label);
 }

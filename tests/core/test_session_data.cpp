@@ -61,6 +61,20 @@ TEST_CASE("CSV import sets the problem and class count, and export reads back") 
   CHECK(s.classes() == 3);  // a bad file changes nothing
 }
 
+TEST_CASE("a regression data set exports and imports again as regression, even with whole targets") {
+  Session s;
+  std::string csv = "x,y,target\n";
+  for (int i = 0; i < 40; ++i) csv += std::to_string(i % 8 - 4) + "," + std::to_string(i / 8 - 2) + "," + std::to_string(i % 3 - 1) + "\n";
+  s.import_csv(csv);
+  REQUIRE(s.config().problem == Problem::kRegression);
+  const std::string exported = s.export_csv();
+  CHECK(exported.rfind("x,y,target\n", 0) == 0);
+  Session t;
+  t.import_csv(exported);
+  CHECK(t.config().problem == Problem::kRegression);
+  CHECK(t.points().size() == s.points().size());
+}
+
 TEST_CASE("save and load continue training exactly: the next epoch's loss is the same") {
   for (const char* config : {"dataset=spiral&seed=5&networkShape=6,4&optimizer=adam&learningRate=0.01",
                              "numClasses=3&dataset=gauss&seed=2&optimizer=nesterov&lrSchedule=cosine&lrDecayEpochs=30",

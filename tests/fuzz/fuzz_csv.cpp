@@ -2,7 +2,8 @@
 // (import, a few steps, a small grid, export and import again). Besides crashes and sanitizer
 // reports it checks what csv.hpp promises: only ConfigError is thrown; points land in the plot
 // with finite coordinates; labels are -1/+1 for two classes, 0..K-1 for more, within [-1, 1]
-// for regression; and the exported file reads back with the same number of points.
+// for regression; and the exported file reads back with the same number of points, as the same
+// problem.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -46,8 +47,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   try {
     const nnplay::CsvData data = nnplay::parse_csv(text);
     check_data(data);
-    const nnplay::CsvData again = nnplay::parse_csv(nnplay::format_csv(data.samples));
+    const nnplay::CsvData again = nnplay::parse_csv(nnplay::format_csv(data.samples, data.problem));
     check(again.samples.size() == data.samples.size(), "the formatted file reads back with every point");
+    check(again.problem == data.problem, "the formatted file reads back as the same problem");
   } catch (const nnplay::ConfigError&) {
   }
 
