@@ -189,11 +189,17 @@ export class OutputView {
   }
 
   // One chart point per new epoch; a redraw alone (discretize, resize) adds nothing.
-  addLossPoint(epoch, trainLoss, testLoss) {
-    if (epoch === this.lastEpoch) return;
-    this.lastEpoch = epoch;
-    this.chart.push(epoch, trainLoss, testLoss);
-    this.chart.draw();
+  // redraw false records the point and leaves the drawing to a later call.
+  addLossPoint(epoch, trainLoss, testLoss, { redraw = true } = {}) {
+    if (epoch !== this.lastEpoch) {
+      this.lastEpoch = epoch;
+      this.chart.push(epoch, trainLoss, testLoss);
+      this.chartStale = true;
+    }
+    if (redraw && this.chartStale) {
+      this.chartStale = false;
+      this.chart.draw();
+    }
   }
 
   clearChart() {

@@ -217,17 +217,18 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     metrics = { epoch: m.epoch, trainLoss: m.trainLoss, testLoss: m.testLoss,
       trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy, running, frames };
     redrawMap();
-    // The maps change every frame; links, numbers and the table are restyled about 15 times a
-    // second while training (every frame when paused), which halves the page's paint work.
-    const full = !running || frames % 4 === 0;
-    network.update({ params: frame.params, maps: frame.maps, mapSide: frame.mapSide, styleLinks: full });
+    // The maps change every frame. While training, the rest takes turns (every frame when
+    // paused): links on one frame in four, numbers and the table on another, the loss chart on
+    // every other frame, so that no frame repaints everything at once.
+    const turn = running ? frames % 4 : -1;
+    network.update({ params: frame.params, maps: frame.maps, mapSide: frame.mapSide, styleLinks: turn <= 0 });
     ui.showEpoch(m.epoch);
     ui.showSpeed(speed.add(m.epoch, running));
-    if (full) {
+    if (turn === -1 || turn === 2) {
       ui.output.showMetrics(m, state.problem === 'regression');
       confusion.show(frame.confusion, model.classes, state.palette);
     }
-    ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss);
+    ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1 });
     explain.onFrame(frame).catch(showError);
     if (state.showPointLoss) applyPointStyle();
     // The previous frame is drawn and replaced: its arrays go back to the worker for the next
