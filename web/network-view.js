@@ -9,17 +9,15 @@ import { colorFor } from './colors.js';
 import { drawThumbnail } from './heatmap.js';
 import { create, place, roleOf } from './network-dom.js';
 import { NetworkPicture } from './network-picture.js';
+import { WeightCard } from './network-card.js';
 import {
-  weightCount, paramCount, weightIndex, biasIndex, unitIndex, linkWidth, formatValue, featureMap,
+  weightCount, paramCount, weightIndex, biasIndex, unitIndex, linkWidth, featureMap,
   diagramGeometry, nextShape, nodeName,
 } from './network-layout.js';
 
 // Side of the static maps drawn for features before (or without) live values.
 const STATIC_MAP_SIZE = 24;
 const FALLBACK_WIDTH = 280;
-const MESSAGE_MS = 1600;
-const CARD_OFFSET = 10;
-const CARD_ROOM = 140;
 const SHAPE_ROLES = new Set(['add-layer', 'remove-layer', 'add-neuron', 'remove-neuron']);
 const PARAM_ROLES = new Set(['link', 'link-hit', 'bias']);
 
@@ -34,7 +32,10 @@ export class NetworkView {
     this.removeLayerButton = this.button('\u2212', 'remove-layer', 'Remove the last hidden layer');
     this.layerCount = this.make('span', 'nv-layer-count');
     this.stage = this.make('div', 'nv-stage');
-    this.card = this.buildCard();
+    this.card = new WeightCard(this.doc, {
+      describe: (param) => ({ kind: param < this.weightTotal ? 'Weight' : 'Bias', value: this.params?.[param] }),
+      onCommit: (param, value) => this.callbacks.onEditParam?.(param, value),
+    });
     this.root.append(this.make('div', 'nv-toolbar', {},
       [this.addLayerButton, this.removeLayerButton, this.layerCount]), this.stage);
     container.replaceChildren(this.root);
@@ -57,23 +58,9 @@ export class NetworkView {
     return this.make('button', 'nv-btn', { type: 'button', 'data-role': role, 'aria-label': label, ...attrs }, text);
   }
 
-  buildCard() {
-    const text = this.make('span', 'nv-card-text');
-    const input = this.make('input', 'nv-card-input', { type: 'text', inputmode: 'decimal', hidden: '' });
-    const message = this.make('span', 'nv-card-msg', { hidden: '' });
-    const box = this.make('div', 'nv-card', { hidden: '' }, [text, input, message]);
-    input.addEventListener('keydown', (e) => {
-      e.stopPropagation();
-      if (e.key === 'Enter') { e.preventDefault(); this.commitEdit(true); }
-      if (e.key === 'Escape') { e.preventDefault(); this.closeCard(true); }
-    });
-    input.addEventListener('blur', () => { if (this.card.editing) this.commitEdit(false); });
-    return { box, text, input, message, param: null, editing: false, timer: 0, returnTo: null };
-  }
-
   // Rebuilds every element of the diagram for a new set of features or shape.
   setStructure({ features, hiddenShape, outputs = 1 }) {
-    this.closeCard(false);
+    this.card.close(false);
     this.setHovered(null);
     this.features = features.map((f) => ({ key: f.key, label: f.label, enabled: !!f.enabled }));
     this.hiddenShape = hiddenShape.slice();
@@ -210,7 +197,7 @@ export class NetworkView {
     if (this.picture.needsGrid) this.callbacks.onStale?.();
     else this.picture.paintMaps();
     const item = this.paramItems.get(this.card.param);
-    if (item) this.placeCard(item.mid);
+    if (item) this.card.place(item.mid, this.layoutWidth);
   }
 
   // The side in device pixels at which update wants each neuron's map.
@@ -229,7 +216,7 @@ export class NetworkView {
     this.params = params;
     // An overlay (network-overlay.js) owns link and bias styles while it shows.
     if (styleLinks && !this.overlayActive) this.restyle(params);
-    if (this.card.param !== null && !this.card.editing && this.card.message.hidden) this.refreshCardText();
+    if (this.card.showsValue) this.card.refresh();
   }
 
   // The view's own styles: colour by sign, width by size. Keys are compared first, so links
@@ -285,7 +272,7 @@ export class NetworkView {
 
   destroy() {
     this.resizeObserver.disconnect();
-    this.closeCard(false);
+    this.card.close(false);
     this.root.remove();
     this.sizes = null;
   }
@@ -310,14 +297,14 @@ export class NetworkView {
   onPointerOver(e) {
     this.setHovered(this.attrOf(e.target, 'data-unit'));
     const param = this.attrOf(e.target, 'data-param');
-    if (param !== null && !this.card.editing) this.showCard(param, this.pointerSpot(e));
+    if (param !== null && !this.card.editing) this.card.show(param, this.pointerSpot(e), this.layoutWidth);
   }
 
   onPointerOut(e) {
     const next = this.root.contains(e.relatedTarget) ? e.relatedTarget : null;
     this.setHovered(this.attrOf(next, 'data-unit'));
     const param = this.attrOf(e.target, 'data-param');
-    if (param !== null && param !== this.attrOf(next, 'data-param') && !this.card.editing) this.closeCard(false);
+    if (param !== null && param !== this.attrOf(next, 'data-param') && !this.card.editing) this.card.close(false);
   }
 
   // The link or bias behind a focusable link path or bias square, else undefined.
@@ -328,8 +315,8 @@ export class NetworkView {
   onFocus(e) {
     const item = this.focusableItem(e.target);
     if (!item || this.card.editing) return;
-    if (e.type === 'focusin') this.showCard(item.param, item.mid);
-    else this.closeCard(false);
+    if (e.type === 'focusin') this.card.show(item.param, item.mid, this.layoutWidth);
+    else this.card.close(false);
   }
 
   onClick(e) {
@@ -352,77 +339,13 @@ export class NetworkView {
       e.preventDefault();
       this.openEditor(item.param, item.mid);
     } else if (e.key === 'Escape') {
-      this.closeCard(false);
+      this.card.close(false);
     }
   }
 
-  refreshCardText() {
-    const { param, text } = this.card;
-    const value = this.params ? formatValue(this.params[param]) : '\u2026';
-    text.textContent = `${param < this.weightTotal ? 'Weight' : 'Bias'} is ${value}`;
-  }
-
-  // Just below and right of `at` (stage px), kept inside the diagram's width.
-  placeCard({ x, y }) {
-    place(this.card.box, Math.max(0, Math.min(x + CARD_OFFSET, this.layoutWidth - CARD_ROOM)), y + CARD_OFFSET);
-  }
-
-  showCard(param, at) {
-    const card = this.card;
-    clearTimeout(card.timer);
-    card.param = param;
-    card.input.hidden = card.message.hidden = true;
-    card.box.classList.remove('nv-editing');
-    this.refreshCardText();
-    card.box.hidden = false;
-    this.placeCard(at);
-  }
-
+  // The card's editor for a link or bias; the focus returns to it when the editor closes.
   openEditor(param, at) {
-    const card = this.card;
-    if (!this.paramItems.has(param)) return;
-    this.showCard(param, at);
-    card.editing = true;
-    card.returnTo = this.paramItems.get(param).el;
-    const kind = param < this.weightTotal ? 'Weight' : 'Bias';
-    card.text.textContent = kind;
-    const value = this.params ? this.params[param] : NaN;
-    card.input.value = Number.isFinite(value) ? String(Number(value.toPrecision(6))) : '';
-    card.input.setAttribute('aria-label', `New ${kind.toLowerCase()} value`);
-    card.input.hidden = false;
-    card.box.classList.add('nv-editing');
-    card.input.focus();
-    card.input.select();
-  }
-
-  // Enter (byKey) keeps the editor open on a bad value; blur closes it with a short message.
-  commitEdit(byKey) {
-    const card = this.card;
-    const raw = card.input.value.trim();
-    const value = raw === '' ? NaN : Number(raw);
-    if (Number.isFinite(value)) {
-      const param = card.param;
-      this.closeCard(byKey);
-      this.callbacks.onEditParam?.(param, value);
-      return;
-    }
-    card.message.textContent = 'Not a number: not changed';
-    card.message.hidden = false;
-    if (byKey) return;
-    card.editing = false;
-    card.input.hidden = true;
-    card.box.classList.remove('nv-editing');
-    card.timer = setTimeout(() => this.closeCard(false), MESSAGE_MS);
-  }
-
-  // Hides the card; refocus returns the focus to the link or bias that was being edited.
-  closeCard(refocus) {
-    const card = this.card;
-    const returnTo = card.editing && refocus ? card.returnTo : null;
-    clearTimeout(card.timer);
-    Object.assign(card, { editing: false, param: null, returnTo: null });
-    card.box.hidden = card.input.hidden = card.message.hidden = true;
-    card.box.classList.remove('nv-editing');
-    if (returnTo?.isConnected) returnTo.focus();
+    const item = this.paramItems.get(param);
+    if (item) this.card.openEditor(param, at, this.layoutWidth, item.el);
   }
 }

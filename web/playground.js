@@ -12,9 +12,9 @@ import { ConfusionView } from './confusion-view.js';
 import { SpeedMeter } from './speed-meter.js';
 import { ExplainController } from './explain-controller.js';
 import { drawOutputMap } from './map-drawing.js';
+import { FramePacer } from './frame-pacer.js';
 
 const GRID_SIZE = 100;
-const MAX_FRAMES_IN_FLIGHT = 2;
 const MULTI_CLASS = new Set(['circle', 'gauss', 'spiral', 'checkerboard']);
 const ALL_DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'sine', 'cubic', 'abs',
   'reg-plane', 'reg-gauss'];
@@ -28,9 +28,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   if (state.seed === '') state.seed = randomSeed();
   let running = false;
   let generation = 0;        // bumps on every rebuild; frames of an older build are dropped
-  let framesInFlight = 0;   // frame requests the worker has not answered yet
-  let readyFrames = [];      // answers while training that wait for the next animation frame
-  let drewThisFrame = false; // a frame was drawn since the last animation frame
   let dirty = true;          // something changed while paused: draw one frame
   let hoveredUnit = null;
   let model = { unitCounts: [], classes: 2, points: new Float32Array(0), build: null };
@@ -74,6 +71,18 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onStale: () => { dirty = true; },
   });
   const confusion = new ConfusionView(ui.confusion);
+  // Frames carry the build they were asked for: one asked before a rebuild is dropped.
+  const pacer = new FramePacer({
+    fetch: (epochs) => {
+      const build = generation;
+      const wanted = { gradients: state.showGradients, pointLosses: state.showPointLoss, mapSide: network.mapSide };
+      return engine.frame(epochs, GRID_SIZE, wanted)
+        .then((frame) => (build === generation && !destroyed ? { ...frame, gridSize: GRID_SIZE, build } : null));
+    },
+    draw: (frame) => { if (frame.build === generation && !destroyed) draw(frame); },
+    discard: (frame) => recycle(frame),
+    live: () => running,
+  });
   const explain = new ExplainController({ view: network, engine, traceContainer: ui.trace, root,
     onFollow: (index) => ui.output.select(index) });
   explain.decorate(root.ownerDocument ?? document);
@@ -254,52 +263,14 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   }
 
   function requestFrame(epochs) {
-    framesInFlight += 1;
     dirty = false;
-    const build = generation;
-    const wanted = { gradients: state.showGradients, pointLosses: state.showPointLoss, mapSide: network.mapSide };
-    return engine.frame(epochs, GRID_SIZE, wanted)
-      .then((frame) => {
-        if (build !== generation || destroyed) return;
-        // While training, at most one answer is drawn per animation frame: the first one at
-        // once (in this task, so the animation frame's task only renders), later ones wait
-        // for an animation frame of their own rather than being drawn and never seen.
-        // Paused, an answer is drawn at once; answers still waiting are older, so they go.
-        if (running) {
-          if (drewThisFrame || readyFrames.length) {
-            readyFrames.push({ frame: { ...frame, gridSize: GRID_SIZE }, build });
-          } else {
-            drewThisFrame = true;
-            draw({ ...frame, gridSize: GRID_SIZE });
-          }
-          return;
-        }
-        for (const waiting of readyFrames.splice(0)) recycle(waiting.frame);
-        draw({ ...frame, gridSize: GRID_SIZE });
-      })
-      .catch(showError)
-      .finally(() => { framesInFlight -= 1; });
-  }
-
-  function drawWaiting() {
-    const waiting = readyFrames.shift();
-    if (waiting && waiting.build === generation && !destroyed) draw(waiting.frame);
+    return pacer.request(epochs).catch(showError);
   }
 
   function tick() {
     rafId = requestAnimationFrame(tick);
-    drewThisFrame = false;
-    if (readyFrames.length) {
-      // Drawn in a task of its own after this one, which then only renders: the two together
-      // took over 50 ms on 2 cores when Chromium's commit had to wait for its compositor.
-      drewThisFrame = true;
-      setTimeout(drawWaiting, 0);
-    }
-    // While training, the next frame is asked for at each animation frame even if the last
-    // answer is still on its way, so the worker computes while the page draws and paints;
-    // never more than MAX_FRAMES_IN_FLIGHT, so a slow worker is not buried in requests.
-    const limit = running ? MAX_FRAMES_IN_FLIGHT : 1;
-    if (!ready || framesInFlight + readyFrames.length >= limit || !(running || dirty)) return;
+    pacer.onAnimationFrame();
+    if (!ready || !pacer.hasRoom || !(running || dirty)) return;
     requestFrame(running ? (state.epochsPerFrame === 'auto' ? 'auto' : Number(state.epochsPerFrame)) : 0);
   }
 
@@ -345,7 +316,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     pause();
     start();
     await whenReady();
-    while (framesInFlight > 0) await new Promise((r) => setTimeout(r, 5));
+    while (pacer.inFlight > 0) await new Promise((r) => setTimeout(r, 5));
     await requestFrame(1);
   }
 
