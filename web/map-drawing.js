@@ -1,5 +1,11 @@
 // Which map the main heat map shows and how: the output (one unit on the -1..1 scale, or the
 // winning class of several), or the neuron under the pointer.
+// Sigmoid and softmax outputs lie in [0, 1]: their maps are stretched onto the [-1, 1] colour
+// scale, here and in the network diagram.
+export function outputsAreProbabilities(state, outputs) {
+  return state.problem === 'classification' && (outputs > 1 || state.loss === 'crossEntropy');
+}
+
 export function drawOutputMap(output, frame, { unit, unitCounts, state }) {
   const n = frame.gridSize;
   const per = n * n;
@@ -12,8 +18,7 @@ export function drawOutputMap(output, frame, { unit, unitCounts, state }) {
   }
   const shown = unit ?? first;
   let map = frame.grid.subarray(shown * per, (shown + 1) * per);
-  // Sigmoid and softmax outputs lie in [0, 1]: stretch them onto the [-1, 1] colour scale.
-  if (shown >= first && (outputs > 1 || state.loss === 'crossEntropy') && state.problem === 'classification') {
+  if (shown >= first && outputsAreProbabilities(state, outputs)) {
     map = Float32Array.from(map, (v) => 2 * v - 1);
   }
   output.drawMap(map, n, state.discretize && shown >= first, state.palette);

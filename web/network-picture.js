@@ -58,7 +58,8 @@ export class NetworkPicture {
   }
 
   // links: [{ x1, y1, x2, y2 }] in stage px; biases: [{ x, y }] top-left corners; nodes:
-  // [{ unit, x, y }] top-left corners of the neurons whose maps are drawn, nodeSize their side.
+  // [{ unit, x, y, stretch }] top-left corners of the neurons whose maps are drawn (stretch: a
+  // map of probabilities in [0, 1], shown on the -1..1 scale as 2p - 1), nodeSize their side.
   setGeometry({ links, biases, nodes, nodeSize }) {
     Object.assign(this, { links, biases, nodes, nodeSize });
     const side = Math.max(1, Math.round(nodeSize * this.ratio));
@@ -156,13 +157,14 @@ export class NetworkPicture {
     const contexts = this.columns.map((column) => column.canvas.getContext('2d'));
     if (!this.image || this.image.width !== side) this.image = contexts[0].createImageData(side, side);
     const pixels = new Uint32Array(this.image.data.buffer, this.image.data.byteOffset, area);
-    this.nodes.forEach(({ unit, y }, n) => {
+    this.nodes.forEach(({ unit, y, stretch }, n) => {
+      const [scale, shift] = stretch ? [2, -1] : [1, 0];
       const column = this.columns[this.nodeColumns[n]];
       const lut = this.faded.has(unit) ? this.luts.faded : this.luts.opaque;
       const values = this.store.subarray(n * area, (n + 1) * area);
       for (let i = 0; i < area; i++) {
         // valueToIndex (colors.js) inlined: this runs for every pixel of every neuron.
-        const v = values[i];
+        const v = values[i] * scale + shift;
         const t = v < -1 ? -1 : v > 1 ? 1 : v;
         // (x + 0.5) | 0 rounds as Math.round does for x >= 0, at a third of its cost here.
         pixels[i] = lut[t === t ? ((t + 1) * HALF_SHADES + 0.5) | 0 : MIDDLE_SHADE];

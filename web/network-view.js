@@ -59,7 +59,9 @@ export class NetworkView {
   }
 
   // Rebuilds every element of the diagram for a new set of features or shape.
-  setStructure({ features, hiddenShape, outputs = 1 }) {
+  // probabilityOutputs: the outputs lie in [0, 1] (sigmoid, softmax); their maps are stretched.
+  setStructure({ features, hiddenShape, outputs = 1, probabilityOutputs = false }) {
+    this.probabilityOutputs = probabilityOutputs;
     this.card.close(false);
     this.setHovered(null);
     this.features = features.map((f) => ({ key: f.key, label: f.label, enabled: !!f.enabled }));
@@ -189,7 +191,9 @@ export class NetworkView {
     });
     this.picture.setGeometry({
       links: g.links, biases: g.biases, nodeSize: g.nodeSize,
-      nodes: this.neurons.map(({ layer, k, unit }) => ({ unit, ...g.columns[layer].nodes[k] })),
+      nodes: this.neurons.map(({ layer, k, unit }) => ({
+        unit, ...g.columns[layer].nodes[k], stretch: this.probabilityOutputs && layer === this.sizes.length - 1,
+      })),
     });
     this.paintLinks();
     // Resizing cleared the canvases. The maps are painted again from their samples, unless

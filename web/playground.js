@@ -11,7 +11,7 @@ import { DataTools, download } from './data-tools.js';
 import { ConfusionView } from './confusion-view.js';
 import { SpeedMeter } from './speed-meter.js';
 import { ExplainController } from './explain-controller.js';
-import { drawOutputMap } from './map-drawing.js';
+import { drawOutputMap, outputsAreProbabilities } from './map-drawing.js';
 import { FramePacer } from './frame-pacer.js';
 
 const GRID_SIZE = 100;
@@ -169,6 +169,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       features: FEATURES.map((f) => ({ ...f, enabled: Boolean(state[f.key]) })),
       hiddenShape: state.networkShape,
       outputs: result.unitCounts[result.unitCounts.length - 1],
+      probabilityOutputs: outputsAreProbabilities(state, result.unitCounts[result.unitCounts.length - 1]),
     });
     explain.setStructure({ labels: FEATURES.filter((f) => state[f.key]).map((f) => f.label),
       lossName: result.lossName, classes: result.classes, palette: state.palette });
