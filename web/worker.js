@@ -173,7 +173,10 @@ function transferables(value, out = []) {
 self.onmessage = async ({ data }) => {
   const { id, op, ...args } = data;
   if (op === 'recycle') {  // no answer: a buffer coming back for reuse
-    if (spares.length < MAX_SPARES && data.buffer instanceof ArrayBuffer) spares.push(new Float32Array(data.buffer));
+    if (!(data.buffer instanceof ArrayBuffer)) return;
+    // The newest are kept: arrays sized for a network that has since changed shape age out.
+    spares.push(new Float32Array(data.buffer));
+    if (spares.length > MAX_SPARES) spares.shift();
     return;
   }
   try {
