@@ -2,6 +2,7 @@
 // round, unlike the Playground's). Only the current problem's datasets are shown.
 import { h } from './dom.js';
 import { drawPoints } from './heatmap.js';
+import { MULTI_CLASS } from './multi-class.js';
 
 export const DATASETS = {
   classification: [
@@ -14,7 +15,6 @@ export const DATASETS = {
 };
 
 const THUMB_CSS_PX = 56;
-const MULTI_CLASS = new Set(['circle', 'gauss', 'spiral', 'checkerboard']);
 
 export class DatasetPicker {
   // onPick(problem, datasetKey) is called when a thumbnail is chosen.

@@ -2,23 +2,29 @@
 // it plain typed arrays. The data domain is [-6, 6] on both axes, y pointing up.
 import { buildLut, classColor, classRgb, colorFor, valueToIndex } from './colors.js';
 
-const SHADES = 256;
+export const SHADES = 256;
 const DOMAIN_MIN = -6;
 const DOMAIN_SPAN = 12;
 const POINT_RADIUS_CSS_PX = 3;
 const TEST_STROKE = '#222';
 const TRAIN_STROKE = '#fff';
 
-// Built on first use per palette and shared by every canvas on the page.
+// Built on first use per palette and opacity and shared by every canvas on the page.
 const lutWords = new Map();
 // One ImageData per canvas, reused across frames so drawing allocates nothing per frame.
 const imageCache = new WeakMap();
 
-function lookupTable(palette) {
-  // Reading 4 bytes as one 32-bit word copies a whole pixel per store; byte order is the
-  // same on both sides, so endianness does not matter.
-  if (!lutWords.has(palette)) lutWords.set(palette, new Uint32Array(buildLut(SHADES, palette).buffer));
-  return lutWords.get(palette);
+// The colour scale as one 32-bit RGBA word per shade (index it with valueToIndex(v, SHADES));
+// alpha below 1 makes every shade see-through. Reading 4 bytes as one 32-bit word copies a whole
+// pixel per store; byte order is the same on both sides, so endianness does not matter.
+export function lookupTable(palette = 'classic', alpha = 1) {
+  const key = `${palette}/${alpha}`;
+  if (!lutWords.has(key)) {
+    const bytes = buildLut(SHADES, palette);
+    for (let i = 3; i < bytes.length; i += 4) bytes[i] = Math.round(255 * alpha);
+    lutWords.set(key, new Uint32Array(bytes.buffer));
+  }
+  return lutWords.get(key);
 }
 
 function imageFor(ctx, canvas, n) {

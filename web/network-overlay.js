@@ -132,6 +132,7 @@ export class NetworkOverlay {
       view.styleBias(j, gradientColor(gradientShade(gradients[bias.param], maxBias)));
     });
     view.paintLinks();
+    view.fadeUnits([]);
     for (const { el, layer, k } of view.neurons) {
       const shade = gradientShade(gradients[biasIndex(sizes, layer - 1, k)], maxBias);
       el.style.outline = shade > 0 ? `${(1 + (MAX_OUTLINE - 1) * shade).toFixed(1)}px solid ${gradientColor(shade)}` : '';
@@ -160,7 +161,6 @@ export class NetworkOverlay {
 
   begin(last) {
     this.undecorate();
-    this.view.fadeUnits([]);
     this.last = last;
     this.view.overlayActive = true;
     this.resizeObserver?.observe(this.view.stage);

@@ -8,22 +8,13 @@
 // one canvas per column, just as tall as the column, redrawn each frame from maps the worker
 // sampled at their size in device pixels: what changes every frame covers the neurons and
 // little else, so the compositor has little to redraw.
-import { buildLut, valueToIndex } from './colors.js';
+import { valueToIndex } from './colors.js';
+import { lookupTable, SHADES } from './heatmap.js';
 import { create } from './network-dom.js';
 import { BIAS_SIZE } from './network-layout.js';
 
-const SHADES = 256;
-const HALF_SHADES = (SHADES - 1) / 2;
-const MIDDLE_SHADE = valueToIndex(0, SHADES);  // NaN shows grey, as in every heat map
 // Faded layers (the trace overlay's "not reached yet"), as the faded elements' CSS opacity.
 const FADED_MAP_ALPHA = 0.25;
-
-// The 2-class colour scale as one 32-bit RGBA word per shade, opaque or see-through.
-function lutWords(alpha) {
-  const bytes = buildLut(SHADES);
-  for (let i = 3; i < bytes.length; i += 4) bytes[i] = Math.round(255 * alpha);
-  return new Uint32Array(bytes.buffer);
-}
 
 // Places a canvas at (left, top) in the stage, width x height CSS px, at `ratio` device pixels
 // per CSS px. Setting its size clears it.
@@ -42,7 +33,7 @@ export class NetworkPicture {
     this.columns = [];  // per column of neurons: { canvas, x, top }
     this.nodeColumns = [];  // per node: its column's index
     Object.assign(this, { ratio: 1, width: 0, height: 0, links: [], biases: [], nodes: [], nodeSize: 0 });
-    this.luts = { opaque: lutWords(1), faded: lutWords(FADED_MAP_ALPHA) };
+    this.luts = { opaque: lookupTable(), faded: lookupTable('classic', FADED_MAP_ALPHA) };
     this.faded = new Set();
     // Each neuron's map sampled at its size in device pixels, kept so that fading or unfading
     // a layer can repaint without a new grid (the grid's buffer goes back to the worker).
@@ -162,13 +153,7 @@ export class NetworkPicture {
       const column = this.columns[this.nodeColumns[n]];
       const lut = this.faded.has(unit) ? this.luts.faded : this.luts.opaque;
       const values = this.store.subarray(n * area, (n + 1) * area);
-      for (let i = 0; i < area; i++) {
-        // valueToIndex (colors.js) inlined: this runs for every pixel of every neuron.
-        const v = values[i] * scale + shift;
-        const t = v < -1 ? -1 : v > 1 ? 1 : v;
-        // (x + 0.5) | 0 rounds as Math.round does for x >= 0, at a third of its cost here.
-        pixels[i] = lut[t === t ? ((t + 1) * HALF_SHADES + 0.5) | 0 : MIDDLE_SHADE];
-      }
+      for (let i = 0; i < area; i++) pixels[i] = lut[valueToIndex(values[i] * scale + shift, SHADES)];
       contexts[this.nodeColumns[n]].putImageData(this.image, 0, Math.round((y - column.top) * this.ratio));
     });
   }

@@ -13,9 +13,9 @@ import { SpeedMeter } from './speed-meter.js';
 import { ExplainController } from './explain-controller.js';
 import { drawOutputMap, outputsAreProbabilities } from './map-drawing.js';
 import { FramePacer } from './frame-pacer.js';
+import { MULTI_CLASS } from './multi-class.js';
 
 const GRID_SIZE = 100;
-const MULTI_CLASS = new Set(['circle', 'gauss', 'spiral', 'checkerboard']);
 const ALL_DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'sine', 'cubic', 'abs',
   'reg-plane', 'reg-gauss'];
 // Keys a loaded experiment or an imported CSV may change, read back from the engine's config.
@@ -71,15 +71,15 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onStale: () => { dirty = true; },
   });
   const confusion = new ConfusionView(ui.confusion);
-  // Frames carry the build they were asked for: one asked before a rebuild is dropped.
+  // Frames carry the generation they were asked in: one asked before a rebuild is dropped.
   const pacer = new FramePacer({
     fetch: (epochs) => {
-      const build = generation;
+      const asked = generation;
       const wanted = { gradients: state.showGradients, pointLosses: state.showPointLoss, mapSide: network.mapSide };
       return engine.frame(epochs, GRID_SIZE, wanted)
-        .then((frame) => (build === generation && !destroyed ? { ...frame, gridSize: GRID_SIZE, build } : null));
+        .then((frame) => (asked === generation && !destroyed ? { ...frame, gridSize: GRID_SIZE, generation: asked } : null));
     },
-    draw: (frame) => { if (frame.build === generation && !destroyed) draw(frame); },
+    draw: (frame) => { if (frame.generation === generation && !destroyed) draw(frame); },
     discard: (frame) => recycle(frame),
     live: () => running,
   });

@@ -19,8 +19,3 @@ export function simd128Supported(wasm = globalThis.WebAssembly) {
     return false;
   }
 }
-
-// The module file for an engine with or without SIMD128; both load through the same glue.
-export function coreWasmFile(simd) {
-  return simd ? 'nncore.wasm' : 'nncore-scalar.wasm';
-}

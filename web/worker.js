@@ -6,6 +6,7 @@
 import createNnCore from './gen/nncore.mjs';
 import { joinLayers, sampleMaps } from './grid-copy.js';
 import { simd128Supported } from './wasm-support.js';
+import { MULTI_CLASS } from './multi-class.js';
 
 // How much worker time one frame's training may take when epochs per frame is "auto".
 const AUTO_BUDGET_MS = 4;
@@ -160,8 +161,6 @@ const OPS = {
   },
 };
 
-// The generators that can make more than two classes (the engine refuses the others).
-const MULTI_CLASS = new Set(['circle', 'gauss', 'spiral', 'checkerboard']);
 
 // Every typed array in a result moves to the page without a copy.
 function transferables(value, out = []) {

@@ -1,7 +1,7 @@
 // Which engine build a browser loads (web/wasm-support.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simd128Supported, coreWasmFile } from '../../web/wasm-support.js';
+import { simd128Supported } from '../../web/wasm-support.js';
 
 test('the SIMD128 probe validates in an engine with SIMD128 and fails safe elsewhere', () => {
   assert.equal(simd128Supported(), true, 'Node 20 has SIMD128');
@@ -19,9 +19,4 @@ test('the SIMD128 probe validates in an engine with SIMD128 and fails safe elsew
   const plain = Uint8Array.of(...probe.slice(0, 26), 0x0b).with(20, 0x06).with(22, 0x04);
   assert.equal(WebAssembly.validate(plain), false);
   assert.equal(WebAssembly.validate(probe), true);
-});
-
-test('each kind of engine gets its module file', () => {
-  assert.equal(coreWasmFile(true), 'nncore.wasm');
-  assert.equal(coreWasmFile(false), 'nncore-scalar.wasm');
 });
