@@ -19,6 +19,13 @@ const DEBIAN_PACKAGES = [
   ['catch2', '/usr/include/catch2/catch.hpp'],
   ['node-acorn', '/usr/share/nodejs/acorn'],
   ['chromium', '/usr/bin/chromium'],
+  // The other two browser engines the suite runs in (tests/browser/drivers/), and the display
+  // WebKitGTK needs even when nobody looks at it.
+  ['firefox-esr', '/usr/bin/firefox-esr'],
+  ['webkit2gtk-driver', '/usr/bin/WebKitWebDriver'],
+  ['xvfb', '/usr/bin/xvfb-run'],
+  // Fashion-MNIST's idx files: the build takes the clothing subset from them (scripts/).
+  ['dataset-fashion-mnist', '/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz'],
   // clang 14 and its sanitizer and libFuzzer runtimes (test:sanitize, test:fuzz); the runtimes
   // are only a Recommends of clang's packages, so they are named here to be sure.
   ['clang', '/usr/bin/clang++'],
