@@ -2,18 +2,18 @@
 // closure, so any number can run on one page. Data flow: a control reports a change -> the next
 // state -> live keys go to engine.set, the rest rebuild with engine.configure -> each animation
 // frame asks the worker for one frame (train, metrics, grid) -> the views draw it.
-import { SCHEMA, defaultState, engineConfigText, parseHash } from './state.js';
-import { Engine } from './engine.js';
-import { buildLayout } from './layout.js';
-import { NetworkView } from './network-view.js';
-import { FEATURES } from './features.js';
-import { DataTools, download } from './data-tools.js';
-import { ConfusionView } from './confusion-view.js';
-import { SpeedMeter } from './speed-meter.js';
-import { ExplainController } from './explain-controller.js';
-import { drawOutputMap, outputsAreProbabilities } from './map-drawing.js';
-import { FramePacer } from './frame-pacer.js';
-import { MULTI_CLASS } from './multi-class.js';
+import { SCHEMA, defaultState, engineConfigText, parseHash } from './state/state.js';
+import { Engine } from './engine/engine.js';
+import { buildLayout } from './controls/layout.js';
+import { NetworkView } from './network/network-view.js';
+import { FEATURES } from './state/features.js';
+import { DataTools, download } from './controls/data-tools.js';
+import { ConfusionView } from './views/confusion-view.js';
+import { SpeedMeter } from './views/speed-meter.js';
+import { ExplainController } from './explain/explain-controller.js';
+import { drawOutputMap, outputsAreProbabilities } from './views/map-drawing.js';
+import { FramePacer } from './engine/frame-pacer.js';
+import { MULTI_CLASS } from './state/multi-class.js';
 
 const GRID_SIZE = 100;
 const ALL_DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'sine', 'cubic', 'abs',
