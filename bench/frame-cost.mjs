@@ -1,8 +1,8 @@
 // What one animation frame costs inside the page's worker, measured in Node on the same wasm
-// module with the calls web/worker.js makes per frame: train, metrics, the whole grid of every
+// module with the calls web/engine/worker.js makes per frame: train, metrics, the whole grid of every
 // unit copied out of wasm memory, the parameters copied out. It splits a slow frame into its
 // parts, which the browser's trace shows only as one opaque task.
-import { parseHash, engineConfigText } from '../web/state.js';
+import { parseHash, engineConfigText } from '../web/state/state.js';
 import { timeSideBySide } from './timing.mjs';
 import { copyGridAll } from './engines/nnplay.mjs';
 

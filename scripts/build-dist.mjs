@@ -6,7 +6,7 @@
 // stderr) when a page with one playground would transfer more than BUDGET_BYTES; the browser
 // test tests/browser/embed.test.mjs fails on it, and `--strict` makes the build fail too.
 import * as esbuild from 'esbuild';
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +17,9 @@ const BUDGET_BYTES = 150 * 1024;
 const MODULE = 'nnplay.js';
 const WORKER = 'nnplay-worker.js';
 const TARGET = ['chrome100', 'firefox110', 'safari16.4'];
-// Pages copied with their script tag pointed at the bundle: [source, destination].
-const PAGES = [['index.html', 'index.html'], ['embed.html', 'embed.html'],
-  ['examples/blog-post.html', 'examples/blog-post.html']];
-const STATIC = ['page.css', 'embed.css', 'favicon.svg', 'examples/blog-post.css'];
+// Copied as they are: the pages load nnplay.js, which is web/nnplay.js unbundled and the bundle here.
+const STATIC = ['index.html', 'embed.html', 'examples/blog-post.html', 'page.css', 'embed.css', 'favicon.svg',
+  'examples/blog-post.css'];
 
 // Rewrites the one `new URL('<from>', import.meta.url)` in the files matching `filter` to `to`:
 // web/ keeps the worker and the wasm modules in other places than dist/ does.
@@ -40,23 +39,16 @@ function urlPlugin(name, filter, from, to) {
   };
 }
 
-// engine.js names its worker './worker.js' (right for web/); in dist/ the worker is the bundle.
-const workerUrlPlugin = urlPlugin('nnplay-worker-url', /[\\/]web[\\/]engine\.js$/, './worker.js', `./${WORKER}`);
-// worker.js finds the scalar build in web/gen/; in dist/ it lies next to the worker bundle.
-const scalarUrlPlugin = urlPlugin('nnplay-scalar-url', /[\\/]web[\\/]worker\.js$/, './gen/nncore-scalar.wasm', './nncore-scalar.wasm');
+// engine/engine.js names its worker './worker.js' (right for web/); in dist/ the worker is the bundle.
+const workerUrlPlugin = urlPlugin('nnplay-worker-url', /[\\/]web[\\/]engine[\\/]engine\.js$/, './worker.js', `./${WORKER}`);
+// engine/worker.js finds the scalar build in web/gen/; in dist/ it lies next to the worker bundle.
+const scalarUrlPlugin = urlPlugin('nnplay-scalar-url', /[\\/]web[\\/]engine[\\/]worker\.js$/, '../gen/nncore-scalar.wasm', './nncore-scalar.wasm');
 
 async function bundle(entry, outfile, extra = {}) {
   await esbuild.build({
     entryPoints: [path.join(WEB, entry)], outfile, bundle: true, format: 'esm', minify: true,
     target: TARGET, platform: 'browser', legalComments: 'none', logLevel: 'warning', ...extra,
   });
-}
-
-// Points each page's script at the bundle: element.js -> nnplay.js, at the same relative depth.
-function rewritePage(html, file) {
-  const pattern = /(<script type="module" src=")((?:\.\.\/)*)element\.js(")/g;
-  if ((html.match(pattern)?.length ?? 0) !== 1) throw new Error(`${file}: expected one <script src=".../element.js">`);
-  return html.replace(pattern, `$1$2${MODULE}$3`);
 }
 
 async function listFiles(dir, base = dir) {
@@ -78,16 +70,12 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   await rm(outDir, { recursive: true, force: true });
   await mkdir(path.join(outDir, 'examples'), { recursive: true });
 
-  await bundle('element.js', path.join(outDir, MODULE), { plugins: [workerUrlPlugin] });
+  await bundle(MODULE, path.join(outDir, MODULE), { plugins: [workerUrlPlugin] });
   // The glue's Node branch requires fs and path; in a browser that branch never runs.
-  await bundle('worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'], plugins: [scalarUrlPlugin] });
+  await bundle('engine/worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'], plugins: [scalarUrlPlugin] });
   // A browser fetches one of the two: the scalar build only where SIMD128 is missing.
   for (const file of modules) await copyFile(path.join(WEB, 'gen', file), path.join(outDir, file));
   for (const file of STATIC) await copyFile(path.join(WEB, file), path.join(outDir, file));
-  for (const [source, destination] of PAGES) {
-    const html = await readFile(path.join(WEB, source), 'utf8');
-    await writeFile(path.join(outDir, destination), rewritePage(html, source));
-  }
 
   const sizes = {};
   for (const file of await listFiles(outDir)) {

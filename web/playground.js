@@ -1,25 +1,25 @@
-// mount(root, options): one complete playground inside `root`. All of its state lives in this
-// closure, so any number can run on one page. Data flow: a control reports a change -> the next
-// state -> live keys go to engine.set, the rest rebuild with engine.configure -> each animation
-// frame asks the worker for one frame (train, metrics, grid) -> the views draw it.
-import { SCHEMA, defaultState, engineConfigText, parseHash } from './state.js';
-import { Engine } from './engine.js';
-import { buildLayout } from './layout.js';
-import { NetworkView } from './network-view.js';
-import { FEATURES } from './features.js';
-import { DataTools, download } from './data-tools.js';
-import { ConfusionView } from './confusion-view.js';
-import { SpeedMeter } from './speed-meter.js';
-import { ExplainController } from './explain-controller.js';
-import { drawOutputMap, outputsAreProbabilities } from './map-drawing.js';
-import { FramePacer } from './frame-pacer.js';
-import { MULTI_CLASS } from './multi-class.js';
+// mount(root, options): one complete playground inside `root`, the conductor. All of its state
+// lives in this closure, so any number can run on one page. Data flow: a control reports a
+// change -> the next state (playground/settings.js) -> live keys go to engine.set, the rest
+// rebuild with engine.configure -> each animation frame asks the worker for one frame (train,
+// metrics, grid) -> the views draw it. May import every folder but element/ (see web/playground/).
+import { SCHEMA, defaultState, engineConfigText } from './state/state.js';
+import { Engine } from './engine/engine.js';
+import { buildLayout } from './controls/layout.js';
+import { NetworkView } from './network/network-view.js';
+import { FEATURES } from './state/features.js';
+import { DataTools, download } from './controls/data-tools.js';
+import { ConfusionView } from './views/confusion-view.js';
+import { SpeedMeter } from './views/speed-meter.js';
+import { ExplainController } from './explain/explain-controller.js';
+import { drawOutputMap, outputsAreProbabilities } from './views/map-drawing.js';
+import { FramePacer } from './engine/frame-pacer.js';
+import {
+  ALL_DATASETS, changesBetween, formatForEngine, haltReason, needsRebuild, nextState, pointRadii, randomSeed,
+  withEngineSettings,
+} from './playground/settings.js';
 
 const GRID_SIZE = 100;
-const ALL_DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'sine', 'cubic', 'abs',
-  'reg-plane', 'reg-gauss'];
-// Keys a loaded experiment or an imported CSV may change, read back from the engine's config.
-const SYNCED_KEYS = Object.keys(SCHEMA).filter((k) => SCHEMA[k].engine && k !== 'seed');
 
 // options: { state, onStateChange(state), onEvent(name, detail), lazy }. With `lazy` the DOM is
 // built at once but the worker starts only at the first setVisible(true) (or step/reset).
@@ -100,10 +100,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onEvent('error', { message: String(error?.message ?? error) });
   }
 
-  function randomSeed() {
-    return String(Math.floor(Math.random() * 1e5)).padStart(5, '0');
-  }
-
   function toggleFeature(key) {
     const next = !state[key];
     const enabled = FEATURES.filter((f) => (f.key === key ? next : state[f.key])).length;
@@ -121,20 +117,12 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   // Applies several settings at once: live ones go straight to the engine, anything else rebuilds.
   function changeMany(changes) {
     const previous = state;
-    state = { ...state, ...changes };
-    // More than two classes need a data set that can make them.
-    if (state.problem === 'classification' && state.numClasses > 2 && !MULTI_CLASS.has(state.dataset)) {
-      state.dataset = 'gauss';
-    }
-    // A network shape change drops per-layer activations that no longer fit.
-    if ('networkShape' in changes && state.activations.length && state.activations.length !== state.networkShape.length) {
-      state.activations = [];
-    }
+    state = nextState(state, changes);
     onStateChange(state);
     const keys = Object.keys(changes);
     if (!started) {
       // Not started yet: start() configures the engine from the latest state.
-    } else if (keys.some((k) => SCHEMA[k]?.engine && !SCHEMA[k].live)) {
+    } else if (needsRebuild(keys)) {
       rebuild().catch((error) => {
         state = previous;
         onStateChange(state);
@@ -149,10 +137,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if ('showTestData' in changes) ui.output.setShowTest(state.showTestData);
     if ('palette' in changes || 'showPointLoss' in changes) applyPointStyle();
     if ('numClasses' in changes || 'problem' in changes) refreshPreviews();
-  }
-
-  function formatForEngine(value) {
-    return Array.isArray(value) ? value.join(',') : value;
   }
 
   // After the engine's data or network changed: points, classes, loss title, network diagram.
@@ -194,9 +178,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     pause();
     promise.then((result) => {
       generation++;
-      const { state: engineState } = parseHash(result.config);
-      for (const key of SYNCED_KEYS) state[key] = engineState[key];
-      state = { ...state };
+      state = withEngineSettings(state, result.config);
       onStateChange(state);
       ui.setValues(state);
       applyStructure(result);
@@ -209,8 +191,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   function applyPointStyle() {
     const losses = state.showPointLoss && lastFrame?.pointLosses;
-    // Radius grows with the point's loss: 2 px when right, up to 9 px when badly wrong.
-    const radii = losses ? Array.from(losses, (l) => 2 + 7 * Math.min(1, Math.sqrt(l))) : null;
+    const radii = losses ? pointRadii(losses) : null;
     ui.output.setPointStyle({ classes: model.classes, palette: state.palette, radii });
     ui.output.setLegend(model.classes, state.palette);
   }
@@ -245,16 +226,11 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     // frame, so a steady stream of frames allocates nothing (2 MB a frame at 6x8 otherwise).
     if (previous) recycle(previous);
     if (frame.trained > 0) onEvent('epoch', { ...metrics });
-    if (m.diverged && running) {
+    const halt = running ? haltReason(m, state) : null;
+    if (halt) {
       pause();
-      ui.showError(`Training stopped at epoch ${m.epoch}: the loss became infinite or not a number. ` +
-        `Lower the learning rate (now ${state.learningRate}) or the regularization rate ` +
-        `(now ${state.regularizationRate}), then press reset.`);
-      onEvent('diverged', { ...metrics });
-    } else if (m.stopReason && running) {
-      pause();
-      ui.showError(`Auto-stop at epoch ${m.epoch}: ${m.stopReason}. Change the auto-stop settings or press reset to go on.`);
-      onEvent('stopped', { ...metrics, reason: m.stopReason });
+      ui.showError(halt.message);
+      onEvent(halt.event, halt.event === 'stopped' ? { ...metrics, reason: m.stopReason } : { ...metrics });
     }
   }
 
@@ -385,10 +361,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     get state() { return { ...state, hidden: [...state.hidden] }; },
     // Applies a whole new state (from a changed URL hash or attributes).
     setState(next) {
-      const changes = {};
-      for (const key of [...Object.keys(SCHEMA), 'hidden']) {
-        if (key in next && JSON.stringify(next[key]) !== JSON.stringify(state[key])) changes[key] = next[key];
-      }
+      const changes = changesBetween(state, next);
       if (Object.keys(changes).length) changeMany(changes);
     },
     showMessages(messages) { ui.showError(messages.join('\n')); },

@@ -1,7 +1,7 @@
-// nnplay's wasm module driven through its real JS API, the way web/worker.js drives it.
+// nnplay's wasm module driven through its real JS API, the way web/engine/worker.js drives it.
 import { readFile, stat } from 'node:fs/promises';
 import { configText } from '../problem.mjs';
-import { joinLayers } from '../../web/grid-copy.js';
+import { joinLayers } from '../../web/engine/grid-copy.js';
 
 const GEN = new URL('../../web/gen/', import.meta.url);
 
@@ -16,7 +16,7 @@ export async function loadNnplay(file = 'nncore.wasm') {
   return { nn, built: (await stat(wasmUrl)).mtime };
 }
 
-// Every unit's n*n map copied out of wasm memory into one array, the way web/worker.js does:
+// Every unit's n*n map copied out of wasm memory into one array, the way web/engine/worker.js does:
 // per-layer views (evaluateGridLayers) copied once, or, in builds without it, the gathered
 // grid (evaluateGrid) copied with .slice(). Views die when wasm memory grows, so the copy is
 // made at once.

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openBrowser, newPage } from './browser.mjs';
-import { SCHEMA } from '../../web/state.js';
+import { SCHEMA } from '../../web/state/state.js';
 
 const KEYS = Object.keys(SCHEMA);
 const toKebab = (key) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -1,0 +1,58 @@
+// The dataset thumbnails: one button per dataset showing its points (drawn y-up, the right way
+// round, unlike the Playground's). Only the current problem's datasets are shown.
+import { h } from '../shared/dom.js';
+import { drawPoints } from '../views/heatmap.js';
+import { MULTI_CLASS } from '../state/multi-class.js';
+
+export const DATASETS = {
+  classification: [
+    { key: 'circle', label: 'Circle' }, { key: 'xor', label: 'Exclusive or' },
+    { key: 'gauss', label: 'Gaussian' }, { key: 'spiral', label: 'Spiral' },
+    { key: 'moons', label: 'Two moons' }, { key: 'checkerboard', label: 'Checkerboard' },
+    { key: 'sine', label: 'Boundary y = 3 sin x' }, { key: 'cubic', label: 'Boundary y = x³/20' },
+    { key: 'abs', label: 'Boundary y = |x| − 2.5' }],
+  regression: [{ key: 'reg-plane', label: 'Plane' }, { key: 'reg-gauss', label: 'Multi Gaussian' }],
+};
+
+const THUMB_CSS_PX = 56;
+
+export class DatasetPicker {
+  // onPick(problem, datasetKey) is called when a thumbnail is chosen.
+  constructor(container, onPick) {
+    this.buttons = new Map();
+    this.canvases = new Map();
+    this.lists = {};
+    for (const [problem, sets] of Object.entries(DATASETS)) {
+      const list = h('div', { class: 'dataset-list', role: 'group', 'aria-label': `${problem} datasets` });
+      for (const { key, label } of sets) {
+        const canvas = h('canvas', { class: 'dataset-thumb', width: THUMB_CSS_PX * 2, height: THUMB_CSS_PX * 2 });
+        const button = h('button', { type: 'button', class: 'dataset-button', title: label,
+          'aria-label': `${label} dataset`, 'aria-pressed': 'false', dataset: { dataset: key },
+          onclick: () => onPick(problem, key) }, canvas);
+        this.buttons.set(key, button);
+        this.canvases.set(key, canvas);
+        list.append(button);
+      }
+      this.lists[problem] = list;
+      container.append(list);
+    }
+  }
+
+  // previews: { datasetKey: Float32Array of [x, y, label, isTest] records }. Data sets that can
+  // have more classes are drawn with `classes`; the others keep two and are greyed out when
+  // more are asked for, since the engine will not make them.
+  setPreviews(previews, classes = 2, palette = 'classic') {
+    for (const [key, points] of Object.entries(previews)) {
+      const canvas = this.canvases.get(key);
+      const many = classes > 2 && MULTI_CLASS.has(key);
+      if (canvas) drawPoints(canvas, points, { showTest: true, sizePx: 2, classes: many ? classes : 2, palette });
+      const button = this.buttons.get(key);
+      if (button && !key.startsWith('reg-')) button.disabled = classes > 2 && !MULTI_CLASS.has(key);
+    }
+  }
+
+  show(problem, selected) {
+    for (const [name, list] of Object.entries(this.lists)) list.hidden = name !== problem;
+    for (const [key, button] of this.buttons) button.setAttribute('aria-pressed', String(key === selected));
+  }
+}

@@ -1,0 +1,152 @@
+// Builds one playground's DOM: the toolbar, the data / network / output columns and the message
+// area, and returns handles to the parts. It holds no training state of its own.
+import { h } from '../shared/dom.js';
+import { createControl } from './controls.js';
+import { DatasetPicker } from './dataset-picker.js';
+import { OutputView } from '../views/output-view.js';
+import { LayerActivations } from './layer-activations.js';
+
+// The Playground's `<name>_hide` names for controls that are not settings keys.
+const HIDE_ALIASES = { playButton: 'play', stepButton: 'step', resetButton: 'reset', numHiddenLayers: 'layers' };
+
+// Small SVG icons built as DOM (fonts differ in which symbol glyphs they have). Each is a list
+// of [path, kind]: 'line' paths are stroked, 'shape' paths filled.
+const ICONS = {
+  reset: [['M12 6a6 6 0 1 1-6 6', 'line'], ['M12 2.5l4 3.5-4 3.5z', 'shape']],
+  step: [['M6 6v12l8-6z', 'shape'], ['M16 6h2v12h-2z', 'shape']],
+};
+
+// Digits in groups of three: "5040" -> "5,040". Not toLocaleString: its first call loads the
+// locale's data, which took 50-75 ms on the main thread just after play (bench:page --trace).
+function withCommas(digits) {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+// Read-outs change text only when it changed: an equal string costs no layout.
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function icon(name) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', 'icon');
+  for (const [d, kind] of ICONS[name]) {
+    const path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', d);
+    path.setAttribute('class', `icon-${kind}`);
+    svg.append(path);
+  }
+  return svg;
+}
+
+export function buildLayout(root, handlers) {
+  const controls = new Map();
+  const control = (key) => {
+    const c = createControl(key, handlers.onChange);
+    controls.set(key, c);
+    return c.element;
+  };
+  const button = (name, label, onclick, content, className = 'icon-button') =>
+    h('button', { type: 'button', class: className, dataset: { control: name }, 'aria-label': label, title: label, onclick },
+      content);
+
+  const playButton = h('button', { type: 'button', class: 'play-button', dataset: { control: 'play' },
+    'aria-label': 'Play', onclick: handlers.onPlayPause }, h('span', { class: 'play-icon', 'aria-hidden': 'true' }));
+  const resetButton = button('reset', 'Reset to the initial weights', handlers.onReset, icon('reset'));
+  const stepButton = button('step', 'Train one epoch', handlers.onStep, icon('step'));
+  const newWeightsButton = button('newWeights', 'Draw new initial weights', handlers.onNewWeights, 'New weights', 'text-button small');
+  const tourButton = button('tour', 'Take a guided tour of how the network learns', handlers.onTour, 'Tour', 'text-button small');
+  const epoch = h('output', { class: 'epoch-value', 'aria-live': 'off' }, '000,000');
+  const speed = h('output', { class: 'speed-value', 'aria-live': 'off' }, '');
+
+  const toolbar = h('div', { class: 'toolbar' },
+    h('div', { class: 'run-controls' }, resetButton, playButton, stepButton, newWeightsButton, tourButton),
+    h('div', { class: 'epoch', dataset: { control: 'epoch' } }, h('span', { class: 'control-label' }, 'Epoch'), epoch, speed),
+    control('learningRate'), control('activation'), control('regularization'),
+    control('regularizationRate'), control('problem'), control('numClasses'));
+
+  const layerBox = h('div', { class: 'layer-activations' });
+  const layerActivations = new LayerActivations(layerBox, (list) => handlers.onChange('activations', list));
+  const advanced = h('details', { class: 'advanced', dataset: { control: 'advanced' } },
+    h('summary', {}, 'More settings: optimizer, schedule, loss, initial weights, auto-stop, speed, colours'),
+    h('div', { class: 'advanced-grid' },
+      h('fieldset', {}, h('legend', {}, 'Optimizer'), control('optimizer'), control('momentum'), control('rho'),
+        control('beta1'), control('beta2')),
+      h('fieldset', {}, h('legend', {}, 'Learning-rate schedule'), control('lrSchedule'), control('lrDecayEpochs'),
+        control('lrDecayRate')),
+      h('fieldset', {}, h('legend', {}, 'Model'), control('loss'), control('init')),
+      h('fieldset', { dataset: { control: 'activations' } }, h('legend', {}, 'Activation per hidden layer'), layerBox),
+      h('fieldset', {}, h('legend', {}, 'Auto-stop'), control('stopEpochs'), control('stopTestLoss'), control('stopPatience')),
+      h('fieldset', {}, h('legend', {}, 'Display'), control('epochsPerFrame'), control('palette'))));
+
+  const datasetBox = h('div', { class: 'datasets', dataset: { control: 'dataset' } });
+  const datasets = new DatasetPicker(datasetBox, handlers.onPickDataset);
+  const regenerate = h('button', { type: 'button', class: 'text-button', dataset: { control: 'regenerate' },
+    onclick: handlers.onRegenerate }, 'Regenerate');
+  const dataTools = h('div', { class: 'data-tools', dataset: { control: 'dataTools' } });
+  const dataColumn = h('section', { class: 'column column-data', 'aria-label': 'Data' },
+    h('h2', {}, 'Data'), h('p', { class: 'hint' }, 'Which dataset do you want to use?'), datasetBox,
+    control('numSamples'), control('percTrainData'), control('noise'), control('batchSize'), regenerate, dataTools);
+
+  const networkContainer = h('div', { class: 'network' });
+  const networkColumn = h('section', { class: 'column column-network', 'aria-label': 'Network' },
+    h('h2', {}, 'Features and hidden layers'), networkContainer);
+
+  const outputBox = h('div', { class: 'output' });
+  const confusion = h('div', { class: 'confusion', dataset: { control: 'confusion' } });
+  const trace = h('div', { class: 'trace', dataset: { control: 'forwardPass' } });
+  const outputColumn = h('section', { class: 'column column-output', 'aria-label': 'Output' },
+    h('h2', {}, 'Output'), outputBox,
+    h('div', { class: 'output-options' }, control('showTestData'), control('discretize'),
+      control('showGradients'), control('showPointLoss')),
+    trace, confusion);
+  const output = new OutputView(outputBox, { onMapClick: handlers.onMapClick });
+
+  const message = h('div', { class: 'message', role: 'alert', hidden: true });
+  const main = h('div', { class: 'columns' }, dataColumn, networkColumn, outputColumn);
+  root.append(h('div', { class: 'playground' }, toolbar, advanced, message, main));
+
+  return {
+    networkContainer, output, datasets, dataTools, confusion, trace,
+    setValues(state) {
+      for (const [key, c] of controls) {
+        c.set(state[key]);
+        c.showFor(state);
+      }
+      datasets.show(state.problem, state.problem === 'regression' ? state.regDataset : state.dataset);
+      layerActivations.show(state);
+      const hidden = new Set(state.hidden.map((name) => HIDE_ALIASES[name] ?? name));
+      for (const el of root.querySelectorAll('[data-control]')) el.hidden = hidden.has(el.dataset.control);
+    },
+    showEpoch(n) {
+      setText(epoch, withCommas(String(n).padStart(6, '0')));
+    },
+    // Epochs per second, measured by the caller over the last second or so.
+    showSpeed(epochsPerSecond) {
+      setText(speed, Number.isFinite(epochsPerSecond) && epochsPerSecond > 0
+        ? `${epochsPerSecond >= 100 ? withCommas(String(Math.round(epochsPerSecond))) : epochsPerSecond.toFixed(1)} epochs/s`
+        : '');
+    },
+    showRunning(running) {
+      playButton.classList.toggle('playing', running);
+      playButton.setAttribute('aria-label', running ? 'Pause' : 'Play');
+    },
+    showError(text) {
+      message.textContent = text;
+      message.hidden = false;
+    },
+    // A message with a Restart button, for an engine that stopped.
+    showFatal(text, onRestart) {
+      message.replaceChildren(text, ' ', h('button', { type: 'button', class: 'text-button small restart-button',
+        onclick: onRestart }, 'Restart'));
+      message.hidden = false;
+    },
+    clearError() {
+      message.hidden = true;
+      message.textContent = '';
+    },
+  };
+}

@@ -1,0 +1,191 @@
+// The only file that loads the wasm module. It owns one Session per playground and answers
+// {id, op, ...} messages from engine.js with {id, result} or {id, error}.
+// Training happens in frame-sized chunks on request, so the page decides the pace and never
+// waits on a long call. The worker stays idle between frames: on two cores, a worker training
+// flat out took the CPU the page needs to paint (34 instead of 52 frames/s in bench:page).
+import createNnCore from '../gen/nncore.mjs';
+import { joinLayers, sampleMaps } from './grid-copy.js';
+import { simd128Supported } from './wasm-support.js';
+import { MULTI_CLASS } from '../state/multi-class.js';
+
+// How much worker time one frame's training may take when epochs per frame is "auto".
+const AUTO_BUDGET_MS = 4;
+const MAX_AUTO_EPOCHS = 1000;
+
+let session = null;
+let previewSession = null;
+// Running estimate for "auto", refined after every chunk; null until the network at hand has
+// trained once. A guess could be far off (a 6x8 network takes 0.3 ms an epoch, a single neuron
+// 0.01 ms): the first chunk after a (re)configure is one epoch, to measure, not a burst of tens
+// of milliseconds that would hold a core just as the page starts to animate.
+let msPerEpoch = null;
+
+// The SIMD128 build by default (the glue finds nncore.wasm next to itself); engines without
+// SIMD128 load the scalar build through the same glue: the two differ only inside the .wasm.
+const SIMD = simd128Supported();
+const SCALAR_WASM = new URL('../gen/nncore-scalar.wasm', import.meta.url).href;
+
+const ready = createNnCore(SIMD ? {} : { locateFile: () => SCALAR_WASM }).then((nn) => {
+  session = new nn.Session();
+  previewSession = new nn.Session();
+  return nn;
+});
+
+function autoEpochs() {
+  if (msPerEpoch === null) return 1;
+  return Math.max(1, Math.min(MAX_AUTO_EPOCHS, Math.floor(AUTO_BUDGET_MS / msPerEpoch)));
+}
+
+function train(epochs) {
+  const count = epochs === 'auto' ? autoEpochs() : epochs;
+  if (count <= 0) return 0;
+  const start = performance.now();
+  session.trainEpochs(count);
+  const elapsed = performance.now() - start;
+  const measured = Math.max(elapsed / count, 1e-4);
+  msPerEpoch = msPerEpoch === null ? measured : 0.7 * msPerEpoch + 0.3 * measured;
+  return count;
+}
+
+// Every layer's maps in one array, one copy per frame: the engine does not gather them first.
+// The page hands each frame's arrays back once drawn (see `recycle`), so a steady stream of
+// frames allocates nothing: 2 MB a frame at 6x8 otherwise kept the garbage collector busy.
+const spares = [];
+const MAX_SPARES = 6;
+
+// A handed-back array of this length, if there is one.
+function spare(length) {
+  const i = spares.findIndex((array) => array.length === length);
+  return i < 0 ? null : spares.splice(i, 1)[0];
+}
+
+function gridCopy(size) {
+  const views = session.evaluateGridLayers(size);
+  return joinLayers(views, spare(views.reduce((sum, view) => sum + view.length, 0)));
+}
+
+// The neurons' maps (every unit after the inputs) at mapSide x mapSide each, or null.
+function neuronMaps(grid, size, mapSide) {
+  if (!(mapSide > 0)) return null;
+  const first = session.unitCounts()[0] ?? 0;
+  const units = Math.floor(grid.length / (size * size));
+  return sampleMaps(grid, size, first, mapSide, spare(Math.max(0, units - first) * mapSide * mapSide));
+}
+
+// What the page needs after the data or the network changed.
+function structure() {
+  return {
+    points: Float32Array.from(session.points()),
+    unitCounts: Array.from(session.unitCounts()),
+    classes: session.classes(),
+    lossName: session.lossName(),
+    lossFormula: session.lossFormula(),
+    config: session.config(),
+    dataEdited: session.dataEdited(),
+    build: SIMD ? 'simd128' : 'scalar',
+  };
+}
+
+const OPS = {
+  configure({ text }) {
+    session.configure(text);
+    msPerEpoch = null;
+    return structure();
+  },
+  set({ key, value }) {
+    session.set(key, String(value));
+    return null;
+  },
+  reset() {
+    session.reset();
+    return null;
+  },
+  newWeights() {
+    session.newWeights();
+    return null;
+  },
+  setParam({ index, value }) {
+    session.setParam(index, value);
+    return null;
+  },
+  // Trains `epochs` (a count or 'auto'), then everything one drawn frame shows.
+  frame({ epochs, gridSize, mapSide, gradients, pointLosses }) {
+    const trained = train(epochs);
+    const metrics = session.metrics();
+    const grid = gridCopy(gridSize);
+    return {
+      trained, metrics, grid, msPerEpoch,
+      maps: neuronMaps(grid, gridSize, mapSide), mapSide,
+      params: Float32Array.from(session.params()),
+      confusion: Array.from(session.confusion()),
+      gradients: gradients ? Float32Array.from(session.lastGradients()) : null,
+      pointLosses: pointLosses ? Float32Array.from(session.pointLosses()) : null,
+    };
+  },
+  trace({ x, y, label }) {
+    return session.tracePoint(x, y, label);
+  },
+  addPoint({ x, y, label, isTest }) {
+    session.addPoint(x, y, label, isTest);
+    return structure();
+  },
+  removePoint({ index }) {
+    session.removePoint(index);
+    return structure();
+  },
+  importCsv({ text }) {
+    session.importCsv(text);
+    return structure();
+  },
+  exportCsv() {
+    return session.exportCsv();
+  },
+  save() {
+    return session.save();
+  },
+  load({ json }) {
+    session.load(json);
+    return structure();
+  },
+  // Points of each named dataset at noise 0, for the dataset thumbnails.
+  previews({ datasets, numClasses = 2 }) {
+    const out = {};
+    for (const name of datasets) {
+      const regression = name.startsWith('reg-');
+      const classes = regression || !MULTI_CLASS.has(name) ? 2 : numClasses;
+      const problem = regression ? 'problem=regression&regDataset=' : 'dataset=';
+      previewSession.configure(`${problem}${name}&numClasses=${classes}&seed=preview&networkShape=`);
+      out[name] = Float32Array.from(previewSession.points());
+    }
+    return out;
+  },
+};
+
+
+// Every typed array in a result moves to the page without a copy.
+function transferables(value, out = []) {
+  if (value instanceof Float32Array) out.push(value.buffer);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) transferables(v, out);
+  return out;
+}
+
+self.onmessage = async ({ data }) => {
+  const { id, op, ...args } = data;
+  if (op === 'recycle') {  // no answer: a buffer coming back for reuse
+    if (!(data.buffer instanceof ArrayBuffer)) return;
+    // The newest are kept: arrays sized for a network that has since changed shape age out.
+    spares.push(new Float32Array(data.buffer));
+    if (spares.length > MAX_SPARES) spares.shift();
+    return;
+  }
+  try {
+    await ready;
+    if (!Object.prototype.hasOwnProperty.call(OPS, op)) throw new Error(`unknown operation "${op}"`);
+    const result = OPS[op](args);
+    self.postMessage({ id, result }, transferables(result));
+  } catch (error) {
+    // A wasm trap (RuntimeError) is fatal: the page restarts with a fresh worker.
+    const fatal = error instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id, error: error instanceof Error ? error.message : String(error), fatal });
+  }
+};

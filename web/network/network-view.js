@@ -1,0 +1,355 @@
+// The network diagram: input features, hidden neurons and the output as thumbnails of their
+// maps, joined by links styled from the weights, with + / - controls for the shape and a card
+// to read and edit any weight or bias. It renders what it is given and reports what the person
+// does through callbacks; it owns no network state. setStructure rebuilds the elements, update
+// redraws the picture on every frame. The elements (SVG link paths, neuron and bias boxes) are
+// transparent and only take the pointer and the focus; what they show is painted on two
+// canvases by network-picture.js. All state is per instance, so many views can share a page.
+import { colorFor } from '../views/colors.js';
+import { drawThumbnail } from '../views/heatmap.js';
+import { create, place, roleOf } from './network-dom.js';
+import { NetworkPicture } from './network-picture.js';
+import { WeightCard } from './network-card.js';
+import {
+  weightCount, paramCount, weightIndex, biasIndex, unitIndex, linkWidth, featureMap,
+  diagramGeometry, nextShape, nodeName,
+} from './network-layout.js';
+
+// Side of the static maps drawn for features before (or without) live values.
+const STATIC_MAP_SIZE = 24;
+const FALLBACK_WIDTH = 280;
+const SHAPE_ROLES = new Set(['add-layer', 'remove-layer', 'add-neuron', 'remove-neuron']);
+const PARAM_ROLES = new Set(['link', 'link-hit', 'bias']);
+
+export class NetworkView {
+  constructor(container, callbacks = {}, { maxLayers = 8, maxNeurons = 16 } = {}) {
+    Object.assign(this, { callbacks, maxLayers, maxNeurons, doc: container.ownerDocument });
+    Object.assign(this, { sizes: null, params: null, hovered: null, layoutWidth: 0 });
+    this.picture = new NetworkPicture(this.doc);
+
+    this.root = this.make('div', 'nv-root');
+    this.addLayerButton = this.button('+', 'add-layer', 'Add a hidden layer');
+    this.removeLayerButton = this.button('\u2212', 'remove-layer', 'Remove the last hidden layer');
+    this.layerCount = this.make('span', 'nv-layer-count');
+    this.stage = this.make('div', 'nv-stage');
+    this.card = new WeightCard(this.doc, {
+      describe: (param) => ({ kind: param < this.weightTotal ? 'Weight' : 'Bias', value: this.params?.[param] }),
+      onCommit: (param, value) => this.callbacks.onEditParam?.(param, value),
+    });
+    this.root.append(this.make('div', 'nv-toolbar', {},
+      [this.addLayerButton, this.removeLayerButton, this.layerCount]), this.stage);
+    container.replaceChildren(this.root);
+
+    // Delegated once on our root: setStructure can replace every element without rebinding.
+    const handlers = { click: this.onClick, keydown: this.onKeyDown, pointerover: this.onPointerOver,
+      pointerout: this.onPointerOut, focusin: this.onFocus, focusout: this.onFocus };
+    for (const [type, handler] of Object.entries(handlers)) this.root.addEventListener(type, handler.bind(this));
+    this.resizeObserver = new ResizeObserver(() => {
+      if (this.sizes && this.root.clientWidth && this.root.clientWidth !== this.layoutWidth) this.layout();
+    });
+    this.resizeObserver.observe(this.root);
+  }
+
+  make(tag, className, attrs, content) {
+    return create(this.doc, tag, className, attrs, content);
+  }
+
+  button(text, role, label, attrs = {}) {
+    return this.make('button', 'nv-btn', { type: 'button', 'data-role': role, 'aria-label': label, ...attrs }, text);
+  }
+
+  // Rebuilds every element of the diagram for a new set of features or shape.
+  // probabilityOutputs: the outputs lie in [0, 1] (sigmoid, softmax); their maps are stretched.
+  setStructure({ features, hiddenShape, outputs = 1, probabilityOutputs = false }) {
+    this.probabilityOutputs = probabilityOutputs;
+    this.card.close(false);
+    this.setHovered(null);
+    this.features = features.map((f) => ({ key: f.key, label: f.label, enabled: !!f.enabled }));
+    this.hiddenShape = hiddenShape.slice();
+    this.enabledRows = this.features.flatMap((f, row) => (f.enabled ? [row] : []));
+    const sizes = [this.enabledRows.length, ...this.hiddenShape, outputs];
+    this.sizes = sizes;
+    this.weightTotal = weightCount(sizes);
+    this.paramTotal = paramCount(sizes);
+    const labels = this.enabledRows.map((row) => this.features[row].label);
+    this.name = (layer, k) => nodeName(labels, sizes, layer, k);
+    Object.assign(this, { paramItems: new Map(), links: [], biases: [], neurons: [] });
+
+    // Every hit path above every visible link, so the pointer always finds the nearest hit area.
+    const [lines, hits] = [this.make('g', 'nv-link-lines'), this.make('g', 'nv-link-hits')];
+    this.svg = this.make('svg', 'nv-links', {}, [lines, hits]);
+    const featureEls = this.features.map((f, row) => this.buildFeature(f, row));
+    for (let layer = 1; layer < sizes.length; layer++) {
+      for (let k = 0; k < sizes[layer]; k++) this.buildNeuron(layer, k);
+    }
+    for (let l = 0; l + 1 < sizes.length; l++) {
+      for (let o = 0; o < sizes[l + 1]; o++) {
+        for (let i = 0; i < sizes[l]; i++) this.buildLink(l, o, i, lines, hits);
+        this.buildBias(l, o);
+      }
+    }
+    this.heads = this.hiddenShape.map((count, k) => this.buildHead(k, count));
+    const layers = this.hiddenShape.length;
+    this.layerCount.textContent = `${layers} HIDDEN LAYER${layers === 1 ? '' : 'S'}`;
+    this.addLayerButton.disabled = layers >= this.maxLayers;
+    this.removeLayerButton.disabled = layers === 0;
+    this.stage.replaceChildren(this.picture.linkCanvas, this.svg, ...this.heads, ...featureEls,
+      ...this.neurons.map((n) => n.el), this.picture.mapLayer, ...this.biases.map((b) => b.el), this.card.box);
+    // What each link and bias shows ({ color, width, faded }), and the key of the view's own
+    // style last computed for it: unchanged weights cost no redraw.
+    this.linkStyles = this.links.map(() => ({ color: '', width: 1, faded: false }));
+    this.biasStyles = this.biases.map(() => ({ color: '', faded: false }));
+    this.linkKeys = new Array(this.links.length).fill('');
+    this.biasKeys = new Array(this.biases.length).fill('');
+    this.picture.forgetMaps();
+    this.layout();
+  }
+
+  buildFeature(f, row) {
+    const el = this.make('button', f.enabled ? 'nv-feature' : 'nv-feature nv-off', {
+      type: 'button', 'data-role': 'feature', 'data-key': f.key, 'aria-pressed': f.enabled,
+    });
+    // A feature's map is the same function of the grid point on every frame: drawn once.
+    const canvas = this.make('canvas', 'nv-thumb');
+    drawThumbnail(canvas, featureMap(f.key, STATIC_MAP_SIZE), STATIC_MAP_SIZE);
+    el.append(this.make('span', 'nv-feature-label', {}, f.label), canvas);
+    const input = this.enabledRows.indexOf(row);
+    if (input >= 0) el.setAttribute('data-unit', String(input));
+    f.el = el;
+    return el;
+  }
+
+  buildNeuron(layer, k) {
+    const unit = unitIndex(this.sizes, layer, k);
+    const output = layer === this.sizes.length - 1;
+    const el = this.make('div', output ? 'nv-neuron nv-output' : 'nv-neuron', {
+      'data-role': 'neuron', 'data-unit': unit, role: 'img', 'aria-label': this.name(layer, k),
+    });
+    this.neurons.push({ el, layer, k, unit });
+  }
+
+  buildLink(l, o, i, lines, hits) {
+    const param = weightIndex(this.sizes, l, o, i);
+    const path = this.make('path', 'nv-link', {
+      'data-role': 'link', 'data-param': param, tabindex: 0, role: 'button',
+      'aria-label': `weight from ${this.name(l, i)} to ${this.name(l + 1, o)}`,
+    });
+    // A wide transparent twin takes the pointer, so thin links are easy to hover.
+    const hit = this.make('path', 'nv-link-hit', { 'data-role': 'link-hit', 'data-param': param });
+    lines.append(path);
+    hits.append(hit);
+    this.links.push({ param, el: path, hit, mid: { x: 0, y: 0 } });
+    this.paramItems.set(param, this.links.at(-1));
+  }
+
+  buildBias(l, o) {
+    const param = biasIndex(this.sizes, l, o);
+    const el = this.make('div', 'nv-bias', {
+      'data-role': 'bias', 'data-param': param, tabindex: 0, role: 'button',
+      'aria-label': `bias of ${this.name(l + 1, o)}`,
+    });
+    this.biases.push({ param, el, mid: { x: 0, y: 0 } });
+    this.paramItems.set(param, this.biases.at(-1));
+  }
+
+  buildHead(k, count) {
+    const add = this.button('+', 'add-neuron', `Add a neuron to layer ${k + 1}`, { 'data-layer': k });
+    const remove = this.button('\u2212', 'remove-neuron', `Remove a neuron from layer ${k + 1}`, { 'data-layer': k });
+    add.disabled = count >= this.maxNeurons;
+    remove.disabled = count <= 1;
+    const label = this.make('span', 'nv-count', {}, [this.make('span', 'nv-count-num', {}, String(count)),
+      this.make('span', 'nv-count-word', {}, count === 1 ? ' neuron' : ' neurons')]);
+    return this.make('div', 'nv-head', {}, [this.make('div', 'nv-head-buttons', {}, [add, remove]), label]);
+  }
+
+  // Moves every element to fit the root's current width; creates nothing.
+  layout() {
+    this.layoutWidth = this.root.clientWidth || FALLBACK_WIDTH;
+    const g = diagramGeometry({
+      width: this.layoutWidth, featureCount: this.features.length, enabledRows: this.enabledRows,
+      hiddenShape: this.hiddenShape, outputs: this.sizes.at(-1),
+    });
+    this.root.classList.toggle('nv-narrow', g.narrow);
+    this.stage.style.height = `${g.height}px`;
+    this.stage.style.setProperty('--nv-node', `${g.nodeSize}px`);
+    this.stage.style.setProperty('--nv-label', `${g.labelWidth}px`);
+    this.svg.setAttribute('width', String(g.width));
+    this.svg.setAttribute('height', String(g.height));
+    this.picture.resize(g.width, g.height);
+    const features = g.columns[0];
+    this.features.forEach((f, row) => place(f.el, features.x - g.labelWidth, features.nodes[row].y));
+    for (const { el, layer, k } of this.neurons) place(el, g.columns[layer].x, g.columns[layer].nodes[k].y);
+    this.heads.forEach((el, k) => place(el, g.columns[k + 1].x + g.nodeSize / 2, 0));
+    g.links.forEach(({ d, mid }, j) => {
+      this.links[j].el.setAttribute('d', d);
+      this.links[j].hit.setAttribute('d', d);
+      this.links[j].mid = mid;
+    });
+    g.biases.forEach(({ x, y, mid }, j) => {
+      place(this.biases[j].el, x, y);
+      this.biases[j].mid = mid;
+    });
+    this.picture.setGeometry({
+      links: g.links, biases: g.biases, nodeSize: g.nodeSize,
+      nodes: this.neurons.map(({ layer, k, unit }) => ({
+        unit, ...g.columns[layer].nodes[k], stretch: this.probabilityOutputs && layer === this.sizes.length - 1,
+      })),
+    });
+    this.paintLinks();
+    // Resizing cleared the canvases. The maps are painted again from their samples, unless
+    // they are now a new size: the last grid went back to the worker, so ask for a frame.
+    if (this.picture.needsGrid) this.callbacks.onStale?.();
+    else this.picture.paintMaps();
+    const item = this.paramItems.get(this.card.param);
+    if (item) this.card.place(item.mid, this.layoutWidth);
+  }
+
+  // The side in device pixels at which update wants each neuron's map.
+  get mapSide() {
+    return this.picture.side;
+  }
+
+  // Per frame: neuron maps (mapSide x mapSide each, in unit order), link and bias styles from
+  // params, the card's value. styleLinks false skips restyling links and biases this time (the
+  // caller restyles them a few times a second while training).
+  update({ params, maps, mapSide, styleLinks = true }) {
+    if (!this.sizes) return;
+    // Maps made for the size before a new layout are dropped, and a fresh frame asked for.
+    if (maps && !this.picture.drawMaps(maps, mapSide)) this.callbacks.onStale?.();
+    if (!params || params.length < this.paramTotal) return;
+    this.params = params;
+    // An overlay (network-overlay.js) owns link and bias styles while it shows.
+    if (styleLinks && !this.overlayActive) this.restyle(params);
+    if (this.card.showsValue) this.card.refresh();
+  }
+
+  // The view's own styles: colour by sign, width by size. Keys are compared first, so links
+  // whose look did not change cost nothing and an unchanged network is not redrawn at all.
+  restyle(params) {
+    let changed = false;
+    this.links.forEach((link, j) => {
+      const w = params[link.param];
+      const color = colorFor(w);
+      const width = Math.round(linkWidth(w) * 10) / 10;
+      const key = color + width;
+      if (this.linkKeys[j] === key) return;
+      this.linkKeys[j] = key;
+      this.linkStyles[j] = { color, width, faded: false };
+      changed = true;
+    });
+    this.biases.forEach((bias, j) => {
+      const color = colorFor(params[bias.param]);
+      if (this.biasKeys[j] === color) return;
+      this.biasKeys[j] = color;
+      this.biasStyles[j] = { color, faded: false };
+      changed = true;
+    });
+    if (changed) this.paintLinks();
+  }
+
+  // For an overlay: what link j or bias j shows until restoreOwnStyles; paintLinks shows it.
+  styleLink(j, color, width, faded = false) {
+    this.linkStyles[j] = { color, width, faded };
+  }
+
+  styleBias(j, color, faded = false) {
+    this.biasStyles[j] = { color, faded };
+  }
+
+  // For an overlay: the neurons (grid units) whose maps are drawn faded.
+  fadeUnits(units) {
+    this.picture.fade(units);
+  }
+
+  paintLinks() {
+    if (this.linkStyles) this.picture.drawLinks(this.linkStyles, this.biasStyles);
+  }
+
+  // Ends an overlay: every link and bias takes the view's own style again.
+  restoreOwnStyles() {
+    this.overlayActive = false;
+    this.linkKeys?.fill('');
+    this.biasKeys?.fill('');
+    this.picture.fade([]);
+    if (this.params) this.restyle(this.params);
+  }
+
+  destroy() {
+    this.resizeObserver.disconnect();
+    this.card.close(false);
+    this.root.remove();
+    this.sizes = null;
+  }
+
+  // The number in the nearest data-unit / data-param attribute at or above target, if ours.
+  attrOf(target, name) {
+    const el = target?.closest?.(`[${name}]`);
+    return el && this.root.contains(el) ? Number(el.getAttribute(name)) : null;
+  }
+
+  setHovered(unit) {
+    if (unit === this.hovered) return;
+    this.hovered = unit;
+    this.callbacks.onHoverUnit?.(unit);
+  }
+
+  pointerSpot(e) {
+    const box = this.stage.getBoundingClientRect();
+    return { x: e.clientX - box.left, y: e.clientY - box.top };
+  }
+
+  onPointerOver(e) {
+    this.setHovered(this.attrOf(e.target, 'data-unit'));
+    const param = this.attrOf(e.target, 'data-param');
+    if (param !== null && !this.card.editing) this.card.show(param, this.pointerSpot(e), this.layoutWidth);
+  }
+
+  onPointerOut(e) {
+    const next = this.root.contains(e.relatedTarget) ? e.relatedTarget : null;
+    this.setHovered(this.attrOf(next, 'data-unit'));
+    const param = this.attrOf(e.target, 'data-param');
+    if (param !== null && param !== this.attrOf(next, 'data-param') && !this.card.editing) this.card.close(false);
+  }
+
+  // The link or bias behind a focusable link path or bias square, else undefined.
+  focusableItem(el) {
+    return PARAM_ROLES.has(roleOf(el)) ? this.paramItems.get(Number(el.getAttribute('data-param'))) : undefined;
+  }
+
+  onFocus(e) {
+    const item = this.focusableItem(e.target);
+    if (!item || this.card.editing) return;
+    if (e.type === 'focusin') this.card.show(item.param, item.mid, this.layoutWidth);
+    else this.card.close(false);
+  }
+
+  onClick(e) {
+    const el = e.target.closest?.('[data-role]');
+    const role = roleOf(el);
+    if (!role || el.disabled) return;
+    if (role === 'feature') {
+      this.callbacks.onToggleFeature?.(el.getAttribute('data-key'));
+    } else if (SHAPE_ROLES.has(role)) {
+      this.callbacks.onShapeChange?.(nextShape(this.hiddenShape, role, Number(el.getAttribute('data-layer'))));
+    } else if (PARAM_ROLES.has(role)) {
+      this.openEditor(Number(el.getAttribute('data-param')), this.pointerSpot(e));
+    }
+  }
+
+  onKeyDown(e) {
+    const item = this.focusableItem(e.target);
+    if (!item) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.openEditor(item.param, item.mid);
+    } else if (e.key === 'Escape') {
+      this.card.close(false);
+    }
+  }
+
+  // The card's editor for a link or bias; the focus returns to it when the editor closes.
+  openEditor(param, at) {
+    const item = this.paramItems.get(param);
+    if (item) this.card.openEditor(param, at, this.layoutWidth, item.el);
+  }
+}

@@ -1,0 +1,52 @@
+// The test set's confusion matrix: rows are true classes, columns predicted ones, each cell a
+// count shaded by its share of the row. Rebuilt only when the class count or palette changes.
+import { h } from '../shared/dom.js';
+import { classColor, colorFor } from './colors.js';
+
+export class ConfusionView {
+  constructor(container) {
+    this.container = container;
+    this.shape = '';
+    this.cells = [];
+  }
+
+  // matrix: K*K counts, row-major; classes 0 hides the view (regression).
+  show(matrix, classes, palette) {
+    // A class, not `hidden`: the hide attribute owns `hidden` on this container.
+    this.container.classList.toggle('not-applicable', classes === 0);
+    if (classes === 0) return;
+    const shape = `${classes}/${palette}`;
+    if (shape !== this.shape) this.build(classes, palette, shape);
+    for (let t = 0; t < classes; t++) {
+      let rowTotal = 0;
+      for (let p = 0; p < classes; p++) rowTotal += matrix[t * classes + p] ?? 0;
+      for (let p = 0; p < classes; p++) {
+        const count = matrix[t * classes + p] ?? 0;
+        const cell = this.cells[t * classes + p];
+        if (cell.textContent !== String(count)) cell.textContent = String(count);
+        const share = rowTotal ? count / rowTotal : 0;
+        cell.style.backgroundColor = t === p ? `rgba(8,119,189,${0.1 + 0.5 * share})` : `rgba(245,147,34,${0.6 * share})`;
+      }
+    }
+  }
+
+  build(classes, palette, shape) {
+    this.shape = shape;
+    const swatch = (k) => {
+      const el = h('span', { class: 'swatch small', 'aria-label': `class ${k}` });
+      el.style.backgroundColor = classes > 2 ? classColor(k, palette) : colorFor(k === 0 ? -1 : 1, palette);
+      return el;
+    };
+    this.cells = [];
+    const head = h('tr', {}, h('th', { scope: 'col' }, 'true ↓ / predicted →'),
+      ...Array.from({ length: classes }, (_, p) => h('th', { scope: 'col' }, swatch(p))));
+    const rows = Array.from({ length: classes }, (_, t) => {
+      const cells = Array.from({ length: classes }, () => h('td', {}, '0'));
+      this.cells.push(...cells);
+      return h('tr', {}, h('th', { scope: 'row' }, swatch(t)), ...cells);
+    });
+    this.container.replaceChildren(
+      h('h3', {}, 'Confusion matrix (test set)'),
+      h('table', { class: 'confusion-table' }, h('thead', {}, head), h('tbody', {}, ...rows)));
+  }
+}

@@ -1,0 +1,216 @@
+// The output column: loss and accuracy read-outs, the loss chart, and the main heat map with its
+// axes, data points and colour legend. It draws what it is given and knows no network.
+import { h } from '../shared/dom.js';
+import { drawClassMap, drawHeatmap, drawPoints } from './heatmap.js';
+import { LossChart } from './chart.js';
+import { classColor, colorFor } from './colors.js';
+
+const TICKS = [-6, -4, -2, 0, 2, 4, 6];
+const LOSS_NAMES = { squared: 'squared error', crossEntropy: 'cross-entropy', softmaxCrossEntropy: 'softmax cross-entropy', huber: 'Huber' };
+
+function formatLoss(v) {
+  return Number.isFinite(v) ? v.toFixed(3) : '–';
+}
+
+function formatPercent(v) {
+  return Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '–';
+}
+
+// Nearest point to (x, y) in data units among [x, y, label, isTest] records, within `radius`;
+// -1 when none is that close. Test points count only when shown.
+export function nearestPoint(points, x, y, radius, includeTest) {
+  let best = -1;
+  let bestD = radius * radius;
+  for (let i = 0; i + 3 < points.length; i += 4) {
+    if (points[i + 3] === 1 && !includeTest) continue;
+    const d = (points[i] - x) ** 2 + (points[i + 1] - y) ** 2;
+    if (d <= bestD) { bestD = d; best = i / 4; }
+  }
+  return best;
+}
+
+export class OutputView {
+  // onMapClick({ x, y, shift, point }) reports a click (or Enter) on the map in data units, with
+  // the index of the nearest shown point (or -1).
+  constructor(container, { onMapClick = () => {} } = {}) {
+    this.onMapClick = onMapClick;
+    const readout = (label, role) => {
+      const value = h('span', { class: 'readout-value', dataset: { readout: role } }, '–');
+      return [h('div', { class: 'readout' }, h('span', { class: 'readout-label' }, label), value), value];
+    };
+    const [testLossRow, testLoss] = readout('Test loss', 'testLoss');
+    const [trainLossRow, trainLoss] = readout('Train loss', 'trainLoss');
+    const [testAccRow, testAcc] = readout('Test accuracy', 'testAccuracy');
+    const [trainAccRow, trainAcc] = readout('Train accuracy', 'trainAccuracy');
+    this.values = { testLoss, trainLoss, testAcc, trainAcc };
+    this.accuracyRows = [testAccRow, trainAccRow];
+
+    this.chartTitle = h('div', { class: 'chart-title' }, 'Loss');
+    this.chartCanvas = h('canvas', { class: 'loss-chart', width: 300, height: 60,
+      'aria-label': 'Loss per epoch: training (grey) and test (black)', role: 'img' });
+    this.chartTip = h('div', { class: 'chart-tip', hidden: true });
+    this.chart = new LossChart(this.chartCanvas);
+    this.chartCanvas.addEventListener('pointermove', (e) => this.showChartTip(e.offsetX));
+    this.chartCanvas.addEventListener('pointerleave', () => { this.chartTip.hidden = true; });
+
+    this.gridCanvas = h('canvas', { class: 'heatmap-grid', width: 100, height: 100 });
+    this.pointCanvas = h('canvas', { class: 'heatmap-points', width: 300, height: 300 });
+    this.heatmap = h('div', { class: 'heatmap', tabindex: 0, role: 'application',
+      'aria-label': 'Decision boundary and data points. Arrow keys pick a point, Enter follows it through the network.' },
+      this.gridCanvas, this.pointCanvas);
+    this.heatmap.addEventListener('click', (e) => this.clicked(e));
+    this.heatmap.addEventListener('keydown', (e) => this.keyed(e));
+    const xAxis = h('div', { class: 'axis axis-x', 'aria-hidden': 'true' }, TICKS.map((t) => h('span', {}, t)));
+    const yAxis = h('div', { class: 'axis axis-y', 'aria-hidden': 'true' }, TICKS.slice().reverse().map((t) => h('span', {}, t)));
+    const legend = h('div', { class: 'legend', 'aria-hidden': 'true' });
+    this.legend = legend;
+
+    container.append(
+      h('div', { class: 'readouts' }, testLossRow, testAccRow, trainLossRow, trainAccRow),
+      h('div', { class: 'chart-box', dataset: { control: 'lossChart' } }, this.chartTitle, this.chartCanvas, this.chartTip),
+      h('div', { class: 'heatmap-box' }, yAxis, this.heatmap, xAxis),
+      legend);
+    this.points = new Float32Array(0);
+    this.showTest = false;
+    this.style = { classes: 2, palette: 'classic', radii: null };
+    this.selected = -1;
+    new ResizeObserver(() => this.redrawPoints()).observe(this.heatmap);
+  }
+
+  setPoints(points) {
+    this.points = points;
+    this.redrawPoints();
+  }
+
+  setShowTest(showTest) {
+    this.showTest = showTest;
+    this.redrawPoints();
+  }
+
+  // classes and palette colour the points; radii (CSS px per point) or null sizes them.
+  setPointStyle({ classes = 2, palette = 'classic', radii = null }) {
+    this.style = { classes, palette, radii };
+    this.redrawPoints();
+  }
+
+  redrawPoints() {
+    const ratio = globalThis.devicePixelRatio || 1;
+    const size = Math.max(1, Math.round(this.heatmap.clientWidth * ratio));
+    if (this.pointCanvas.width !== size) this.pointCanvas.width = this.pointCanvas.height = size;
+    drawPoints(this.pointCanvas, this.points, { showTest: this.showTest, ...this.style });
+    const i = this.selected;
+    if (i >= 0 && i * 4 < this.points.length) {
+      // A ring around the picked or followed point.
+      const ctx = this.pointCanvas.getContext('2d');
+      const px = ((this.points[i * 4] + 6) / 12) * size;
+      const py = ((6 - this.points[i * 4 + 1]) / 12) * size;
+      ctx.strokeStyle = '#111';
+      ctx.lineWidth = 2 * ratio;
+      ctx.beginPath();
+      ctx.arc(px, py, 7 * ratio, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+  }
+
+  // Marks one point (index into the records) or none (-1).
+  select(index) {
+    this.selected = index;
+    this.redrawPoints();
+  }
+
+  // One map of n*n values in [-1, 1] (tanh or linear units), the two-class or regression output.
+  drawMap(values, n, discretize, palette = 'classic') {
+    drawHeatmap(this.gridCanvas, values, n, { discretize, palette });
+  }
+
+  // K class-probability maps (softmax outputs).
+  drawClasses(values, classes, n, discretize, palette) {
+    drawClassMap(this.gridCanvas, values, classes, n, { discretize, palette });
+  }
+
+  // The colour key: a -1..1 bar for two classes and regression, a swatch per class otherwise.
+  setLegend(classes, palette) {
+    if (classes > 2) {
+      this.legend.replaceChildren(...Array.from({ length: classes }, (_, k) => {
+        const swatch = h('span', { class: 'swatch small' });
+        swatch.style.backgroundColor = classColor(k, palette);
+        return h('span', { class: 'legend-class' }, swatch, ` class ${k}`);
+      }));
+      return;
+    }
+    const bar = h('span', { class: 'legend-bar' });
+    bar.style.background = `linear-gradient(to right, ${colorFor(-1, palette)}, ${colorFor(0, palette)}, ${colorFor(1, palette)})`;
+    this.legend.replaceChildren(h('span', {}, '−1'), bar, h('span', {}, '1'));
+  }
+
+  setLossTitle(name, formula) {
+    this.chartTitle.textContent = `Loss: ${LOSS_NAMES[name] ?? name}, ${formula} (train grey, test black)`;
+  }
+
+  // Data coordinates of a pointer event on the map.
+  dataAt(e) {
+    const box = this.heatmap.getBoundingClientRect();
+    return { x: ((e.clientX - box.left) / box.width) * 12 - 6, y: 6 - ((e.clientY - box.top) / box.height) * 12 };
+  }
+
+  clicked(e) {
+    const { x, y } = this.dataAt(e);
+    const point = nearestPoint(this.points, x, y, 0.5, this.showTest);
+    this.onMapClick({ x, y, shift: e.shiftKey, point });
+  }
+
+  // Arrow keys walk through the shown points; Enter follows the picked one.
+  keyed(e) {
+    const count = this.points.length / 4;
+    if (!count) return;
+    const shown = (i) => this.showTest || this.points[i * 4 + 3] !== 1;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft' || e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const direction = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : -1;
+      let i = this.selected;
+      for (let tries = 0; tries < count; tries++) {
+        i = (i + direction + count) % count;
+        if (shown(i)) break;
+      }
+      this.select(i);
+    } else if ((e.key === 'Enter' || e.key === ' ') && this.selected >= 0) {
+      e.preventDefault();
+      const i = this.selected;
+      this.onMapClick({ x: this.points[i * 4], y: this.points[i * 4 + 1], shift: false, point: i, keyboard: true });
+    }
+  }
+
+  showMetrics(metrics, regression) {
+    this.values.testLoss.textContent = formatLoss(metrics.testLoss);
+    this.values.trainLoss.textContent = formatLoss(metrics.trainLoss);
+    this.values.testAcc.textContent = formatPercent(metrics.testAccuracy);
+    this.values.trainAcc.textContent = formatPercent(metrics.trainAccuracy);
+    for (const row of this.accuracyRows) row.hidden = regression;
+  }
+
+  // One chart point per new epoch; a redraw alone (discretize, resize) adds nothing.
+  // redraw false records the point and leaves the drawing to a later call.
+  addLossPoint(epoch, trainLoss, testLoss, { redraw = true } = {}) {
+    if (epoch !== this.lastEpoch) {
+      this.lastEpoch = epoch;
+      this.chart.push(epoch, trainLoss, testLoss);
+      this.chartStale = true;
+    }
+    if (redraw && this.chartStale) {
+      this.chartStale = false;
+      this.chart.draw();
+    }
+  }
+
+  clearChart() {
+    this.lastEpoch = undefined;
+    this.chart.clear();
+    this.chart.draw();
+  }
+
+  showChartTip(x) {
+    const p = this.chart.pointAt(x);
+    this.chartTip.hidden = !p;
+    if (p) this.chartTip.textContent = `epoch ${p.epoch}: train ${formatLoss(p.trainLoss)}, test ${formatLoss(p.testLoss)}`;
+  }
+}
