@@ -1,28 +1,33 @@
-// npm run bench [-- --json [file]] [-- --runs N] [-- --scalar]
+// npm run bench [-- --json [file]] [-- --runs N] [-- --scalar] [-- --strict] [-- --check]
 // nnplay's wasm module against ConvNetJS and TensorFlow.js (wasm backend, SIMD, one thread) on
-// the same data, network, initial weights and loss; see bench/README.md.
+// the same data, network, initial weights and loss; see bench/README.md. --strict exits 1 when a
+// floor is missed; --check runs only the correctness checks, with a few calls and no timing.
 import { writeFileSync, statSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import { loadNnplay, nnplayEngine } from './engines/nnplay.mjs';
 import { convnetEngine } from './engines/convnet.mjs';
 import { loadTfjs, tfjsEngine } from './engines/tfjs.mjs';
 import { makeProblem, nnplayBatchLimit, GRID_SIZE } from './problem.mjs';
-import { WORKLOADS, CHECK_EPOCHS, LOSS_TOLERANCE, GRID_TOLERANCE } from './workloads.mjs';
+import { WORKLOADS, CHECK_EPOCHS, CHECK_CALLS } from './workloads.mjs';
 import { trainFlopsPerSample, forwardFlopsPerPoint } from './flops.mjs';
 import { timeSideBySide } from './timing.mjs';
 import { measurePeak } from './peak.mjs';
 import { nnplayBreakdown } from './breakdown.mjs';
 import { startLoadMeter } from './machine-load.mjs';
-import { ENGINE_NAMES, evaluateFloors, formatTable, formatFloors } from './report.mjs';
+import { ENGINE_NAMES, evaluateFloors, floorsExitCode, formatTable, formatFloors } from './report.mjs';
+import { trainAndCompare, compareLosses, checkGrids, countCalls, progressOf, checkWork } from './checks.mjs';
 
 function parseArgs(argv) {
-  const options = { json: null, runs: 7, scalar: false };
+  const options = { json: null, runs: 7, scalar: false, strict: false, check: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') options.json = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : '-';
     else if (argv[i] === '--runs') options.runs = Math.max(1, Number(argv[++i]) || 7);
     else if (argv[i] === '--scalar') options.scalar = true;
-    else throw new Error(`unknown argument "${argv[i]}"; use --json [file], --runs N and --scalar`);
+    else if (argv[i] === '--strict') options.strict = true;
+    else if (argv[i] === '--check') options.check = true;
+    else throw new Error(`unknown argument "${argv[i]}"; use --json [file], --runs N, --scalar, --strict and --check`);
   }
+  if (options.check && options.json) throw new Error('--check times nothing, so it writes no JSON');
   return options;
 }
 
@@ -30,43 +35,6 @@ function parseArgs(argv) {
 function staleSources(built) {
   const dir = new URL('../core/', import.meta.url);
   return readdirSync(dir).filter((f) => statSync(new URL(f, dir)).mtime > built);
-}
-
-// Trains fresh engines CHECK_EPOCHS epochs from the same weights and compares their training
-// losses. Engines at the same batch size must agree with each other within LOSS_TOLERANCE.
-function checkLosses(engines) {
-  const losses = {};
-  for (const [key, engine] of Object.entries(engines)) {
-    for (let e = 0; e < CHECK_EPOCHS; e++) engine.trainEpoch();
-    losses[key] = engine.loss();
-  }
-  const problems = [];
-  const keys = Object.keys(engines);
-  for (const a of keys) {
-    for (const b of keys) {
-      if (a >= b || engines[a].batchSize !== engines[b].batchSize) continue;
-      const rel = Math.abs(losses[a] - losses[b]) / Math.abs(losses[b]);
-      if (!(rel <= LOSS_TOLERANCE)) problems.push(`${ENGINE_NAMES[a]} ${losses[a]} vs ${ENGINE_NAMES[b]} ${losses[b]} (relative ${rel.toExponential(1)})`);
-    }
-  }
-  return { losses, problems };
-}
-
-function checkGrids(engines, kind) {
-  const grids = Object.fromEntries(Object.entries(engines).map(([k, e]) => [k, e[kind](GRID_SIZE)]));
-  const problems = [];
-  let worst = 0;
-  for (const [key, grid] of Object.entries(grids)) {
-    if (grid.length !== grids.nnplay.length) {
-      problems.push(`${ENGINE_NAMES[key]} returned ${grid.length} values, nnplay ${grids.nnplay.length}`);
-      continue;
-    }
-    let diff = 0;
-    for (let i = 0; i < grid.length; i++) diff = Math.max(diff, Math.abs(grid[i] - grids.nnplay[i]));
-    if (!(diff <= GRID_TOLERANCE)) problems.push(`${ENGINE_NAMES[key]} differs from nnplay by up to ${diff}`);
-    worst = Math.max(worst, diff);
-  }
-  return { worst, problems };
 }
 
 // One problem (data and initial weights) per network shape, shared by its workloads.
@@ -78,9 +46,10 @@ function problemFor(ctx, hidden) {
 
 // A training workload: checks that the engines train alike, then times one epoch per call.
 function trainingPlan(w, engines, problem, log) {
-  const { losses, problems } = checkLosses(engines);
+  const { losses, worst, problems } = trainAndCompare(engines, CHECK_EPOCHS);
   log(`  W${w.id} loss after ${CHECK_EPOCHS} epochs: ` +
-    Object.entries(losses).map(([k, v]) => `${ENGINE_NAMES[k]} ${v.toFixed(7)} (batch ${engines[k].batchSize})`).join(', '));
+    Object.entries(losses).map(([k, v]) => `${ENGINE_NAMES[k]} ${v.toFixed(7)} (batch ${engines[k].batchSize})`).join(', ') +
+    `; largest relative difference at equal batch ${worst.toExponential(1)}`);
   if (problems.length) throw new Error(`W${w.id}: the engines do not train alike: ${problems.join('; ')}`);
   const count = problem.train.count;
   return {
@@ -120,10 +89,17 @@ function runWorkload(w, ctx, log) {
   };
   try {
     const plan = training ? trainingPlan(w, engines, problem, log) : gridPlan(w, engines, problem, log);
+    const units = Object.fromEntries(Object.entries(engines).map(([k, e]) => [k, countCalls(plan.unitOf(e))]));
+    const before = progressOf(engines);
+    if (ctx.check) {
+      for (const unit of Object.values(units)) for (let i = 0; i < CHECK_CALLS; i++) unit();
+      confirmWork(w, engines, before, units, training, log);
+      return { id: w.id, title: w.title, kind: training ? 'train' : 'grid', checked: true, notes };
+    }
     // The peak kernel is timed again between the engines' runs. "% peak" divides by the higher
     // of that and the peak at the start: load from elsewhere can only make the share smaller.
-    const units = Object.fromEntries(Object.entries(engines).map(([k, e]) => [k, plan.unitOf(e)]));
     const { peak: peakTime, ...timed } = timeSideBySide({ ...units, peak: ctx.peak.unit }, { runs: ctx.runs });
+    confirmWork(w, engines, before, units, training, log);
     const peakBetweenRuns = ctx.peak.flopsPerCall / (peakTime.median * 1e6);
     const peakGflops = Math.max(ctx.peak.gflops, peakBetweenRuns);
     const results = {};
@@ -143,6 +119,28 @@ function runWorkload(w, ctx, log) {
   } finally {
     for (const e of Object.values(engines)) e.dispose();
   }
+}
+
+// After the calls (timed or not): each engine did the work it was called for, and the engines
+// still agree: equal grids (the weights did not change), or, where every engine made the same
+// number of training calls (--check), equal losses.
+function confirmWork(w, engines, before, units, training, log) {
+  const calls = Object.fromEntries(Object.entries(units).map(([k, u]) => [k, u.calls]));
+  const problems = checkWork(engines, before, calls, { training });
+  if (problems.length) throw new Error(`W${w.id}: an engine did not do the work it was timed for: ${problems.join('; ')}`);
+  const equalCalls = new Set(Object.values(calls)).size === 1;
+  let agreement = '';
+  if (!training) {
+    const grids = checkGrids(engines, w.kind);
+    if (grids.problems.length) throw new Error(`W${w.id}: after the calls the grids differ: ${grids.problems.join('; ')}`);
+    agreement = `; grids still agree within ${grids.worst.toExponential(1)}`;
+  } else if (equalCalls) {
+    const after = compareLosses(engines);
+    if (after.problems.length) throw new Error(`W${w.id}: after equal work the losses differ: ${after.problems.join('; ')}`);
+    agreement = `; losses after ${CHECK_EPOCHS + calls.nnplay} epochs agree within ${after.worst.toExponential(1)}`;
+  }
+  log(`  W${w.id} work done: ` + Object.entries(calls).map(([k, n]) => `${ENGINE_NAMES[k]} ${n} calls`).join(', ') +
+    (training ? ', one epoch each' : ', no training') + agreement);
 }
 
 async function main() {
@@ -169,14 +167,25 @@ async function main() {
   log(`TF.js ${tfInfo.version}: backend ${tfInfo.backend}, WASM_HAS_SIMD_SUPPORT=${tfInfo.simd}, ` +
     `WASM_HAS_MULTITHREAD_SUPPORT=${tfInfo.threads}, threads ${tfInfo.threadCount}`);
 
+  const ctx = { nn, tf, check: options.check, runs: options.runs, batchLimit: nnplayBatchLimit(nn), problems: new Map() };
+  if (options.check) {
+    // Correctness only (CI): the checks before and after the runs, around CHECK_CALLS untimed
+    // calls of each engine; no peak, no timing, no floors.
+    for (const w of WORKLOADS) runWorkload(w, ctx, log);
+    log(`bench --check: all ${WORKLOADS.length} workloads: the engines agree and every call did its work ` +
+      `(${((performance.now() - started) / 1e3).toFixed(1)} s)`);
+    endLoad();
+    return;
+  }
+
   const peak = measurePeak();
+  ctx.peak = peak;
   log(`WASM-SIMD peak: ${peak.gflops.toFixed(1)} GFLOP/s (${peak.chains} chains; timed again between every workload's runs)`);
   if (machine.loadAverage > machine.cores / 2) {
     log(`  warning: the machine is busy (load ${machine.loadAverage.toFixed(1)} on ${machine.cores} cores); ` +
       'figures will be lower and noisier than on a quiet machine');
   }
 
-  const ctx = { nn, tf, peak, runs: options.runs, batchLimit: nnplayBatchLimit(nn), problems: new Map() };
   const workloads = [];
   for (const w of WORKLOADS) workloads.push(runWorkload(w, ctx, log));
   const floors = evaluateFloors(workloads);
@@ -200,6 +209,8 @@ async function main() {
     if (options.json === '-') process.stdout.write(text);
     else writeFileSync(options.json, text);
   }
+  process.exitCode = floorsExitCode(floors, { strict: options.strict });
+  if (process.exitCode) log(`bench --strict: ${floors.filter((f) => !f.pass).length} floor(s) missed; exit status 1`);
 }
 
 // Errors are printed here and the process exits, rather than reaching the wasm glue's own

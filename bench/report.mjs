@@ -24,21 +24,31 @@ const ms = (value) => `${value < 1 ? value.toFixed(3) : value < 10 ? value.toFix
 const times = (value) => `${value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)}x`;
 const percent = (value) => `${(100 * value).toFixed(value < 0.1 ? 2 : 1)} %`;
 
+// A floor holds for the workload as the issue states it: one measured with nnplay at a batch
+// size its core capped below the requested one is a different workload, so it fails whatever
+// the figure (the fix is to raise the cap or change the workload, not to read the figure).
 export function evaluateFloors(workloads) {
   const byId = Object.fromEntries(workloads.map((w) => [w.id, w]));
   return FLOORS.map((floor) => {
     const w = byId[floor.workload];
-    const capped = w.engines.nnplay.batchSize !== w.requestedBatch && w.kind === 'train';
-    const caveat = capped ? ` (nnplay at batch ${w.engines.nnplay.batchSize}, its core's cap)` : '';
+    const capped = w.kind === 'train' && w.engines.nnplay.batchSize !== w.requestedBatch;
+    const why = capped
+      ? ` (measured with nnplay at batch ${w.engines.nnplay.batchSize}, its core's cap, not ${w.requestedBatch}: does not count)`
+      : '';
     if (floor.peer) {
       const value = w.speedup[floor.peer];
-      return { workload: w.id, text: `W${w.id} nnplay >= ${floor.atLeast}x ${ENGINE_NAMES[floor.peer]}${caveat}`,
-        value, need: floor.atLeast, shown: times(value), pass: value >= floor.atLeast };
+      return { workload: w.id, text: `W${w.id} nnplay >= ${floor.atLeast}x ${ENGINE_NAMES[floor.peer]}${why}`,
+        value, need: floor.atLeast, shown: times(value), capped, pass: !capped && value >= floor.atLeast };
     }
     const value = w.engines.nnplay.peakShare;
-    return { workload: w.id, text: `W${w.id} nnplay's 64-wide products >= ${percent(floor.peakShare)} of the WASM-SIMD peak${caveat}`,
-      value, need: floor.peakShare, shown: percent(value), pass: value >= floor.peakShare };
+    return { workload: w.id, text: `W${w.id} nnplay's 64-wide products >= ${percent(floor.peakShare)} of the WASM-SIMD peak${why}`,
+      value, need: floor.peakShare, shown: percent(value), capped, pass: !capped && value >= floor.peakShare };
   });
+}
+
+// The process's exit status for a set of floors: with --strict a missed floor is a failure.
+export function floorsExitCode(floors, { strict }) {
+  return strict && floors.some((f) => !f.pass) ? 1 : 0;
 }
 
 function pad(text, width, right = false) {

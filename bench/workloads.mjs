@@ -13,6 +13,9 @@ export const WORKLOADS = [
 
 // Epochs trained before the losses are compared.
 export const CHECK_EPOCHS = 5;
+// Calls of each engine's timed unit in `npm run bench -- --check`, in place of the timed runs:
+// enough to see every call do its work, few enough for CI.
+export const CHECK_CALLS = 3;
 // Relative tolerance on the training loss after CHECK_EPOCHS: float32 against float64 and a
 // fast tanh move the fifth or sixth digit; a wrong gradient, order or batch moves the second.
 export const LOSS_TOLERANCE = 1e-3;

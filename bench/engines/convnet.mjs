@@ -46,9 +46,15 @@ export function convnetEngine(problem, batchSize) {
   const grids = new Map();
   const gridOf = (n) => grids.get(n) ?? grids.set(n, gridInputs(n)).get(n);
 
-  return {
+  // ConvNetJS counts no epochs and never stops by itself: the count is of trainEpoch() calls, and
+  // whether the weights moved shows in the loss (see checkWork in bench/checks.mjs).
+  let epochs = 0;
+  const progress = () => ({ epochs, loss: engine.loss(), stopped: '' });
+  const engine = {
     batchSize,
+    progress,
     trainEpoch() {
+      epochs++;
       for (let start = 0; start < count; start += batchSize) {
         // Trainer updates when its sample counter k reaches a multiple of batch_size and divides
         // the summed gradient by batch_size. Restarting k per batch with that batch's size makes
@@ -100,4 +106,5 @@ export function convnetEngine(problem, batchSize) {
     },
     dispose() {},
   };
+  return engine;
 }

@@ -31,9 +31,11 @@ export function copyGridAll(session, n) {
 }
 
 // One Session per workload. `batchSize` may be below the problem's when the core caps it.
-export function nnplayEngine(nn, problem, batchSize) {
+// `extraConfig` ('&key=value...') is appended to the race's settings (the tests use it to make a
+// session auto-stop).
+export function nnplayEngine(nn, problem, batchSize, { extraConfig = '' } = {}) {
   const session = new nn.Session();
-  session.configure(configText({ hidden: problem.hidden, batchSize }));
+  session.configure(configText({ hidden: problem.hidden, batchSize }) + extraConfig);
   session.setParams(problem.params);
   const batchesPerEpoch = Math.ceil(problem.train.count / batchSize);
   return {
@@ -41,6 +43,12 @@ export function nnplayEngine(nn, problem, batchSize) {
     // One call per epoch: step() runs that many mini-batches inside wasm.
     trainEpoch() { session.step(batchesPerEpoch); },
     loss() { return session.metrics().trainLoss; },
+    // The session's own epoch count: step() does nothing once the session diverged or stopped.
+    progress() {
+      const m = session.metrics();
+      const stopped = m.diverged ? 'diverged' : m.stopReason ? `auto-stop: ${m.stopReason}` : '';
+      return { epochs: m.epoch, loss: m.trainLoss, stopped };
+    },
     gridOutput(n) { return session.evaluateGridOutput(n).slice(); },
     gridAll(n) { return copyGridAll(session, n); },
     dispose() { session.delete(); },

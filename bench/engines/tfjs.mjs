@@ -94,9 +94,15 @@ export function tfjsEngine(tf, problem, batchSize) {
   // 1/2 (y - t)^2 averaged over the batch.
   const loss = (batch) => tf.mul(half, tf.mean(tf.square(tf.sub(forward(batch.x).at(-1), batch.t))));
 
-  return {
+  // TF.js counts no epochs and never stops by itself: the count is of trainEpoch() calls, and
+  // whether the weights moved shows in the loss (see checkWork in bench/checks.mjs).
+  let epochs = 0;
+  const progress = () => ({ epochs, loss: engine.loss(), stopped: '' });
+  const engine = {
     batchSize,
+    progress,
     trainEpoch() {
+      epochs++;
       for (const batch of batches) tf.tidy(() => { optimizer.minimize(() => loss(batch), false, variables); });
     },
     loss() {
@@ -135,4 +141,5 @@ export function tfjsEngine(tf, problem, batchSize) {
       optimizer.dispose();
     },
   };
+  return engine;
 }

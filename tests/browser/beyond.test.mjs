@@ -33,11 +33,21 @@ test('clicking the map in edit mode adds a point of the picked class; shift+clic
   const count = () => playground(page, () => document.querySelector('nn-playground').playground.pointCount);
   const before = await count();
   await page.locator('nn-playground button[data-control="editData"]').click();
-  await page.locator('nn-playground .class-picker .swatch').first().click();
+  // Class -1: new points are +1 until another class is picked, so the pick must take effect.
+  const swatch = page.locator('nn-playground .class-picker .swatch[aria-label="class −1"]');
+  await swatch.click();
+  assert.equal(await swatch.getAttribute('aria-checked'), 'true');
   const map = page.locator('nn-playground .heatmap');
   const box = await map.boundingBox();
   await map.click({ position: { x: box.width * 0.5, y: box.height * 0.5 } });  // (0, 0): no point there
   await page.waitForFunction((n) => document.querySelector('nn-playground').playground.pointCount === n + 1, before);
+  // The engine's data, as Download CSV writes it: the point nearest (0, 0) is the new one
+  // (xor keeps its points 0.3 from the axes) and has the picked label.
+  const csv = await playground(page, () => document.querySelector('nn-playground').playground.engine.exportCsv());
+  const rows = csv.trim().split('\n').slice(1).map((line) => line.split(',').map(Number));
+  const [x, y, label] = rows.reduce((a, b) => (Math.hypot(b[0], b[1]) < Math.hypot(a[0], a[1]) ? b : a));
+  assert.ok(Math.hypot(x, y) < 0.2, `a point was added at the click, (${x}, ${y})`);
+  assert.equal(label, -1, 'the added point has the picked class');
   await trainFor(page, 5);  // keeps training on the edited data
   await map.click({ position: { x: box.width * 0.5, y: box.height * 0.5 }, modifiers: ['Shift'] });
   await page.waitForFunction((n) => document.querySelector('nn-playground').playground.pointCount === n, before);

@@ -34,7 +34,16 @@ test('a crashed engine shows a restart button that restores the settings; its ne
   assert.equal(await epoch(crashing), 1);
   assert.match(page.url(), /dataset=xor/);
   assert.match(page.url(), /networkShape=5(&|$)/);
-  assert.equal(await page.locator('nn-playground [data-role="neuron"]').count() >= 6, true);
+  // The recovered instance itself: its diagram and its new engine have networkShape=5 on xor
+  // (5 hidden neurons and the output), not the defaults (4, 2: the neighbour's 7 neurons).
+  const recovered = page.locator('nn-playground').nth(crashing);
+  assert.equal(await recovered.locator('[data-role="neuron"]').count(), 5 + 1);
+  assert.equal(await page.locator('nn-playground').nth(neighbour).locator('[data-role="neuron"]').count(), 4 + 2 + 1);
+  const engineConfig = await page.evaluate(async (k) => JSON.parse(
+    await document.querySelectorAll('nn-playground')[k].playground.engine.save()).config, crashing);
+  assert.match(engineConfig, /(^|&)dataset=xor(&|$)/);
+  assert.match(engineConfig, /(^|&)networkShape=5(&|$)/);
+  assert.match(engineConfig, /(^|&)seed=4(&|$)/);
   // The crash itself is reported by our own message; nothing else went wrong.
   assert.deepEqual(problems.filter((p) => !p.includes('simulated crash')), []);
 });

@@ -76,16 +76,27 @@ export class LossChart {
   constructor(canvas, { capacity = 400 } = {}) {
     this.canvas = canvas;
     this.history = new DownsampledHistory(capacity);
+    this.showCount();
   }
 
   // Records only; the owner calls draw() once per animation frame, not once per epoch.
   push(epoch, trainLoss, testLoss) {
-    return this.history.push(epoch, trainLoss, testLoss);
+    const added = this.history.push(epoch, trainLoss, testLoss);
+    this.showCount();
+    return added;
   }
 
   clear() {
     this.history.clear();
+    this.showCount();
     this.draw();
+  }
+
+  // Points pushed since the last clear (thinning drops kept points, not this count), as the
+  // canvas's data-points attribute: the browser tests count on it that a redraw adds none
+  // (the Playground's bug #184). A canvas without a dataset (OffscreenCanvas) goes without.
+  showCount() {
+    if (this.canvas.dataset) this.canvas.dataset.points = String(this.history.accepted);
   }
 
   // Maps data to canvas pixels for the points kept now; null when there is nothing to show.
