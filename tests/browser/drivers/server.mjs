@@ -6,6 +6,9 @@ import { startServer } from '../../../scripts/serve.mjs';
 import { PROBE_PATH, PROBE_SOURCE } from './probe.mjs';
 
 const TAG = `<script src="${PROBE_PATH}"></script>`;
+// A page with nothing on it, for an engine's own requestAnimationFrame rate.
+export const BLANK_PATH = '/__nnplay-blank.html';
+const BLANK = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body></body></html>';
 
 function withProbe(html) {
   const head = html.match(/<head[^>]*>/i);
@@ -20,6 +23,11 @@ export async function serve(root, { headers = {} } = {}) {
     if (new URL(req.url, 'http://localhost').pathname === PROBE_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', ...headers });
       res.end(PROBE_SOURCE);
+      return;
+    }
+    if (new URL(req.url, 'http://localhost').pathname === BLANK_PATH) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', ...headers });
+      res.end(withProbe(BLANK));
       return;
     }
     const upstream = request({ host: '127.0.0.1', port: innerPort, path: req.url, method: req.method, headers: req.headers }, (answer) => {
