@@ -11,12 +11,26 @@ function killGroup(child, signal) {
 }
 
 process.on('exit', () => { for (const child of running) killGroup(child, 'SIGKILL'); });
+// A runner that stops this process by signal (node --test on a timeout, Ctrl-C) gets the same
+// clean-up; the listener is only there while something runs, so it changes nothing otherwise.
+function onSignal(signal) {
+  for (const child of running) killGroup(child, 'SIGKILL');
+  process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+}
+function watchSignals() {
+  const on = running.size > 0;
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    if (on && !process.listeners(signal).includes(onSignal)) process.on(signal, onSignal);
+    if (!on) process.off(signal, onSignal);
+  }
+}
 
 // Spawns `command` as the leader of a new process group; `stdio` as for child_process.spawn.
 export function spawnGroup(command, args, { env = process.env, stdio = 'ignore' } = {}) {
   const child = spawn(command, args, { env, stdio, detached: true });
   running.add(child);
-  child.once('exit', () => running.delete(child));
+  watchSignals();
+  child.once('exit', () => { running.delete(child); watchSignals(); });
   return child;
 }
 

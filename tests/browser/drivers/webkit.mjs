@@ -25,6 +25,7 @@ function gtkConfigHome() {
   const dir = mkdtempSync(path.join(tmpdir(), 'nnplay-webkit-'));
   mkdirSync(path.join(dir, 'gtk-3.0'));
   writeFileSync(path.join(dir, 'gtk-3.0', 'gtk.css'), GTK_CSS);
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
@@ -54,7 +55,9 @@ export async function launch({ timeoutMs }) {
       let driver;
       const close = async () => {
         open.delete(close);
-        try { await driver?.quit(); } catch { /* the session may be gone already */ }
+        // A session that no longer answers must not hold the run: its processes are stopped anyway.
+        const quit = driver?.quit().catch(() => {});
+        await Promise.race([quit, new Promise((r) => setTimeout(r, 10000).unref())]);
         await server.stop();
       };
       open.add(close);
