@@ -1,6 +1,7 @@
 // The cross-engine core of the browser suite, written once over drivers/ and run in Chromium,
 // Firefox ESR and WebKitGTK (NNPLAY_ENGINES picks a subset): loading and training, every kind
-// of control, following a point, embedding under a strict CSP, the element's API, hostile input
+// of control, a weight edited from the keyboard, following a point, embedding under a strict
+// CSP, the element's API, hostile input
 // and screenshots at phone and laptop widths at device-pixel-ratio 1 and 2. It serves the built
 // dist/ (npm run build), as a reader's browser gets it.
 import { describe, test, before, after } from 'node:test';
@@ -141,6 +142,24 @@ for (const name of selectedEngines()) {
       })(), { args: [points], what: 'the xor points drawn' });
       await trainFor(page, 5);
       await page.screenshot(path.join(SHOTS, `${name}-controls.png`));
+      await assertClean(page);
+    });
+
+    test(`${name}: a weight edited from the keyboard changes the running network`, TIMEOUT, async (t) => {
+      const page = await open(t, '#seed=6');
+      const cardText = () => {
+        const card = deep('nn-playground >>> .nv-card');
+        return card && card.getClientRects().length > 0 && card.querySelector('.nv-card-text').textContent;
+      };
+      await page.focus('nn-playground >>> [data-role="link"]');
+      assert.match(await page.waitFor(cardText, { what: 'the weight card' }), /^Weight is -?\d/);
+      await page.press('Enter');
+      await page.waitFor(() => deep('nn-playground >>> .nv-card-input')?.getClientRects().length > 0, { what: 'the weight input' });
+      await page.evaluate(() => { deep('nn-playground >>> .nv-card-input').value = ''; });
+      await page.type('nn-playground >>> .nv-card-input', '2.5');
+      await page.press('Enter');
+      await page.focus('nn-playground >>> [data-role="link"]');
+      await page.waitFor(() => deep('nn-playground >>> .nv-card-text')?.textContent === 'Weight is 2.5', { what: 'Weight is 2.5' });
       await assertClean(page);
     });
 
