@@ -1,9 +1,8 @@
 // The cross-engine core of the browser suite, written once over drivers/ and run in Chromium,
 // Firefox ESR and WebKitGTK (NNPLAY_ENGINES picks a subset): loading and training, every kind
 // of control, a weight edited from the keyboard, following a point, embedding under a strict
-// CSP, the element's API, hostile input
-// and screenshots at phone and laptop widths at device-pixel-ratio 1 and 2. It serves the built
-// dist/ (npm run build), as a reader's browser gets it.
+// CSP, the element's API, hostile input and screenshots at phone and laptop widths at
+// device-pixel-ratio 1 and 2. It serves the built dist/ (npm run build), as a reader gets it.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -165,7 +164,7 @@ for (const name of selectedEngines()) {
 
     test(`${name}: clicking a point on the map shows its forward pass with numbers`, TIMEOUT, async (t) => {
       const page = await open(t, '#dataset=circle&seed=3&networkShape=4,2');
-      await trainFor(page, 30);
+      await trainFor(page, 10);
       const [x, y] = await page.evaluate(() => document.querySelector('nn-playground').playground.firstPoint());
       // Map coordinates run from -6 to 6, y upwards.
       await page.click('nn-playground >>> .heatmap', { at: { x: (x + 6) / 12, y: (6 - y) / 12 } });
