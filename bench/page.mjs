@@ -1,9 +1,11 @@
 // npm run bench:page [-- --json [file]] [-- --seconds N] [-- --trace] [-- --profile]
-//                    [-- --setup a|b] [-- --repeat N]
-// The real page in headless Chromium: drawn frames/s, epochs/s, epochs per frame and the
-// longest main-thread task while it trains, at the default setup and at a 6x8 network whose
-// every neuron thumbnail is redrawn each frame. See bench/README.md.
-import { writeFileSync, mkdirSync } from 'node:fs';
+//                    [-- --setup a|b] [-- --repeat N] [-- --engines list|none] [-- --strict]
+// The built page (dist/, npm run build) in headless Chromium: drawn frames/s, epochs/s, epochs
+// per frame and the longest main-thread task while it trains, at the default setup and at a
+// 6x8 network whose every neuron thumbnail is redrawn each frame. Then the same page in
+// Chromium, Firefox ESR and WebKitGTK against each engine's own blank-page frame rate
+// (engine-floors.mjs). --strict exits non-zero when any floor is missed. See bench/README.md.
+import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -14,8 +16,14 @@ import { frameCost } from './frame-cost.mjs';
 import { loadNnplay } from './engines/nnplay.mjs';
 import { startProfile, stopProfile } from './cpu-profile.mjs';
 import { startLoadMeter } from './machine-load.mjs';
+import { measureEngine, floorChecks, formatTable } from './engine-floors.mjs';
+import { selectedEngines } from '../tests/browser/drivers/index.mjs';
+import { serve } from '../tests/browser/drivers/server.mjs';
 
-const WEB = fileURLToPath(new URL('../web', import.meta.url));
+const DIST = fileURLToPath(new URL('../dist', import.meta.url));
+// The issue's method: drawn frames over 8 s after 2 s of play.
+const ENGINE_SECONDS = 8;
+const ENGINE_WARMUP = 2;
 const OUT_DIR = fileURLToPath(new URL('../build/bench/', import.meta.url));
 // No flag that throttles or unthrottles requestAnimationFrame: the page gets the display's pace.
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
@@ -29,7 +37,7 @@ const SCENARIOS = [
 ];
 
 function parseArgs(argv) {
-  const options = { json: null, seconds: 10, trace: false, profile: false, setup: null, repeat: 1 };
+  const options = { json: null, seconds: 10, trace: false, profile: false, setup: null, repeat: 1, strict: false, engines: null };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') options.json = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : '-';
     else if (argv[i] === '--seconds') options.seconds = Math.max(1, Number(argv[++i]) || 10);
@@ -37,8 +45,11 @@ function parseArgs(argv) {
     else if (argv[i] === '--profile') options.profile = true;
     else if (argv[i] === '--setup') options.setup = argv[++i];
     else if (argv[i] === '--repeat') options.repeat = Math.max(1, Math.floor(Number(argv[++i])) || 1);
-    else throw new Error(`unknown argument "${argv[i]}"; use --json [file], --seconds N, --trace, --profile, --setup a|b and --repeat N`);
+    else if (argv[i] === '--strict') options.strict = true;
+    else if (argv[i] === '--engines') options.engines = argv[++i] ?? '';
+    else throw new Error(`unknown argument "${argv[i]}"; use --json [file], --seconds N, --trace, --profile, --setup a|b, --repeat N, --engines list|none and --strict`);
   }
+  options.engines = options.engines === 'none' ? [] : selectedEngines(options.engines ?? undefined);
   if (options.setup !== null && !SCENARIOS.some((s) => s.id === options.setup)) {
     throw new Error(`unknown setup "${options.setup}"; use ${SCENARIOS.map((s) => s.id).join(' or ')}`);
   }
@@ -181,12 +192,14 @@ function format(results, checks) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const log = options.json === '-' ? (s) => process.stderr.write(`${s}\n`) : (s) => console.log(s);
+  const log = (...lines) => (options.json === '-' ? process.stderr : process.stdout).write(`${lines.join('\n')}\n`);
+  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/ is not built: run npm run build first');
   if (options.trace) mkdirSync(OUT_DIR, { recursive: true });
   log(`nnplay page benchmark: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ` +
     `load average ${os.loadavg()[0].toFixed(2)}; ${options.seconds} s per setup in headless Chromium`);
-  const server = await startServer(WEB, { port: 0 });
+  const server = await startServer(DIST, { port: 0 });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  let report;
   try {
     const base = `http://127.0.0.1:${server.address().port}/`;
     log(`Chromium ${browser.version()}`);
@@ -204,15 +217,34 @@ async function main() {
     for (const r of results) r.workerCost = frameCost(nn, r.hash);
     const checks = checkFloors(results);
     log(format(results, checks));
-    if (options.json) {
-      const text = `${JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), results, floors: checks }, null, 2)}\n`;
-      if (options.json === '-') process.stdout.write(text);
-      else writeFileSync(options.json, text);
-    }
+    report = { date: new Date().toISOString(), chromium: browser.version(), results, floors: checks };
   } finally {
     await browser.close();
     server.close();
   }
+  // One engine at a time, so they never share the cores with each other.
+  report.engines = [];
+  if (options.engines.length) {
+    log('', `Per engine (issue 17): blank-page rAF, then ${ENGINE_SECONDS} s after ${ENGINE_WARMUP} s of play, epochsPerFrame=auto:`);
+    const site = await serve(DIST);
+    try {
+      for (const name of options.engines) report.engines.push(await measureEngine(name, site.base, { seconds: ENGINE_SECONDS, warmup: ENGINE_WARMUP, log }));
+    } finally {
+      await site.close();
+    }
+    const engineChecks = floorChecks(report.engines);
+    report.floors.push(...engineChecks);
+    log('', formatTable(report.engines), '', 'Floors per engine (issue 17):');
+    for (const c of engineChecks) log(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.text}: ${c.shown}`);
+  }
+  const missed = report.floors.filter((c) => !c.pass).length;
+  log('', missed ? `${missed} of ${report.floors.length} floors missed in all` : `all ${report.floors.length} floors met`);
+  if (options.json) {
+    const text = `${JSON.stringify(report, null, 2)}\n`;
+    if (options.json === '-') process.stdout.write(text);
+    else writeFileSync(options.json, text);
+  }
+  if (options.strict && missed) process.exitCode = 1;
 }
 
 main().catch((error) => {

@@ -4,20 +4,18 @@ import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
+import { CHROMIUM_PATH, CHROMIUM_ARGS } from './drivers/chromium.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const OUTPUT_DIR = fileURLToPath(new URL('../../test-output/', import.meta.url));
 mkdirSync(OUTPUT_DIR, { recursive: true });
-
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // Serves `folder` (relative to the repo) and opens a browser; registers clean-up on `t` first,
 // so a failed launch cannot leave the server holding the test runner open.
 export async function openBrowser(t, { folder = 'web', headers = {} } = {}) {
   const server = await startServer(new URL(folder, `file://${ROOT}`).pathname, { headers });
   t.after(() => server.close());
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   t.after(() => browser.close());
   const base = `http://127.0.0.1:${server.address().port}/`;
   return { browser, base };

@@ -1,0 +1,33 @@
+// Debian's Firefox ESR through puppeteer-core over WebDriver BiDi (no geckodriver). Each page
+// gets its own browser context (user context in BiDi terms).
+import puppeteer from 'puppeteer-core';
+
+export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+
+export async function launch({ timeoutMs }) {
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true,
+    timeout: timeoutMs, protocolTimeout: timeoutMs * 3 });
+  return {
+    version: `Firefox ${(await browser.version()).replace(/^firefox\//i, '')}`,
+    async newPage({ width, height, dpr }) {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      page.setDefaultTimeout(timeoutMs);
+      await page.setViewport({ width, height, deviceScaleFactor: dpr });
+      const errors = [];
+      page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+      return {
+        goto: (url) => page.goto(url, { waitUntil: 'load' }),
+        evaluate: (source) => page.evaluate(source),
+        click: (x, y) => page.mouse.click(x, y),
+        press: (key) => page.keyboard.press(key),
+        type: (text) => page.keyboard.type(text),
+        screenshot: () => page.screenshot(),
+        nativeErrors: () => errors,
+        close: () => context.close(),
+      };
+    },
+    close: () => browser.close(),
+  };
+}
