@@ -55,7 +55,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const ui = buildLayout(root, {
     onChange: (key, value) => change(key, value),
     onPlayPause: () => (running ? pause() : play()),
-    onStep: () => step(),
+    onStep: (unit) => step(unit),
     onReset: () => reset(),
     onNewWeights: () => newWeights(),
     onRegenerate: () => change('seed', randomSeed()),
@@ -248,7 +248,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     rafId = requestAnimationFrame(tick);
     pacer.onAnimationFrame();
     if (!ready || !pacer.hasRoom || !(running || dirty)) return;
-    requestFrame(running ? (state.epochsPerFrame === 'auto' ? 'auto' : Number(state.epochsPerFrame)) : 0);
+    const pace = state.epochsPerFrame;
+    requestFrame(running ? (pace === 'auto' || pace === 'batch' ? pace : Number(pace)) : 0);
   }
 
   // In edit mode a click adds a point of the picked class (Shift+click removes the nearest);
@@ -288,13 +289,13 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onEvent('pause', {});
   }
 
-  // One epoch, then paused; resolves once that epoch is drawn.
-  async function step() {
+  // One epoch (or with 'batch' one mini-batch), then paused; resolves once it is drawn.
+  async function step(unit = 'epoch') {
     pause();
     start();
     await whenReady();
     while (pacer.inFlight > 0) await new Promise((r) => setTimeout(r, 5));
-    await requestFrame(1);
+    await requestFrame(unit === 'batch' ? 'batch' : 1);
   }
 
   async function restart(call) {
