@@ -12,8 +12,9 @@ import { DataTools, download } from './controls/data-tools.js';
 import { ConfusionView } from './views/confusion-view.js';
 import { SpeedMeter } from './views/speed-meter.js';
 import { ExplainController } from './explain/explain-controller.js';
-import { drawOutputMap, outputsAreProbabilities } from './views/map-drawing.js';
+import { drawOutputMap } from './views/map-drawing.js';
 import { FramePacer } from './engine/frame-pacer.js';
+import { networkStructure } from './playground/layer-names.js';
 import {
   ALL_DATASETS, changesBetween, formatForEngine, haltReason, needsRebuild, nextState, pointRadii, randomSeed,
   withEngineSettings,
@@ -30,7 +31,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   let generation = 0;        // bumps on every rebuild; frames of an older build are dropped
   let dirty = true;          // something changed while paused: draw one frame
   let hoveredUnit = null;
-  let model = { unitCounts: [], classes: 2, points: new Float32Array(0), build: null };
+  let model = { unitCounts: [], classes: 2, names: null, lossName: '', points: new Float32Array(0), build: null };
   let lastFrame = null;
   let rafId = 0;
   let destroyed = false;
@@ -136,29 +137,31 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     dirty = true;
     if ('showTestData' in changes) ui.output.setShowTest(state.showTestData);
     if ('palette' in changes || 'showPointLoss' in changes) applyPointStyle();
+    if ('palette' in changes && started && model.unitCounts.length) {
+      showNetwork();
+      tools.setProblem({ classes: model.classes, names: model.names, palette: state.palette });
+    }
     if ('numClasses' in changes || 'problem' in changes) refreshPreviews();
   }
 
   // After the engine's data or network changed: points, classes, loss title, network diagram.
   function applyStructure(result) {
-    model = { unitCounts: result.unitCounts, classes: result.classes, points: result.points, build: result.build };
+    model = { unitCounts: result.unitCounts, classes: result.classes, names: result.classNames ?? null,
+      lossName: result.lossName, points: result.points, build: result.build };
     lastFrame = null;
     hoveredUnit = null;
     ui.output.setPoints(result.points);
     ui.output.select(-1);
     ui.output.setLossTitle(result.lossName, result.lossFormula);
     applyPointStyle();
-    tools.setProblem({ classes: result.classes, palette: state.palette });
-    network.setStructure({
-      features: FEATURES.map((f) => ({ ...f, enabled: Boolean(state[f.key]) })),
-      hiddenShape: state.networkShape,
-      outputs: result.unitCounts[result.unitCounts.length - 1],
-      probabilityOutputs: outputsAreProbabilities(state, result.unitCounts[result.unitCounts.length - 1]),
-    });
+    tools.setProblem({ classes: result.classes, names: model.names, palette: state.palette });
+    showNetwork();
     explain.setStructure({ labels: FEATURES.filter((f) => state[f.key]).map((f) => f.label),
-      lossName: result.lossName, classes: result.classes, palette: state.palette });
+      lossName: result.lossName, classes: result.classes, names: model.names, palette: state.palette });
     dirty = true;
   }
+
+  const showNetwork = () => network.setStructure(networkStructure(state, model));
 
   async function rebuild() {
     const build = ++generation;
@@ -193,7 +196,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     const losses = state.showPointLoss && lastFrame?.pointLosses;
     const radii = losses ? pointRadii(losses) : null;
     ui.output.setPointStyle({ classes: model.classes, palette: state.palette, radii });
-    ui.output.setLegend(model.classes, state.palette);
+    ui.output.setLegend(model.classes, state.palette, model.names);
   }
 
   function redrawMap() {
@@ -217,7 +220,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     ui.showSpeed(speed.add(m.epoch, running));
     if (turn === -1 || turn === 2) {
       ui.output.showMetrics(m, state.problem === 'regression');
-      confusion.show(frame.confusion, model.classes, state.palette);
+      confusion.show(frame.confusion, model.classes, state.palette, model.names);
     }
     ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1 });
     explain.onFrame(frame).catch(showError);
@@ -356,8 +359,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     get build() { return model.build; },
     // The current engine, for tools and tests (e.g. to simulate a crashed worker).
     get engine() { return engine; },
-    // [x, y] of the first training point, for scripts and tests that click on the map.
-    firstPoint() { return [model.points[0], model.points[1]]; },
+    // [x, y, label] of the first training point, for scripts and tests that click on the map.
+    firstPoint() { return [model.points[0], model.points[1], model.points[2]]; },
     get classes() { return model.classes; },
     get state() { return { ...state, hidden: [...state.hidden] }; },
     // Applies a whole new state (from a changed URL hash or attributes).

@@ -3,6 +3,7 @@
 import { NETWORK_VIEW_CSS } from '../network/network-view.css.js';
 import { EXPLAIN_CSS } from '../explain/explain.css.js';
 import { PACE_CSS } from '../controls/pace-control.js';
+import { NETWORK_NAMES_CSS } from '../network/network-names.js';
 
 const PLAYGROUND_CSS = `
 :host { display: block; min-width: 280px; container-type: inline-size; color: #222; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -107,7 +108,7 @@ let sheet = null;
 export function playgroundStyles() {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(PLAYGROUND_CSS + PACE_CSS + NETWORK_VIEW_CSS + EXPLAIN_CSS);
+    sheet.replaceSync(PLAYGROUND_CSS + PACE_CSS + NETWORK_VIEW_CSS + NETWORK_NAMES_CSS + EXPLAIN_CSS);
   }
   return sheet;
 }

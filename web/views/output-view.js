@@ -4,6 +4,7 @@ import { h } from '../shared/dom.js';
 import { drawClassMap, drawHeatmap, drawPoints } from './heatmap.js';
 import { LossChart } from './chart.js';
 import { classColor, colorFor } from './colors.js';
+import { className } from '../state/class-names.js';
 
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
 const LOSS_NAMES = { squared: 'squared error', crossEntropy: 'cross-entropy', softmaxCrossEntropy: 'softmax cross-entropy', huber: 'Huber' };
@@ -62,7 +63,7 @@ export class OutputView {
     this.heatmap.addEventListener('keydown', (e) => this.keyed(e));
     const xAxis = h('div', { class: 'axis axis-x', 'aria-hidden': 'true' }, TICKS.map((t) => h('span', {}, t)));
     const yAxis = h('div', { class: 'axis axis-y', 'aria-hidden': 'true' }, TICKS.slice().reverse().map((t) => h('span', {}, t)));
-    const legend = h('div', { class: 'legend', 'aria-hidden': 'true' });
+    const legend = h('div', { class: 'legend', dataset: { legend: 'classes' } });
     this.legend = legend;
 
     container.append(
@@ -128,19 +129,23 @@ export class OutputView {
     drawClassMap(this.gridCanvas, values, classes, n, { discretize, palette });
   }
 
-  // The colour key: a -1..1 bar for two classes and regression, a swatch per class otherwise.
-  setLegend(classes, palette) {
+  // The colour key: a swatch and name per class (state/class-names.js), with the −1..1 bar of
+  // the one output between the two classes; the bar alone for regression.
+  setLegend(classes, palette, names = null) {
+    const named = (k) => {
+      const { name, colorIndex } = className(k, { classes, names });
+      const swatch = h('span', { class: 'swatch small', 'aria-hidden': 'true' });
+      swatch.style.backgroundColor = classColor(colorIndex, palette);
+      return h('span', { class: 'legend-class', dataset: { class: k } }, swatch, ` ${name}`);
+    };
     if (classes > 2) {
-      this.legend.replaceChildren(...Array.from({ length: classes }, (_, k) => {
-        const swatch = h('span', { class: 'swatch small' });
-        swatch.style.backgroundColor = classColor(k, palette);
-        return h('span', { class: 'legend-class' }, swatch, ` class ${k}`);
-      }));
+      this.legend.replaceChildren(...Array.from({ length: classes }, (_, k) => named(k)));
       return;
     }
-    const bar = h('span', { class: 'legend-bar' });
+    const bar = h('span', { class: 'legend-bar', 'aria-hidden': 'true' });
     bar.style.background = `linear-gradient(to right, ${colorFor(-1, palette)}, ${colorFor(0, palette)}, ${colorFor(1, palette)})`;
-    this.legend.replaceChildren(h('span', {}, '−1'), bar, h('span', {}, '1'));
+    const scale = [h('span', { 'aria-hidden': 'true' }, '−1'), bar, h('span', { 'aria-hidden': 'true' }, '+1')];
+    this.legend.replaceChildren(...(classes === 2 ? [named(0), ...scale, named(1)] : scale));
   }
 
   setLossTitle(name, formula) {
