@@ -222,7 +222,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       ui.output.showMetrics(m, state.problem === 'regression');
       confusion.show(frame.confusion, model.classes, state.palette, model.names);
     }
-    ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1 });
+    ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1,
+      trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy });
     explain.onFrame(frame).catch(showError);
     if (state.showPointLoss) applyPointStyle();
     // The previous frame is drawn and replaced: its arrays go back to the worker for the next
