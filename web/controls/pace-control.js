@@ -5,9 +5,9 @@ import { h } from '../shared/dom.js';
 
 // Each pace a learner picks with one click: [epochsPerFrame value, button text, what it does].
 const PACES = [
-  ['batch', 'Batch', 'Slow: one mini-batch per drawn frame'],
-  ['1', 'Epoch', 'One epoch per drawn frame, the Playground\u2019s pace'],
-  ['auto', 'Fast', 'As fast as the machine goes'],
+  ['batch', 'Batch', 'Batch: one mini-batch per drawn frame, slow enough to watch each update'],
+  ['1', 'Epoch', 'Epoch: one epoch per drawn frame, the Playground\u2019s pace'],
+  ['auto', 'Fast', 'Fast: as fast as the machine goes'],
 ];
 
 // onPace(value) reports a picked pace; onStep('batch' | 'epoch') a Step click.
@@ -21,8 +21,8 @@ export function buildPaceControls({ onPace, onStep }) {
   const step = h('div', { class: 'step-group', role: 'group', 'aria-label': 'Step', dataset: { control: 'step' } },
     h('span', { class: 'control-label' }, 'Step'),
     h('div', { class: 'pace-buttons' },
-      stepButton('batch', '+1 batch', 'Train one mini-batch, then pause'),
-      stepButton('epoch', '+1 epoch', 'Train one epoch, then pause')));
+      stepButton('batch', '+1 batch', '+1 batch: train one mini-batch, then pause'),
+      stepButton('epoch', '+1 epoch', '+1 epoch: train one epoch, then pause')));
   return {
     pace, step,
     // Marks the pressed pace; a pace set elsewhere (5 epochs per frame) presses none.
