@@ -82,6 +82,13 @@ for (const { classes, hash, expected, output } of CASES) {
         await page.setViewportSize({ width, height });
         await page.waitForTimeout(300);
         await page.locator('nn-playground .column-network .network').screenshot({ path: path.join(OUTPUT_DIR, name) });
+        const boxes = await page.locator('nn-playground .nv-layer-title').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()));
+        const stage = await page.locator('nn-playground .nv-stage').boundingBox();
+        boxes.forEach((b, i) => {
+          assert.ok(b.left >= stage.x - 1 && b.right <= stage.x + stage.width + 1 && b.bottom <= stage.y + stage.height + 1,
+            `title ${i} inside the diagram at ${width} px`);
+          if (i > 0) assert.ok(boxes[i - 1].right <= b.left, `titles ${i - 1} and ${i} apart at ${width} px`);
+        });
       }
     }
     assert.deepEqual(problems, []);

@@ -4,8 +4,8 @@
 import { classColor } from '../views/colors.js';
 import { create, place } from './network-dom.js';
 
-// Height of the row of column titles under the nodes (two lines of small text).
-export const TITLE_ROW = 30;
+// Height of the row of column titles under the nodes (up to three lines of small text).
+export const TITLE_ROW = 40;
 const CHAR_PX = 6;
 const MAX_NAME_PX = 84;
 
@@ -56,18 +56,28 @@ export class NetworkNames {
   // g: the diagram geometry; top of the title row and the node size from it.
   place(g) {
     const half = g.nodeSize / 2;
+    const last = g.columns.length - 1;
+    const share = Math.max(40, g.pitch - 6);  // a column's width for its title, centred under it
     this.titles.forEach((el, c) => {
-      place(el, g.columns[c].x + half, g.height + 2);
-      el.style.maxWidth = `${Math.max(40, Math.min(g.pitch - 6, 120))}px`;
+      const centre = g.columns[c].x + half;
+      // The output's title may also use the room kept for the class names on its right.
+      const left = centre - share / 2;
+      const width = Math.min(120, c === last ? g.width - 2 - left : share);
+      // A title wider than its share would reach into its neighbour's if centred: it starts at
+      // its share's left edge instead.
+      const fromLeft = width > share;
+      el.classList.toggle('nv-title-from-left', fromLeft);
+      place(el, fromLeft ? left : centre, g.height + 2);
+      el.style.maxWidth = `${width}px`;
     });
-    const last = g.columns[g.columns.length - 1];
-    this.names.forEach((el, k) => place(el, last.x + g.nodeSize + 4, last.nodes[k].y + half));
+    const output = g.columns[last];
+    this.names.forEach((el, k) => place(el, output.x + g.nodeSize + 4, output.nodes[k].y + half));
   }
 }
 
 export const NETWORK_NAMES_CSS = `
-.nv-layer-title { position: absolute; transform: translateX(-50%); font-size: 10px; line-height: 12px; color: #555; text-align: center; }
-.nv-layer-title[data-column="0"] { transform: translateX(-75%); }
+.nv-layer-title { position: absolute; transform: translateX(-50%); width: max-content; font-size: 10px; line-height: 12px; color: #555; text-align: center; }
+.nv-layer-title.nv-title-from-left { transform: none; }
 .nv-class-names { position: absolute; transform: translateY(-50%); display: flex; flex-direction: column; gap: 1px; font-size: 10px; line-height: 12px; color: #333; white-space: nowrap; }
 .nv-class-name { display: flex; align-items: center; gap: 3px; }
 .nv-class-swatch { width: 8px; height: 8px; border-radius: 50%; display: inline-block; flex: none; }
