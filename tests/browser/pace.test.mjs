@@ -29,6 +29,7 @@ test('the default pace trains one epoch per drawn frame: epochs/s is within 10 %
   const seconds = (b.t - a.t) / 1000;
   const framesPerSecond = (b.frames - a.frames) / seconds;
   const epochsPerSecond = (b.epoch - a.epoch) / seconds;
+  t.diagnostic(`${epochsPerSecond.toFixed(2)} epochs/s, ${framesPerSecond.toFixed(2)} drawn frames/s over ${seconds.toFixed(1)} s`);
   assert.ok(framesPerSecond > 5, `the page drew frames (${framesPerSecond.toFixed(1)}/s)`);
   assert.ok(Math.abs(epochsPerSecond - framesPerSecond) <= 0.1 * framesPerSecond,
     `${epochsPerSecond.toFixed(1)} epochs/s at ${framesPerSecond.toFixed(1)} drawn frames/s`);
@@ -56,9 +57,11 @@ test('Fast is one click beside Play and trains many epochs per frame; Batch trai
   assert.equal(await page.evaluate(`${el}.playground.state.epochsPerFrame`), 'auto');
   assert.match(await page.evaluate('location.hash'), /epochsPerFrame=auto/, 'the pace is in the link');
   const fast = await rate();
+  t.diagnostic(`Fast: ${fast.toFixed(1)} epochs per drawn frame`);
   assert.ok(fast > 2, `Fast trains several epochs per drawn frame (${fast.toFixed(1)})`);
   await page.locator('nn-playground .pace-button[data-pace=batch]').click();
   const slow = await rate();
+  t.diagnostic(`Batch: ${slow.toFixed(3)} epochs per drawn frame`);
   // 250 training points in batches of 10: 25 frames to an epoch.
   assert.ok(slow < 0.2, `Batch trains a fraction of an epoch per frame (${slow.toFixed(3)})`);
   assert.deepEqual(problems, []);
