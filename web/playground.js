@@ -12,8 +12,9 @@ import { DataTools, download } from './controls/data-tools.js';
 import { ConfusionView } from './views/confusion-view.js';
 import { SpeedMeter } from './views/speed-meter.js';
 import { ExplainController } from './explain/explain-controller.js';
-import { drawOutputMap, outputsAreProbabilities } from './views/map-drawing.js';
+import { drawOutputMap } from './views/map-drawing.js';
 import { FramePacer } from './engine/frame-pacer.js';
+import { networkStructure } from './playground/layer-names.js';
 import {
   ALL_DATASETS, changesBetween, formatForEngine, haltReason, needsRebuild, nextState, pointRadii, randomSeed,
   withEngineSettings,
@@ -30,7 +31,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   let generation = 0;        // bumps on every rebuild; frames of an older build are dropped
   let dirty = true;          // something changed while paused: draw one frame
   let hoveredUnit = null;
-  let model = { unitCounts: [], classes: 2, points: new Float32Array(0), build: null };
+  let model = { unitCounts: [], classes: 2, names: null, lossName: '', points: new Float32Array(0), build: null };
   let lastFrame = null;
   let rafId = 0;
   let destroyed = false;
@@ -55,7 +56,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const ui = buildLayout(root, {
     onChange: (key, value) => change(key, value),
     onPlayPause: () => (running ? pause() : play()),
-    onStep: () => step(),
+    onStep: (unit) => step(unit),
     onReset: () => reset(),
     onNewWeights: () => newWeights(),
     onRegenerate: () => change('seed', randomSeed()),
@@ -136,29 +137,31 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     dirty = true;
     if ('showTestData' in changes) ui.output.setShowTest(state.showTestData);
     if ('palette' in changes || 'showPointLoss' in changes) applyPointStyle();
+    if ('palette' in changes && started && model.unitCounts.length) {
+      showNetwork();
+      tools.setProblem({ classes: model.classes, names: model.names, palette: state.palette });
+    }
     if ('numClasses' in changes || 'problem' in changes) refreshPreviews();
   }
 
   // After the engine's data or network changed: points, classes, loss title, network diagram.
   function applyStructure(result) {
-    model = { unitCounts: result.unitCounts, classes: result.classes, points: result.points, build: result.build };
+    model = { unitCounts: result.unitCounts, classes: result.classes, names: result.classNames ?? null,
+      lossName: result.lossName, points: result.points, build: result.build };
     lastFrame = null;
     hoveredUnit = null;
     ui.output.setPoints(result.points);
     ui.output.select(-1);
     ui.output.setLossTitle(result.lossName, result.lossFormula);
     applyPointStyle();
-    tools.setProblem({ classes: result.classes, palette: state.palette });
-    network.setStructure({
-      features: FEATURES.map((f) => ({ ...f, enabled: Boolean(state[f.key]) })),
-      hiddenShape: state.networkShape,
-      outputs: result.unitCounts[result.unitCounts.length - 1],
-      probabilityOutputs: outputsAreProbabilities(state, result.unitCounts[result.unitCounts.length - 1]),
-    });
+    tools.setProblem({ classes: result.classes, names: model.names, palette: state.palette });
+    showNetwork();
     explain.setStructure({ labels: FEATURES.filter((f) => state[f.key]).map((f) => f.label),
-      lossName: result.lossName, classes: result.classes, palette: state.palette });
+      lossName: result.lossName, classes: result.classes, names: model.names, palette: state.palette });
     dirty = true;
   }
+
+  const showNetwork = () => network.setStructure(networkStructure(state, model));
 
   async function rebuild() {
     const build = ++generation;
@@ -193,7 +196,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     const losses = state.showPointLoss && lastFrame?.pointLosses;
     const radii = losses ? pointRadii(losses) : null;
     ui.output.setPointStyle({ classes: model.classes, palette: state.palette, radii });
-    ui.output.setLegend(model.classes, state.palette);
+    ui.output.setLegend(model.classes, state.palette, model.names);
   }
 
   function redrawMap() {
@@ -217,9 +220,10 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     ui.showSpeed(speed.add(m.epoch, running));
     if (turn === -1 || turn === 2) {
       ui.output.showMetrics(m, state.problem === 'regression');
-      confusion.show(frame.confusion, model.classes, state.palette);
+      confusion.show(frame.confusion, model.classes, state.palette, model.names);
     }
-    ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1 });
+    ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1,
+      trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy });
     explain.onFrame(frame).catch(showError);
     if (state.showPointLoss) applyPointStyle();
     // The previous frame is drawn and replaced: its arrays go back to the worker for the next
@@ -248,7 +252,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     rafId = requestAnimationFrame(tick);
     pacer.onAnimationFrame();
     if (!ready || !pacer.hasRoom || !(running || dirty)) return;
-    requestFrame(running ? (state.epochsPerFrame === 'auto' ? 'auto' : Number(state.epochsPerFrame)) : 0);
+    const pace = state.epochsPerFrame;
+    requestFrame(running ? (pace === 'auto' || pace === 'batch' ? pace : Number(pace)) : 0);
   }
 
   // In edit mode a click adds a point of the picked class (Shift+click removes the nearest);
@@ -288,13 +293,13 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onEvent('pause', {});
   }
 
-  // One epoch, then paused; resolves once that epoch is drawn.
-  async function step() {
+  // One epoch (or with 'batch' one mini-batch), then paused; resolves once it is drawn.
+  async function step(unit = 'epoch') {
     pause();
     start();
     await whenReady();
     while (pacer.inFlight > 0) await new Promise((r) => setTimeout(r, 5));
-    await requestFrame(1);
+    await requestFrame(unit === 'batch' ? 'batch' : 1);
   }
 
   async function restart(call) {
@@ -355,8 +360,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     get build() { return model.build; },
     // The current engine, for tools and tests (e.g. to simulate a crashed worker).
     get engine() { return engine; },
-    // [x, y] of the first training point, for scripts and tests that click on the map.
-    firstPoint() { return [model.points[0], model.points[1]]; },
+    // [x, y, label] of the first training point, for scripts and tests that click on the map.
+    firstPoint() { return [model.points[0], model.points[1], model.points[2]]; },
     get classes() { return model.classes; },
     get state() { return { ...state, hidden: [...state.hidden] }; },
     // Applies a whole new state (from a changed URL hash or attributes).

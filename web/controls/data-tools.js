@@ -2,6 +2,7 @@
 // It builds the controls and reports what the person asked for; the playground does the work.
 import { h } from '../shared/dom.js';
 import { classColor, colorFor } from '../views/colors.js';
+import { className } from '../state/class-names.js';
 
 const MAX_CSV_BYTES = 1 << 20;
 const MAX_EXPERIMENT_BYTES = 8 << 20;
@@ -81,14 +82,15 @@ export class DataTools {
     this.handlers.onEditMode?.(on);
   }
 
-  // Rebuilds the class picker for the problem: -1 / +1, classes 0..K-1, or a value for regression.
-  setProblem({ classes, palette }) {
+  // Rebuilds the class picker for the problem: -1 / +1, classes 0..K-1, or a value for regression;
+  // classes are named as everywhere else (state/class-names.js).
+  setProblem({ classes, names = null, palette }) {
     const choices = classes === 0 ? [-1, -0.5, 0, 0.5, 1]
       : classes === 2 ? [-1, 1] : Array.from({ length: classes }, (_, k) => k);
     if (!choices.includes(this.label)) this.label = choices[choices.length - 1];
     const swatches = choices.map((value) => {
       const color = classes > 2 ? classColor(value, palette) : colorFor(value, palette);
-      const name = classes === 0 ? `value ${value}` : classes === 2 ? (value < 0 ? 'class −1' : 'class +1') : `class ${value}`;
+      const name = classes === 0 ? `value ${value}` : className(classes === 2 ? (value < 0 ? 0 : 1) : value, { classes, names }).name;
       const radio = h('button', { type: 'button', role: 'radio', class: 'swatch', 'aria-label': name, title: name,
         'aria-checked': String(value === this.label),
         onclick: () => {

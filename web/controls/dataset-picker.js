@@ -36,6 +36,9 @@ export class DatasetPicker {
       this.lists[problem] = list;
       container.append(list);
     }
+    // Why some thumbnails are greyed out: said in words, since a disabled button shows no tooltip.
+    this.note = h('p', { class: 'hint dataset-note', hidden: true, dataset: { note: 'classes' } });
+    container.append(this.note);
   }
 
   // previews: { datasetKey: Float32Array of [x, y, label, isTest] records }. Data sets that can
@@ -47,8 +50,14 @@ export class DatasetPicker {
       const many = classes > 2 && MULTI_CLASS.has(key);
       if (canvas) drawPoints(canvas, points, { showTest: true, sizePx: 2, classes: many ? classes : 2, palette });
       const button = this.buttons.get(key);
-      if (button && !key.startsWith('reg-')) button.disabled = classes > 2 && !MULTI_CLASS.has(key);
+      if (!button || key.startsWith('reg-')) continue;
+      button.disabled = classes > 2 && !MULTI_CLASS.has(key);
+      const label = button.title.replace(/:.*/, '');
+      button.title = button.disabled ? `${label}: makes only two classes` : label;
+      button.setAttribute('aria-label', button.disabled ? `${label} dataset, makes only two classes` : `${label} dataset`);
     }
+    this.note.hidden = !(classes > 2);
+    this.note.textContent = classes > 2 ? `Greyed-out data sets make only two classes; set Classes to 2 to use them (${classes} are asked for).` : '';
   }
 
   show(problem, selected) {

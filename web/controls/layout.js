@@ -5,6 +5,7 @@ import { createControl } from './controls.js';
 import { DatasetPicker } from './dataset-picker.js';
 import { OutputView } from '../views/output-view.js';
 import { LayerActivations } from './layer-activations.js';
+import { buildPaceControls } from './pace-control.js';
 
 // The Playground's `<name>_hide` names for controls that are not settings keys.
 const HIDE_ALIASES = { playButton: 'play', stepButton: 'step', resetButton: 'reset', numHiddenLayers: 'layers' };
@@ -13,7 +14,6 @@ const HIDE_ALIASES = { playButton: 'play', stepButton: 'step', resetButton: 'res
 // of [path, kind]: 'line' paths are stroked, 'shape' paths filled.
 const ICONS = {
   reset: [['M12 6a6 6 0 1 1-6 6', 'line'], ['M12 2.5l4 3.5-4 3.5z', 'shape']],
-  step: [['M6 6v12l8-6z', 'shape'], ['M16 6h2v12h-2z', 'shape']],
 };
 
 // Digits in groups of three: "5040" -> "5,040". Not toLocaleString: its first call loads the
@@ -56,14 +56,14 @@ export function buildLayout(root, handlers) {
   const playButton = h('button', { type: 'button', class: 'play-button', dataset: { control: 'play' },
     'aria-label': 'Play', onclick: handlers.onPlayPause }, h('span', { class: 'play-icon', 'aria-hidden': 'true' }));
   const resetButton = button('reset', 'Reset to the initial weights', handlers.onReset, icon('reset'));
-  const stepButton = button('step', 'Train one epoch', handlers.onStep, icon('step'));
+  const paceControls = buildPaceControls({ onPace: (value) => handlers.onChange('epochsPerFrame', value), onStep: handlers.onStep });
   const newWeightsButton = button('newWeights', 'Draw new initial weights', handlers.onNewWeights, 'New weights', 'text-button small');
   const tourButton = button('tour', 'Take a guided tour of how the network learns', handlers.onTour, 'Tour', 'text-button small');
   const epoch = h('output', { class: 'epoch-value', 'aria-live': 'off' }, '000,000');
   const speed = h('output', { class: 'speed-value', 'aria-live': 'off' }, '');
 
   const toolbar = h('div', { class: 'toolbar' },
-    h('div', { class: 'run-controls' }, resetButton, playButton, stepButton, newWeightsButton, tourButton),
+    h('div', { class: 'run-controls' }, resetButton, playButton, paceControls.step, paceControls.pace, newWeightsButton, tourButton),
     h('div', { class: 'epoch', dataset: { control: 'epoch' } }, h('span', { class: 'control-label' }, 'Epoch'), epoch, speed),
     control('learningRate'), control('activation'), control('regularization'),
     control('regularizationRate'), control('problem'), control('numClasses'));
@@ -118,6 +118,7 @@ export function buildLayout(root, handlers) {
       }
       datasets.show(state.problem, state.problem === 'regression' ? state.regDataset : state.dataset);
       layerActivations.show(state);
+      paceControls.show(state.epochsPerFrame);
       const hidden = new Set(state.hidden.map((name) => HIDE_ALIASES[name] ?? name));
       for (const el of root.querySelectorAll('[data-control]')) el.hidden = hidden.has(el.dataset.control);
     },

@@ -193,7 +193,8 @@ export class NnPlayground extends HTMLElement {
 
   play() { this.playground?.play(); }
   pause() { this.playground?.pause(); }
-  step() { return this.playground?.step(); }
+  // 'epoch' (the default) or 'batch': trains that much, then pauses.
+  step(unit) { return this.playground?.step(unit); }
   reset() { return this.playground?.reset(); }
   get metrics() {
     return this.playground?.metrics ?? { epoch: 0, trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN, running: false };

@@ -7,6 +7,7 @@ import createNnCore from '../gen/nncore.mjs';
 import { joinLayers, sampleMaps } from './grid-copy.js';
 import { simd128Supported } from './wasm-support.js';
 import { MULTI_CLASS } from '../state/multi-class.js';
+import { csvClassNames } from '../state/class-names.js';
 
 // How much worker time one frame's training may take when epochs per frame is "auto".
 const AUTO_BUDGET_MS = 4;
@@ -36,7 +37,13 @@ function autoEpochs() {
   return Math.max(1, Math.min(MAX_AUTO_EPOCHS, Math.floor(AUTO_BUDGET_MS / msPerEpoch)));
 }
 
+// Trains `epochs` ('batch' = one mini-batch, 'auto', or a count); returns what it trained:
+// the epoch count, or 1 for the mini-batch.
 function train(epochs) {
+  if (epochs === 'batch') {
+    session.step(1);
+    return 1;
+  }
   const count = epochs === 'auto' ? autoEpochs() : epochs;
   if (count <= 0) return 0;
   const start = performance.now();
@@ -72,9 +79,15 @@ function neuronMaps(grid, size, mapSide) {
   return sampleMaps(grid, size, first, mapSide, spare(Math.max(0, units - first) * mapSide * mapSide));
 }
 
+// The class names of the last imported CSV, while its points are the data (they stay through
+// edits and network changes; new generated data or an opened experiment drop them).
+let csvNames = null;
+
 // What the page needs after the data or the network changed.
 function structure() {
+  if (!session.dataEdited()) csvNames = null;
   return {
+    classNames: csvNames?.length === session.classes() ? csvNames : null,
     points: Float32Array.from(session.points()),
     unitCounts: Array.from(session.unitCounts()),
     classes: session.classes(),
@@ -108,7 +121,7 @@ const OPS = {
     session.setParam(index, value);
     return null;
   },
-  // Trains `epochs` (a count or 'auto'), then everything one drawn frame shows.
+  // Trains `epochs` (a count, 'batch' or 'auto'), then everything one drawn frame shows.
   frame({ epochs, gridSize, mapSide, gradients, pointLosses }) {
     const trained = train(epochs);
     const metrics = session.metrics();
@@ -135,6 +148,7 @@ const OPS = {
   },
   importCsv({ text }) {
     session.importCsv(text);
+    csvNames = csvClassNames(text);
     return structure();
   },
   exportCsv() {
@@ -145,6 +159,7 @@ const OPS = {
   },
   load({ json }) {
     session.load(json);
+    csvNames = null;
     return structure();
   },
   // Points of each named dataset at noise 0, for the dataset thumbnails.

@@ -32,8 +32,9 @@ export class ExplainController {
   }
 
   // What the panel needs to name things; called after every rebuild.
-  setStructure({ labels, lossName, classes, palette }) {
-    Object.assign(this.info, { labels, lossName, classes, palette });
+  // names: the CSV's class names or null.
+  setStructure({ labels, lossName, classes, names = null, palette }) {
+    Object.assign(this.info, { labels, lossName, classes, names, palette });
     this.unfollow();
   }
 
@@ -42,7 +43,7 @@ export class ExplainController {
     this.followed = { index, point, trace: await this.engine.trace(point.x, point.y, point.label) };
     this.upTo = Infinity;
     this.panel.show({ point, trace: this.followed.trace, sizes: this.view.sizes, labels: this.info.labels,
-      lossName: this.info.lossName, classes: this.info.classes });
+      lossName: this.info.lossName, classes: this.info.names ?? this.info.classes });
     this.onFollow(index);
     this.render();
   }

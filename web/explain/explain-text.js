@@ -45,15 +45,15 @@ export const EXPLANATIONS = {
   play: entry('Play / pause',
     'Starts or pauses training. Each step takes a mini-batch, runs the forward pass, measures the loss, back-propagates it and moves every weight a little downhill: {w ← w − η ∂L/∂w}.'),
   step: entry('Step',
-    'Trains one epoch and pauses, so you can see what a single pass over the training data changes.'),
+    '+1 batch trains one mini-batch (one weight update) and pauses; +1 epoch trains one pass over all the training data and pauses, so you can see what each changes.'),
   reset: entry('Reset',
     'Puts the network back to its starting weights at epoch 0 and clears the loss chart. The data stay the same.'),
   newWeights: entry('New weights',
     'Draws fresh random starting weights. Training from another start can reach a different solution, or get stuck where the last one did not.'),
   epoch: entry('Epoch',
     'How many epochs have been trained. One epoch is one pass over all the training points, taken in mini-batches.'),
-  epochsPerFrame: entry('Epochs per frame',
-    'How many epochs are trained between two drawings of the page. More trains faster but the pictures jump; auto picks as many as keep the page smooth.'),
+  epochsPerFrame: entry('Pace',
+    'How much is trained between two drawings of the page: one mini-batch (slow enough to watch each update), one epoch (the Playground\u2019s pace, the default), or Fast: as many epochs as keep the page smooth. More trains faster but the pictures jump.'),
 
   // Training.
   learningRate: entry('Learning rate',

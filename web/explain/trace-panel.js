@@ -3,6 +3,7 @@
 // or animate them; onStep(upTo) lets the caller show the same layer on the diagram.
 import { compact } from '../network/network-overlay.js';
 import { unitIndex, formatValue } from '../network/network-layout.js';
+import { className, classOfLabel, classOfOutputs } from '../state/class-names.js';
 
 const STEP_MS = 600;
 const LOSSES = {
@@ -14,26 +15,21 @@ const LOSSES = {
 
 const reducedMotion = (doc) => doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
-// A point's target in words. classes: the number of classes (0 or absent for regression) or
-// an array of class names; two-class labels are −1 / +1 (or 0 / 1), several are 0..K−1.
+// classes: the number of classes (0 or absent for regression) or an array of class names.
+function naming(classes) {
+  return Array.isArray(classes) ? { classes: classes.length, names: classes } : { classes: Number(classes) || 0, names: null };
+}
+
+// A point's target in words, its class named as the legend names it (state/class-names.js).
 export function labelText(label, classes) {
-  const count = Array.isArray(classes) ? classes.length : Number(classes) || 0;
-  if (count === 0) return `target ${compact(label)}`;
-  const k = count === 2 ? (label > 0 ? 1 : 0) : label;
-  if (Array.isArray(classes) && classes[k] !== undefined) return `label ${classes[k]}`;
-  if (count === 2) return label > 0 ? 'label blue (+1)' : 'label orange (−1)';
-  return `label class ${k + 1}`;
+  const n = naming(classes);
+  return n.classes === 0 ? `target ${compact(label)}` : `label ${className(classOfLabel(label, n.classes), n).name}`;
 }
 
 // The class an output says: the sign for one unit, the largest of several units.
 export function predictionText(outputs, classes) {
-  const count = Array.isArray(classes) ? classes.length : Number(classes) || 0;
-  if (count === 0) return '';
-  let k = outputs.length === 1 ? (outputs[0] > 0 ? 1 : 0) : 0;
-  for (let j = 1; j < outputs.length; j++) if (outputs[j] > outputs[k]) k = j;
-  if (Array.isArray(classes) && classes[k] !== undefined) return `says ${classes[k]}`;
-  if (count === 2) return k === 1 ? 'says blue' : 'says orange';
-  return `says class ${k + 1}`;
+  const n = naming(classes);
+  return n.classes === 0 ? '' : `says ${className(classOfOutputs(outputs), n).name}`;
 }
 
 // One text line per layer (0 = input, last = output) for a trace; pure, for tests and the panel.

@@ -128,22 +128,24 @@ function nodeSizeFor(usable, columns) {
 // corners in px within the stage; each column is centred vertically on the tallest one.
 // Returns { width, height, nodeSize, labelWidth, headHeight, narrow, pitch, columns }, where
 // columns[c] = { x, nodes: [{ x, y }] } and column 0 holds every feature, enabled or not.
-export function computeLayout({ width, featureCount, hiddenShape, outputs = 1 }) {
+// outputLabel: px kept right of the output column for its class names.
+export function computeLayout({ width, featureCount, hiddenShape, outputs = 1, outputLabel = 0 }) {
   const counts = [featureCount, ...hiddenShape, outputs];
   const columnCount = counts.length;
   const w = Math.max(200, Number.isFinite(width) ? width : 280);
-  const pitchFor = (label, node) => Math.min(MAX_PITCH, (w - label - PAD_RIGHT - node) / (columnCount - 1));
+  const padRight = PAD_RIGHT + outputLabel;
+  const pitchFor = (label, node) => Math.min(MAX_PITCH, (w - label - padRight - node) / (columnCount - 1));
   let labelWidth = LABEL_WIDE;
-  let nodeSize = nodeSizeFor(w - labelWidth - PAD_RIGHT, columnCount);
+  let nodeSize = nodeSizeFor(w - labelWidth - padRight, columnCount);
   const narrow = nodeSize < NARROW_NODE || pitchFor(labelWidth, nodeSize) < NARROW_PITCH;
   if (narrow) {
     labelWidth = LABEL_NARROW;
-    nodeSize = nodeSizeFor(w - labelWidth - PAD_RIGHT, columnCount);
+    nodeSize = nodeSizeFor(w - labelWidth - padRight, columnCount);
   }
   const pitch = pitchFor(labelWidth, nodeSize);
   const span = labelWidth + pitch * (columnCount - 1) + nodeSize;
   // Extra room on wide containers is shared out on both sides instead of stretching links.
-  const left = Math.max(0, (w - PAD_RIGHT - span) / 2) + labelWidth;
+  const left = Math.max(0, (w - padRight - span) / 2) + labelWidth;
   const rowPitch = nodeSize + Math.max(6, Math.round(nodeSize * 0.4));
   const headHeight = hiddenShape.length > 0 ? (narrow ? HEAD_NARROW : HEAD_WIDE) : 8;
   const rows = Math.max(...counts);
@@ -191,8 +193,8 @@ export function nodeName(inputLabels, sizes, layer, k) {
 // unit o, then source unit i): links[j] = { d, mid, x1, y1, x2, y2 } (path, midpoint and ends),
 // and for each (l, o) biases[j] = { x, y, mid } (square's top-left and centre). enabledRows:
 // the feature rows of the enabled inputs, in order.
-export function diagramGeometry({ width, featureCount, enabledRows, hiddenShape, outputs = 1 }) {
-  const g = computeLayout({ width, featureCount, hiddenShape, outputs });
+export function diagramGeometry({ width, featureCount, enabledRows, hiddenShape, outputs = 1, outputLabel = 0 }) {
+  const g = computeLayout({ width, featureCount, hiddenShape, outputs, outputLabel });
   const sizes = [enabledRows.length, ...hiddenShape, outputs];
   const s = g.nodeSize;
   const nodeAt = (layer, k) => g.columns[layer].nodes[layer === 0 ? enabledRows[k] : k];

@@ -10,6 +10,7 @@ import { drawThumbnail } from '../views/heatmap.js';
 import { create, place, roleOf } from './network-dom.js';
 import { NetworkPicture } from './network-picture.js';
 import { WeightCard } from './network-card.js';
+import { NetworkNames, TITLE_ROW, nameWidth } from './network-names.js';
 import {
   weightCount, paramCount, weightIndex, biasIndex, unitIndex, linkWidth, featureMap,
   diagramGeometry, nextShape, nodeName,
@@ -26,6 +27,7 @@ export class NetworkView {
     Object.assign(this, { callbacks, maxLayers, maxNeurons, doc: container.ownerDocument });
     Object.assign(this, { sizes: null, params: null, hovered: null, layoutWidth: 0 });
     this.picture = new NetworkPicture(this.doc);
+    this.words = new NetworkNames(this.doc);
 
     this.root = this.make('div', 'nv-root');
     this.addLayerButton = this.button('+', 'add-layer', 'Add a hidden layer');
@@ -60,7 +62,8 @@ export class NetworkView {
 
   // Rebuilds every element of the diagram for a new set of features or shape.
   // probabilityOutputs: the outputs lie in [0, 1] (sigmoid, softmax); their maps are stretched.
-  setStructure({ features, hiddenShape, outputs = 1, probabilityOutputs = false }) {
+  // titles (one per column) and outputNames (classes per output node) are network-names.js's.
+  setStructure({ features, hiddenShape, outputs = 1, probabilityOutputs = false, titles = [], outputNames = null, palette }) {
     this.probabilityOutputs = probabilityOutputs;
     this.card.close(false);
     this.setHovered(null);
@@ -89,12 +92,15 @@ export class NetworkView {
       }
     }
     this.heads = this.hiddenShape.map((count, k) => this.buildHead(k, count));
+    const words = this.words.build({ titles, outputNames, palette });
+    this.words.labelOutputs(this.neurons);
+    this.outputLabel = nameWidth(outputNames);
     const layers = this.hiddenShape.length;
     this.layerCount.textContent = `${layers} HIDDEN LAYER${layers === 1 ? '' : 'S'}`;
     this.addLayerButton.disabled = layers >= this.maxLayers;
     this.removeLayerButton.disabled = layers === 0;
     this.stage.replaceChildren(this.picture.linkCanvas, this.svg, ...this.heads, ...featureEls,
-      ...this.neurons.map((n) => n.el), this.picture.mapLayer, ...this.biases.map((b) => b.el), this.card.box);
+      ...this.neurons.map((n) => n.el), this.picture.mapLayer, ...this.biases.map((b) => b.el), ...words, this.card.box);
     // What each link and bias shows ({ color, width, faded }), and the key of the view's own
     // style last computed for it: unchanged weights cost no redraw.
     this.linkStyles = this.links.map(() => ({ color: '', width: 1, faded: false }));
@@ -167,10 +173,10 @@ export class NetworkView {
     this.layoutWidth = this.root.clientWidth || FALLBACK_WIDTH;
     const g = diagramGeometry({
       width: this.layoutWidth, featureCount: this.features.length, enabledRows: this.enabledRows,
-      hiddenShape: this.hiddenShape, outputs: this.sizes.at(-1),
+      hiddenShape: this.hiddenShape, outputs: this.sizes.at(-1), outputLabel: this.outputLabel,
     });
     this.root.classList.toggle('nv-narrow', g.narrow);
-    this.stage.style.height = `${g.height}px`;
+    this.stage.style.height = `${g.height + TITLE_ROW}px`;
     this.stage.style.setProperty('--nv-node', `${g.nodeSize}px`);
     this.stage.style.setProperty('--nv-label', `${g.labelWidth}px`);
     this.svg.setAttribute('width', String(g.width));
@@ -180,6 +186,7 @@ export class NetworkView {
     this.features.forEach((f, row) => place(f.el, features.x - g.labelWidth, features.nodes[row].y));
     for (const { el, layer, k } of this.neurons) place(el, g.columns[layer].x, g.columns[layer].nodes[k].y);
     this.heads.forEach((el, k) => place(el, g.columns[k + 1].x + g.nodeSize / 2, 0));
+    this.words.place(g);
     g.links.forEach(({ d, mid }, j) => {
       this.links[j].el.setAttribute('d', d);
       this.links[j].hit.setAttribute('d', d);

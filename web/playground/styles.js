@@ -2,6 +2,8 @@
 // under a strict `style-src 'self'` policy, where <style> elements in markup would be blocked.
 import { NETWORK_VIEW_CSS } from '../network/network-view.css.js';
 import { EXPLAIN_CSS } from '../explain/explain.css.js';
+import { PACE_CSS } from '../controls/pace-control.js';
+import { NETWORK_NAMES_CSS } from '../network/network-names.js';
 
 const PLAYGROUND_CSS = `
 :host { display: block; min-width: 280px; container-type: inline-size; color: #222; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -47,8 +49,13 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .readout-label { color: var(--muted); }
 .readout-value { font-variant-numeric: tabular-nums; }
 .chart-box { position: relative; }
-.loss-chart { width: 100%; height: 60px; display: block; border-bottom: 1px solid var(--line); }
-.chart-tip { position: absolute; top: 0; right: 0; background: rgba(255,255,255,.9); font-size: 11px; padding: 1px 4px; pointer-events: none; }
+.chart-plot { position: relative; }
+.loss-chart { width: 100%; height: 110px; display: block; }
+.chart-legend { display: flex; flex-wrap: wrap; gap: 2px 10px; font-size: 10px; color: var(--muted); margin-bottom: 2px; }
+.chart-key { display: inline-flex; align-items: center; gap: 4px; white-space: nowrap; }
+.chart-key-line { width: 16px; height: 0; display: inline-block; }
+.chart-empty { position: absolute; inset: 8px 40px 18px 40px; display: grid; place-items: center; text-align: center; font-size: 11px; color: var(--muted); pointer-events: none; }
+.chart-tip { min-height: 30px; font-size: 11px; line-height: 15px; color: #444; font-variant-numeric: tabular-nums; }
 .heatmap-box { display: grid; grid-template-columns: 18px 1fr; grid-template-rows: auto 16px; margin-top: 10px; }
 .heatmap { position: relative; aspect-ratio: 1; width: 100%; max-width: 420px; }
 .heatmap canvas { position: absolute; inset: 0; width: 100%; height: 100%; }
@@ -106,7 +113,7 @@ let sheet = null;
 export function playgroundStyles() {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(PLAYGROUND_CSS + NETWORK_VIEW_CSS + EXPLAIN_CSS);
+    sheet.replaceSync(PLAYGROUND_CSS + PACE_CSS + NETWORK_VIEW_CSS + NETWORK_NAMES_CSS + EXPLAIN_CSS);
   }
   return sheet;
 }

@@ -68,7 +68,9 @@ export const SCHEMA = deepFreeze({
   stopEpochs: extra({ type: 'int', default: 0, min: 0, max: 100000000, engine: true, live: true }),
   stopTestLoss: extra({ type: 'number', default: 0, min: 0, max: 10, engine: true, live: true }),
   stopPatience: extra({ type: 'int', default: 0, min: 0, max: 1000000, engine: true, live: true }),
-  epochsPerFrame: extra({ type: 'enum', default: 'auto', values: ['auto', '1', '2', '5', '10', '20', '50', '100'], engine: false }),
+  // What one drawn frame trains: 'batch' one mini-batch, a number of epochs (1, the Playground's
+  // pace, by default), 'auto' as many as fit the frame (as fast as the machine goes).
+  epochsPerFrame: extra({ type: 'enum', default: '1', values: ['batch', '1', '2', '5', '10', '20', '50', '100', 'auto'], engine: false }),
   palette: extra({ type: 'enum', default: 'classic', values: ['classic', 'colorblind'], engine: false }),
   showGradients: extra({ type: 'bool', default: false, engine: false }),
   showPointLoss: extra({ type: 'bool', default: false, engine: false }),

@@ -126,13 +126,16 @@ test('node values are written compactly with a real minus sign', () => {
 });
 
 test('a point\'s target and the network\'s answer read as words', () => {
-  assert.equal(labelText(1, 2), 'label blue (+1)');
-  assert.equal(labelText(-1, 2), 'label orange (−1)');
-  assert.equal(labelText(2, 4), 'label class 3');
+  assert.equal(labelText(1, 2), 'label class +1');
+  assert.equal(labelText(-1, 2), 'label class −1');
+  // Several classes are named by their labels 0..K−1, as the legend names them.
+  assert.equal(labelText(2, 4), 'label class 2');
+  assert.equal(labelText(0, 3), 'label class 0');
   assert.equal(labelText(0.25, 0), 'target 0.25');
   assert.equal(labelText(1, ['▲', '●']), 'label ●');
-  assert.equal(predictionText([0.3], 2), 'says blue');
-  assert.equal(predictionText([0.1, 0.7, 0.2], 3), 'says class 2');
+  assert.equal(predictionText([0.3], 2), 'says class +1');
+  assert.equal(predictionText([0.1, 0.7, 0.2], 3), 'says class 1');
+  assert.equal(predictionText([0.1, 0.7, 0.2], ['cat', 'dog', 'bird']), 'says dog');
   assert.equal(predictionText([1.5], 0), '');
 });
 
@@ -149,9 +152,9 @@ test('the trace panel tells the forward pass of a hand-computed net layer by lay
   const lines = traceLines({ point: { x: 1.2, y: -3.4, label: 1 }, trace, sizes: SIZES, labels: ['X₁', 'X₂'],
     lossName: 'squared', classes: 2 });
   assert.deepEqual(lines, [
-    'Input x = (1.20, −3.40), label blue (+1); inputs X₁ = 1.20, X₂ = −3.40',
+    'Input x = (1.20, −3.40), label class +1; inputs X₁ = 1.20, X₂ = −3.40',
     'Hidden layer 1: z = (4.10, 1.35) → a = f(z) = (1.00, 0.87)',
-    'Output: z = (1.36) → y = (0.88), says blue',
+    'Output: z = (1.36) → y = (0.88), says class +1',
     'loss = 0.00758 (squared error ½(y−t)²)',
   ]);
 });
