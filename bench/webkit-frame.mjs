@@ -4,10 +4,13 @@
 // with xvfb-run) or headless Chromium, so the two engines are measured the same way. Also the
 // median time from the start of an animation frame to the first task after it (the frame's
 // callbacks plus the engine's main-thread style, layout and paint), and, for a copy of web/
-// instrumented by hand, the ms per drawn frame it adds up in globalThis.__phases by name.
+// instrumented by hand, the ms per drawn frame it adds up in globalThis.__phases by name. In
+// WebKit also the CPU ms per drawn frame of each kind of thread of its processes, which a busy
+// machine changes far less than it changes frames/s.
 // Example: xvfb-run -a -s "-screen 0 1280x900x24" node bench/webkit-frame.mjs --hash networkShape=8,8,8,8,8,8
 // selenium-webdriver is not a dependency of the project: `npm install --no-save selenium-webdriver`.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer } from '../scripts/serve.mjs';
 
@@ -73,6 +76,46 @@ function ready(done) {
   })();
 }
 
+// CPU seconds so far of every thread of the processes under `rootPid` (Linux /proc, 100 ticks
+// a second), keyed by "tid name". WebKit's page runs in a WebKitWebProcess under MiniBrowser
+// under WebKitWebDriver; its software-GL rasterizer threads are Mesa's llvmpipe-N.
+function threadTimes(rootPid) {
+  const stat = (file) => {
+    const text = readFileSync(file, 'utf8');
+    const close = text.lastIndexOf(')');
+    return { name: text.slice(text.indexOf('(') + 1, close), fields: text.slice(close + 2).split(' ') };
+  };
+  const parents = new Map();
+  for (const pid of readdirSync('/proc').filter((f) => /^\d+$/.test(f))) {
+    try { parents.set(Number(pid), Number(stat(`/proc/${pid}/stat`).fields[1])); } catch { /* gone */ }
+  }
+  const under = (pid) => { for (let p = pid; p > 1; p = parents.get(p) ?? 0) if (p === rootPid) return true; return false; };
+  const times = {};
+  for (const pid of parents.keys()) {
+    if (!under(pid)) continue;
+    try {
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const { name, fields } = stat(`/proc/${pid}/task/${tid}/stat`);
+        times[`${tid} ${name}`] = (Number(fields[11]) + Number(fields[12])) / 100;
+      }
+    } catch { /* gone */ }
+  }
+  return times;
+}
+
+// ms of CPU per drawn frame by thread kind (thread names without their numbers) between two
+// threadTimes snapshots; threads that started or ended in between are left out.
+function cpuPerFrame(before, after, frames) {
+  const sums = {};
+  for (const [key, seconds] of Object.entries(after)) {
+    if (!(key in before)) continue;
+    const kind = key.slice(key.indexOf(' ') + 1).replace(/-?\d+$/, '');
+    sums[kind] = (sums[kind] ?? 0) + seconds - before[key];
+  }
+  return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, Math.round((v * 1000) / Math.max(1, frames))])
+    .filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]));
+}
+
 async function webkit() {
   const { Builder } = await import('selenium-webdriver');
   const port = 4455 + Math.floor(Math.random() * 500);
@@ -88,6 +131,7 @@ async function webkit() {
     goto: (url) => d.get(url),
     // WebDriver's async script hands its callback in as the last argument.
     run: (fn, ...args) => d.executeAsyncScript(`return (${fn})(...arguments)`, ...args),
+    threads: () => threadTimes(driver.pid),
     close: async () => { await d.quit(); driver.kill(); },
   };
 }
@@ -112,10 +156,16 @@ try {
   const blank = await browser.run(measure, 500, 4000, false);
   await browser.goto(`${base}${options.page}#${options.hash}`);
   if (!(await browser.run(ready))) throw new Error('the page drew no frame in 30 s');
-  const r = await browser.run(measure, WARM_MS, MEASURE_MS, true);
+  // The CPU snapshots bracket the in-page measurement, give or take a WebDriver round trip.
+  const running = browser.run(measure, WARM_MS, MEASURE_MS, true);
+  let before = null;
+  if (browser.threads) { await sleep(WARM_MS); before = browser.threads(); }
+  const r = await running;
+  const cpu = before ? cpuPerFrame(before, browser.threads(), r.fps * MEASURE_MS / 1000) : undefined;
   console.log(JSON.stringify({ engine: options.engine, page: options.page, hash: options.hash,
     blankRaf: +blank.raf.toFixed(1), fps: +r.fps.toFixed(1), pageRaf: +r.raf.toFixed(1),
-    epochsPerFrame: +r.epochsPerFrame.toFixed(1), medianRenderMs: +r.renderMs.toFixed(1), msPerFrameByPhase: r.phases }));
+    epochsPerFrame: +r.epochsPerFrame.toFixed(1), medianRenderMs: +r.renderMs.toFixed(1),
+    cpuMsPerFrame: cpu, msPerFrameByPhase: r.phases }));
 } finally {
   await browser.close();
   server.close();
