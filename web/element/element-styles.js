@@ -26,7 +26,9 @@ const COMPACT = ':host(:is([controls=minimal i], [controls=none i]))';
 
 const ELEMENT_CSS = `
 :host([hidden]) { display: none !important; }
-:host([height]) .playground { height: 100%; overflow: auto; }
+/* The host scrolls, not the rounded .playground: see .playground in styles.js. */
+:host([height]) { overflow: auto; }
+:host([height]) .playground { min-height: 100%; }
 
 ${COMPACT} .column-data, ${COMPACT} .output-options { display: none; }
 :host([controls=minimal i]) [data-control]${MINIMAL_KEEP.map((name) => `:not([data-control=${name}])`).join('')},
