@@ -247,7 +247,32 @@ const Field* find_field(std::string_view key) {
   return nullptr;
 }
 
+// Rules between fields: each message names the field that gets its default back. Without
+// `errors` the first broken rule throws.
+void apply_rules(Config& config, std::vector<std::string>* errors) {
+  auto reject = [&](const std::string& message, auto restore) {
+    if (errors == nullptr) throw ConfigError(message);
+    errors->push_back(message);
+    restore();
+  };
+  if (enabled_count(config.features) == 0)
+    reject("features: at least one input feature must be on", [&] { config.features = Config{}.features; });
+  if (!config.activations.empty() && config.activations.size() != config.network_shape.size())
+    reject("activations: gives " + std::to_string(config.activations.size()) + " activations for " +
+               std::to_string(config.network_shape.size()) + " hidden layers",
+           [&] { config.activations.clear(); });
+  if (config.problem == Problem::kClassification && !supports_classes(config.dataset, config.num_classes))
+    reject(std::string("numClasses: ") + dataset_name(config.dataset) +
+               " has two classes; more need circle, gauss, spiral or checkerboard",
+           [&] { config.num_classes = 2; });
+}
+
 }  // namespace
+
+void check_config(const Config& config) {
+  Config copy = config;
+  apply_rules(copy, nullptr);
+}
 
 Loss Config::effective_loss() const {
   if (problem == Problem::kRegression) return loss == Loss::kHuber ? Loss::kHuber : Loss::kSquared;
@@ -317,22 +342,7 @@ Config parse_config(std::string_view text, std::vector<std::string>* errors) {
       errors->push_back(e.what());
     }
   }
-  // Rules between fields: each message names the field that gets its default back.
-  auto reject = [&](const std::string& message, auto restore) {
-    if (errors == nullptr) throw ConfigError(message);
-    errors->push_back(message);
-    restore();
-  };
-  if (enabled_count(config.features) == 0)
-    reject("features: at least one input feature must be on", [&] { config.features = Config{}.features; });
-  if (!config.activations.empty() && config.activations.size() != config.network_shape.size())
-    reject("activations: gives " + std::to_string(config.activations.size()) + " activations for " +
-               std::to_string(config.network_shape.size()) + " hidden layers",
-           [&] { config.activations.clear(); });
-  if (config.problem == Problem::kClassification && !supports_classes(config.dataset, config.num_classes))
-    reject(std::string("numClasses: ") + dataset_name(config.dataset) +
-               " has two classes; more need circle, gauss, spiral or checkerboard",
-           [&] { config.num_classes = 2; });
+  apply_rules(config, errors);
   return config;
 }
 

@@ -91,6 +91,11 @@ class ConfigError : public std::invalid_argument {
 // collects every message there and keeps that field's default instead.
 Config parse_config(std::string_view text, std::vector<std::string>* errors = nullptr);
 
+// Throws ConfigError for the first rule between fields that `config` breaks (no input feature,
+// activations that do not match the layers, more classes than the data set makes). Every path
+// that changes a session's config passes it, so what save() writes, load() reads back.
+void check_config(const Config& config);
+
 // Sets one key on an existing config, with the same validation; throws ConfigError.
 void set_config_value(Config& config, std::string_view key, std::string_view value);
 

@@ -109,20 +109,21 @@ std::vector<Row> read_rows(std::string_view text, std::string_view& label_column
   return rows;
 }
 
-// Centres and scales positions into [-5.5, 5.5] when any lies outside the plot.
+// Centres and scales positions into the plot, half a unit inside its edge, when any lies outside.
 void fit_positions(std::vector<Row>& rows) {
   double lo_x = INFINITY, hi_x = -INFINITY, lo_y = INFINITY, hi_y = -INFINITY;
   for (const Row& r : rows) {
     lo_x = std::min(lo_x, r.x), hi_x = std::max(hi_x, r.x);
     lo_y = std::min(lo_y, r.y), hi_y = std::max(hi_y, r.y);
   }
-  if (lo_x >= -6 && hi_x <= 6 && lo_y >= -6 && hi_y <= 6) return;
+  const double extent = kPlotExtent, fitted = kPlotExtent - 0.5;
+  if (lo_x >= -extent && hi_x <= extent && lo_y >= -extent && hi_y <= extent) return;
   // Halves first: (lo + hi) / 2 overflows for coordinates near the largest double.
   const double cx = lo_x / 2 + hi_x / 2, cy = lo_y / 2 + hi_y / 2;
   const double half = std::max({hi_x / 2 - lo_x / 2, hi_y / 2 - lo_y / 2, 1e-300});
   for (Row& r : rows) {
-    r.x = (r.x - cx) / half * 5.5;
-    r.y = (r.y - cy) / half * 5.5;
+    r.x = (r.x - cx) / half * fitted;
+    r.y = (r.y - cy) / half * fitted;
   }
 }
 

@@ -12,6 +12,9 @@
 
 namespace nnplay {
 
+// Half the plot's side: points, the grid and the heat map cover [-kPlotExtent, kPlotExtent]^2.
+constexpr float kPlotExtent = 6.0f;
+
 struct Sample {
   float x = 0, y = 0, label = 0;
 };

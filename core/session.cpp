@@ -47,6 +47,7 @@ Session::Session() {
 void Session::configure(std::string_view text) { configure(parse_config(text)); }
 
 void Session::configure(const Config& config) {
+  check_config(config);
   const bool new_data = !same_data_settings(config, config_);
   config_ = config;
   if (new_data) generate_data();

@@ -98,8 +98,8 @@ void Session::forward_grid(int n) {
     grid_ys_.resize(count);
     for (std::size_t i = 0; i < side; ++i)
       for (std::size_t j = 0; j < side; ++j) {
-        grid_xs_[i * side + j] = -6.0f + 12.0f * float(j) / float(side - 1);
-        grid_ys_[i * side + j] = 6.0f - 12.0f * float(i) / float(side - 1);
+        grid_xs_[i * side + j] = -kPlotExtent + 2.0f * kPlotExtent * float(j) / float(side - 1);
+        grid_ys_[i * side + j] = kPlotExtent - 2.0f * kPlotExtent * float(i) / float(side - 1);
       }
     feature_rows(config_.features, grid_xs_.data(), grid_ys_.data(), count, grid_cache_.input());
     grid_n_ = n;

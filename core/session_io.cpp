@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "json.hpp"
+#include "points.hpp"
 #include "session.hpp"
 
 namespace nnplay {
@@ -76,15 +77,22 @@ std::vector<T> array_of(const JsonValue& object, const char* key, std::size_t ex
   return out;
 }
 
-std::vector<Sample> samples_of(const JsonValue& data, const char* key) {
+std::vector<Sample> samples_of(const JsonValue& data, const char* key, int classes) {
   std::vector<Sample> out;
-  for (const JsonValue& item : member(data, key, JsonValue::Kind::kArray).items) {
+  const auto& items = member(data, key, JsonValue::Kind::kArray).items;
+  if (items.size() > std::size_t(kMaxSamples)) bad("too many points");
+  for (const JsonValue& item : items) {
     if (item.kind != JsonValue::Kind::kArray || item.items.size() != 3) bad(std::string("\"") + key + "\" holds a point that is not [x, y, label]");
     for (const JsonValue& v : item.items)
-      if (v.kind != JsonValue::Kind::kNumber || std::fabs(v.number) > 6.0) bad(std::string("\"") + key + "\" holds a point outside the plot");
-    out.push_back({float(item.items[0].number), float(item.items[1].number), float(item.items[2].number)});
+      if (v.kind != JsonValue::Kind::kNumber) bad(std::string("\"") + key + "\" holds a point that is not [x, y, label]");
+    const Sample s{float(item.items[0].number), float(item.items[1].number), float(item.items[2].number)};
+    try {
+      check_point(s, classes);
+    } catch (const ConfigError& e) {
+      bad(std::string("\"") + key + "\" point " + std::to_string(out.size()) + ": " + e.what());
+    }
+    out.push_back(s);
   }
-  if (out.size() > std::size_t(kMaxSamples)) bad("too many points");
   return out;
 }
 
@@ -157,7 +165,7 @@ void Session::load(std::string_view json) {
   if (data_member == nullptr) bad("\"data\" is missing");
   const JsonValue& data = *data_member;
   if (data.kind == JsonValue::Kind::kObject) {
-    auto train = samples_of(data, "train"), test = samples_of(data, "test");
+    auto train = samples_of(data, "train", next.classes()), test = samples_of(data, "test", next.classes());
     if (train.empty()) bad("the data has no training points");
     next.custom_data_ = true;
     next.set_data(std::move(train), std::move(test));
