@@ -1,5 +1,7 @@
 #include "config.hpp"
 
+#include "text.hpp"
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -11,17 +13,7 @@ namespace nnplay {
 
 namespace {
 
-// The value as a message shows it: at most 40 characters, control characters as '?'.
-std::string quoted(std::string_view value) {
-  std::string out = "\"";
-  const std::size_t shown = value.size() > 40 ? 40 : value.size();
-  for (std::size_t i = 0; i < shown; ++i) {
-    const unsigned char c = static_cast<unsigned char>(value[i]);
-    out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
-  }
-  if (value.size() > shown) out += "...";
-  return out + "\"";
-}
+std::string quoted(std::string_view value) { return quote_value(value, 40); }
 
 // Shortest "%g" text that reads back to the same float.
 std::string format_number(double v) {
@@ -39,14 +31,8 @@ std::string format_number(double v) {
 
 // A finite decimal number; rejects trailing text, hex, "nan" and "inf".
 double parse_number(std::string_view key, std::string_view value, double lo, double hi) {
-  const bool plausible = !value.empty() && value.size() <= 32 &&
-                         value.find_first_not_of("0123456789+-.eE") == std::string_view::npos;
-  const std::string text(value);
-  char* end = nullptr;
-  errno = 0;
-  const double v = plausible ? std::strtod(text.c_str(), &end) : 0.0;
-  if (!plausible || end != text.c_str() + text.size() || errno == ERANGE || !std::isfinite(v))
-    fail(key, value, "is not a number");
+  double v = 0.0;
+  if (value.size() > 32 || !parse_finite(value, v)) fail(key, value, "is not a number");
   if (v < lo || v > hi)
     fail(key, value, "is out of range; allowed " + format_number(lo) + " to " + format_number(hi));
   return v;

@@ -1,5 +1,7 @@
 #include "csv.hpp"
 
+#include "text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -19,30 +21,13 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// The value as a message shows it: at most 24 characters, control characters as '?'.
-std::string shown(std::string_view value) {
-  std::string out = "\"";
-  for (std::size_t i = 0; i < value.size() && i < 24; ++i) {
-    const unsigned char c = static_cast<unsigned char>(value[i]);
-    out += c < 0x20 || c == 0x7f ? '?' : static_cast<char>(c);
-  }
-  return out + (value.size() > 24 ? "...\"" : "\"");
-}
+std::string shown(std::string_view value) { return quote_value(value, 24); }
 
 [[noreturn]] void fail(std::size_t line, const std::string& what) {
   throw ConfigError("line " + std::to_string(line) + ": " + what);
 }
 
-bool to_number(std::string_view text, double& out) {
-  if (text.empty() || text.size() > 32 ||
-      text.find_first_not_of("0123456789+-.eE") != std::string_view::npos)
-    return false;
-  const std::string copy(text);
-  char* end = nullptr;
-  errno = 0;
-  out = std::strtod(copy.c_str(), &end);
-  return end == copy.c_str() + copy.size() && errno != ERANGE && std::isfinite(out);
-}
+bool to_number(std::string_view text, double& out) { return text.size() <= 32 && parse_finite(text, out); }
 
 bool valid_name(std::string_view name) {
   if (name.empty() || name.size() > 32) return false;

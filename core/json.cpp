@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "config.hpp"
+#include "text.hpp"
 
 namespace nnplay {
 
@@ -93,16 +94,28 @@ class Reader {
     return v;
   }
 
+  // RFC 8259's number: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?; no "+1", "01" or ".5".
   double number() {
     const std::size_t start = pos_;
-    while (pos_ < text_.size() && std::string_view("+-0123456789.eE").find(text_[pos_]) != std::string_view::npos) ++pos_;
-    if (pos_ == start) fail("unexpected character");
+    auto digit = [&] { return pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9'; };
+    auto digits = [&] {
+      if (!digit()) fail(pos_ == start ? "unexpected character" : "a malformed number");
+      while (digit()) ++pos_;
+    };
+    if (pos_ < text_.size() && text_[pos_] == '-') ++pos_;
+    if (pos_ < text_.size() && text_[pos_] == '0') ++pos_;
+    else if (digit()) digits();
+    else fail(pos_ == start ? "unexpected character" : "a malformed number");
+    if (pos_ < text_.size() && text_[pos_] == '.') ++pos_, digits();
+    if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+      ++pos_;
+      if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
+      digits();
+    }
+    if (digit()) fail("a malformed number");  // "01"
+    double v = 0.0;
     if (pos_ - start > 40) fail("a number longer than 40 characters");
-    const std::string copy(text_.substr(start, pos_ - start));
-    char* end = nullptr;
-    errno = 0;
-    const double v = std::strtod(copy.c_str(), &end);
-    if (end != copy.c_str() + copy.size() || errno == ERANGE || !std::isfinite(v)) fail("a malformed number");
+    if (!parse_finite(text_.substr(start, pos_ - start), v)) fail("a malformed number");
     return v;
   }
 

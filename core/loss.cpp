@@ -27,16 +27,6 @@ const char* loss_name(Loss kind) {
   return "?";
 }
 
-const char* loss_formula(Loss kind) {
-  switch (kind) {
-    case Loss::kSquared: return "½(y − t)²";
-    case Loss::kCrossEntropy: return "−[t·log y + (1 − t)·log(1 − y)]";
-    case Loss::kSoftmaxCrossEntropy: return "−Σₖ tₖ·log yₖ";
-    case Loss::kHuber: return "½e² if |e| ≤ 1, else |e| − ½  (e = y − t)";
-  }
-  return "";
-}
-
 double loss_sum(Loss kind, const float* y, const float* t, std::size_t n) {
   double sum = 0.0;
   switch (kind) {

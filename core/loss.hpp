@@ -17,8 +17,6 @@ enum class Loss {
 // "squared" | "crossEntropy" | "huber" (softmax cross-entropy is implied by many classes).
 std::optional<Loss> parse_loss(std::string_view name);
 const char* loss_name(Loss kind);
-// A one-line formula for the page's loss chart title.
-const char* loss_formula(Loss kind);
 
 // Sum over the n values of the per-value loss; callers divide by the sample count for a mean.
 double loss_sum(Loss kind, const float* y, const float* t, std::size_t n);

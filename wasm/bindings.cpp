@@ -45,7 +45,7 @@ val train_epochs(Session& s, int epochs) { return guarded([&] { s.train_epochs(e
 val reset(Session& s) { return guarded([&] { s.reset(); }); }
 val new_weights(Session& s) { return guarded([&] { s.new_weights(); }); }
 val metrics(Session& s) { return guarded([&] { return s.metrics(); }); }
-std::string config(Session& s) { return nnplay::format_config(s.config()); }
+val config(Session& s) { return guarded([&] { return nnplay::format_config(s.config()); }); }
 val evaluate_grid(Session& s, int n) {
   return guarded([&] {
     s.evaluate_grid(n);
@@ -81,17 +81,16 @@ val params(Session& s) { return view_of(s.params()); }
 val confusion(Session& s) { return guarded([&] { return view_of(s.confusion()); }); }
 int classes(Session& s) { return s.classes(); }
 std::string loss_name(Session& s) { return nnplay::loss_name(s.loss()); }
-std::string loss_formula(Session& s) { return nnplay::loss_formula(s.loss()); }
 val add_point(Session& s, float x, float y, float label, bool is_test) {
   return guarded([&] { s.add_point(x, y, label, is_test); });
 }
 val remove_point(Session& s, int index) { return guarded([&] { s.remove_point(index); }); }
 val import_csv(Session& s, const std::string& text) { return guarded([&] { s.import_csv(text); }); }
-std::string export_csv(Session& s) { return s.export_csv(); }
+val export_csv(Session& s) { return guarded([&] { return s.export_csv(); }); }
 bool data_edited(Session& s) { return s.data_edited(); }
 val point_losses(Session& s) { return guarded([&] { return view_of(s.point_losses()); }); }
 val last_gradients(Session& s) { return view_of(s.last_gradients()); }
-std::string save(Session& s) { return s.save(); }
+val save(Session& s) { return guarded([&] { return s.save(); }); }
 val load(Session& s, const std::string& json) { return guarded([&] { s.load(json); }); }
 // One point's forward pass as a plain object {sums, activations, gradients, loss}; the arrays
 // are copies, so the caller may keep them.
@@ -150,7 +149,6 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("confusion", &confusion)
       .function("classes", &classes)
       .function("lossName", &loss_name)
-      .function("lossFormula", &loss_formula)
       .function("addPoint", &add_point)
       .function("removePoint", &remove_point)
       .function("importCsv", &import_csv)

@@ -7,6 +7,13 @@ import { classColor, colorFor } from './colors.js';
 
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
 const LOSS_NAMES = { squared: 'squared error', crossEntropy: 'cross-entropy', softmaxCrossEntropy: 'softmax cross-entropy', huber: 'Huber' };
+// The chart title's formula for each loss the engine names (Session.lossName()).
+const LOSS_FORMULAS = {
+  squared: '½(y − t)²',
+  crossEntropy: '−[t·log y + (1 − t)·log(1 − y)]',
+  softmaxCrossEntropy: '−Σₖ tₖ·log yₖ',
+  huber: '½e² if |e| ≤ 1, else |e| − ½  (e = y − t)',
+};
 
 function formatLoss(v) {
   return Number.isFinite(v) ? v.toFixed(3) : '–';
@@ -143,8 +150,9 @@ export class OutputView {
     this.legend.replaceChildren(h('span', {}, '−1'), bar, h('span', {}, '1'));
   }
 
-  setLossTitle(name, formula) {
-    this.chartTitle.textContent = `Loss: ${LOSS_NAMES[name] ?? name}, ${formula} (train grey, test black)`;
+  setLossTitle(name) {
+    const formula = LOSS_FORMULAS[name] ? `, ${LOSS_FORMULAS[name]}` : '';
+    this.chartTitle.textContent = `Loss: ${LOSS_NAMES[name] ?? name}${formula} (train grey, test black)`;
   }
 
   // Data coordinates of a pointer event on the map.

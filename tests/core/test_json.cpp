@@ -41,3 +41,19 @@ TEST_CASE("malformed JSON says what and where") {
   CHECK_THROWS_WITH(parse_json(std::string(40, '[') + std::string(40, ']')),
                     Catch::Contains("nesting deeper than 32"));
 }
+
+TEST_CASE("numbers follow RFC 8259: no plus sign, leading zero or bare fraction") {
+  for (const char* bad : {"+1", "01", ".5", "-", "1.", "1e", "1e+", "-01", "00", "1.e5", "[+1]", "[.5]", "0x10", "--1"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(parse_json(bad), ConfigError);
+  }
+  struct Good {
+    const char* text;
+    double value;
+  };
+  for (const Good& g : {Good{"0", 0.0}, Good{"-0", 0.0}, Good{"10", 10.0}, Good{"0.5", 0.5}, Good{"-1.25e+2", -125.0},
+                        Good{"1E-2", 0.01}, Good{"0e0", 0.0}, Good{"-0.0", 0.0}}) {
+    INFO(g.text);
+    CHECK(parse_json(g.text).number == g.value);
+  }
+}
