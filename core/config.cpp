@@ -266,6 +266,10 @@ Loss Config::effective_loss() const {
   return loss == Loss::kCrossEntropy ? Loss::kCrossEntropy : Loss::kSquared;
 }
 
+std::size_t Config::output_units() const {
+  return effective_loss() == Loss::kSoftmaxCrossEntropy ? std::size_t(num_classes) : 1;
+}
+
 std::vector<Activation> Config::hidden_activations() const {
   return activations.empty() ? std::vector<Activation>(network_shape.size(), activation) : activations;
 }

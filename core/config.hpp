@@ -71,6 +71,8 @@ struct Config {
   // The loss that applies: softmax cross-entropy for 3+ classes; squared or cross-entropy for two;
   // squared or Huber for regression (a loss that does not fit the problem falls back to squared).
   Loss effective_loss() const;
+  // Output units: one per class under softmax cross-entropy, else one.
+  std::size_t output_units() const;
   // The hidden activation of each layer.
   std::vector<Activation> hidden_activations() const;
   // The learning rate in effect during `epoch` under the schedule.

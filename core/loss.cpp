@@ -27,6 +27,13 @@ const char* loss_name(Loss kind) {
   return "?";
 }
 
+void fill_target(Loss kind, float label, float* t, std::size_t outputs, std::size_t stride) {
+  for (std::size_t k = 0; k < outputs; ++k)
+    t[k * stride] = kind == Loss::kSoftmaxCrossEntropy ? (float(k) == label ? 1.0f : 0.0f)
+                    : kind == Loss::kCrossEntropy     ? (label > 0.0f ? 1.0f : 0.0f)
+                                                      : label;
+}
+
 double loss_sum(Loss kind, const float* y, const float* t, std::size_t n) {
   double sum = 0.0;
   switch (kind) {

@@ -140,10 +140,7 @@ const Session::PointTrace& Session::trace_point(float x, float y, float label) {
   const Loss loss = config_.effective_loss();
   const std::size_t outputs = network_.output_count();
   Matrix target = Matrix::from_shape({outputs, 1});
-  for (std::size_t k = 0; k < outputs; ++k)
-    target(k, 0) = loss == Loss::kSoftmaxCrossEntropy ? (float(k) == label ? 1.0f : 0.0f)
-                   : loss == Loss::kCrossEntropy      ? (label > 0.0f ? 1.0f : 0.0f)
-                                                      : label;
+  fill_target(loss, label, target.data(), outputs, 1);
   const float* out = trace_cache_.output().data();
   trace_.loss = loss_sum(loss, out, target.data(), outputs);
   Matrix grad = Matrix::from_shape({outputs, 1});
