@@ -120,7 +120,9 @@ CsvData parse_csv(std::string_view text) {
                       std::to_string(kMaxCsvBytes));
   std::string_view label_column;
   std::vector<Row> rows = read_rows(text, label_column);
-  if (rows.size() < 4) throw ConfigError("the file has " + std::to_string(rows.size()) + " points; at least 4 are needed");
+  if (rows.size() < kMinCsvPoints)
+    throw ConfigError("the file has " + std::to_string(rows.size()) + " points; at least " +
+                      std::to_string(kMinCsvPoints) + " are needed");
   fit_positions(rows);
   const bool targets = names_targets(label_column);
 

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace nnplay {
@@ -14,6 +15,15 @@ bool parse_finite(std::string_view text, double& out) {
   errno = 0;
   out = std::strtod(copy.c_str(), &end);
   return end == copy.c_str() + copy.size() && errno != ERANGE && std::isfinite(out);
+}
+
+std::string format_float(double v) {
+  char buf[32];
+  for (int precision = 6; precision <= 9; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+    if (static_cast<float>(std::strtod(buf, nullptr)) == static_cast<float>(v)) break;
+  }
+  return buf;
 }
 
 std::string quote_value(std::string_view value, std::size_t shown) {

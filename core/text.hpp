@@ -10,6 +10,9 @@ namespace nnplay {
 // grammar without hex, "nan", "inf" or spaces); false for anything else, including overflow.
 bool parse_finite(std::string_view text, double& out);
 
+// The shortest "%g" text that reads back to the same float.
+std::string format_float(double v);
+
 // `value` in double quotes as a message shows it: at most `shown` characters (then "..."),
 // control characters as '?'.
 std::string quote_value(std::string_view value, std::size_t shown = 40);

@@ -10,6 +10,7 @@
 
 #include "config.hpp"
 #include "session.hpp"
+#include "settings.hpp"
 
 using emscripten::val;
 using nnplay::Metrics;
@@ -115,6 +116,10 @@ val validate_config(const std::string& text) {
   return out;
 }
 
+// Every engine setting's kind, range, choices and default, and the engine's caps, as JSON
+// (settings.hpp): the page's schema is built from it (scripts/gen-limits.mjs).
+std::string settings_table() { return nnplay::settings_json(); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(nnplay) {
@@ -161,4 +166,5 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("load", &load);
 
   emscripten::function("validateConfig", &validate_config);
+  emscripten::function("settingsTable", &settings_table);
 }
