@@ -51,7 +51,9 @@ class Network {
   void init(Init kind, Rng& rng);
 
   // Sizes every buffer of `cache` for `batch` samples; keeps allocations when sizes match.
-  void prepare(ForwardCache& cache, std::size_t batch) const;
+  // Without `for_backward` the cache holds no back-propagation buffers (delta): a pass that is
+  // only read (metrics, the grid) does not pay for them.
+  void prepare(ForwardCache& cache, std::size_t batch, bool for_backward = true) const;
   // Runs the forward pass on cache.input() (filled by the caller after prepare()).
   void forward(ForwardCache& cache) const;
   // Back-propagates grad_output through the cached pass and adds dL/dparams to grads (same

@@ -12,8 +12,13 @@
 
 namespace nnplay {
 
-// Largest grid side evaluate_grid accepts; keeps the grid buffers bounded (256^2 points).
+// Largest grid side evaluate_grid accepts (256^2 points).
 constexpr int kMaxGridSize = 256;
+// Most values a grid of every unit's map may hold (32 MiB of floats): the side a network may
+// ask for shrinks with its unit count (256 up to 128 units; 126 for 8x64 with every feature).
+constexpr std::size_t kMaxGridValues = std::size_t(8) << 20;
+// Grid points per forward pass: the pass's buffers are this wide whatever the grid's side.
+constexpr std::size_t kGridTile = 2048;
 
 struct Metrics {
   int epoch = 0;                // completed passes over the training set
@@ -58,19 +63,22 @@ class Session {
   int classes() const { return config_.classes(); }
   Loss loss() const { return config_.effective_loss(); }
 
-  // Evaluates the network on an n x n grid over [-6, 6]^2 (row 0 is y = +6, column 0 is x = -6)
-  // in one batched pass. grid() then holds every unit's map: unit u's n*n values start at
-  // u * n * n, units ordered inputs, hidden layers, outputs (see unit_counts()).
+  // Evaluates the network on an n x n grid over the plot (row 0 is y = +kPlotExtent, column 0 is
+  // x = -kPlotExtent), kGridTile points per pass. grid() then holds every unit's map: unit u's
+  // n*n values start at u * n * n, units ordered inputs, hidden layers, outputs (see
+  // unit_counts()). Throws ConfigError when n is outside 2..kMaxGridSize or the maps would hold
+  // more than kMaxGridValues values.
   void evaluate_grid(int n);
-  // The same pass without collecting the hidden maps: returns the output units' values
-  // [outputs, n*n], valid until the next call.
+  // The same passes keeping only the output units' values [outputs, n*n] (any n up to
+  // kMaxGridSize), valid until the next call.
   const float* evaluate_grid_output(int n);
   const std::vector<float>& grid() const { return grid_; }
-  // The same pass leaving every layer's values where the pass wrote them: layer l's units
-  // (l = 0 the inputs) as grid_layer(l) [units_l, n*n], valid until the next call. Saves the copy
-  // into grid() when the caller copies out anyway.
-  void forward_grid_layers(int n) { forward_grid(n); }
-  const Matrix& grid_layer(std::size_t l) const { return grid_cache_.a.at(l); }
+  // Layer l's maps (l = 0 the inputs) inside grid() after evaluate_grid: [units_l, n*n].
+  struct GridLayer {
+    const float* data;
+    std::size_t size;
+  };
+  GridLayer grid_layer(std::size_t l) const;
   // Units per layer, input features first, output last.
   const std::vector<std::int32_t>& unit_counts() const { return unit_counts_; }
 
@@ -122,7 +130,7 @@ class Session {
   void build_network();
   void run_batch(const std::uint32_t* indices, std::size_t count);
   void after_epoch();
-  void forward_grid(int n);
+  void run_grid(int n, bool every_unit);
   const float* forward_set(const Matrix& features);
   void evaluate_set(const Matrix& features, const Matrix& targets, const std::vector<float>& labels,
                     double& loss, double& accuracy, std::vector<std::int32_t>* confusion);
@@ -149,7 +157,8 @@ class Session {
   Matrix batch_targets_, grad_output_;
   std::vector<float> grads_, backup_params_;
 
-  std::vector<float> grid_;
+  std::vector<float> grid_, grid_output_;
+  Matrix grid_features_;  // [features, n*n] for grid_n_
   std::vector<float> grid_xs_, grid_ys_;
   std::vector<std::int32_t> unit_counts_;
   int grid_n_ = 0;

@@ -1,4 +1,5 @@
 // Session's read-outs: metrics, the confusion matrix and the grid evaluation.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -8,7 +9,7 @@ namespace nnplay {
 
 // The network's outputs [outputs, samples] for a whole feature matrix, valid until the next pass.
 const float* Session::forward_set(const Matrix& features) {
-  network_.prepare(eval_cache_, features.shape(1));
+  network_.prepare(eval_cache_, features.shape(1), false);
   std::memcpy(eval_cache_.input().data(), features.data(), features.size() * sizeof(float));
   network_.forward(eval_cache_);
   return eval_cache_.output().data();
@@ -86,12 +87,22 @@ const std::vector<std::int32_t>& Session::confusion() {
   return confusion_;
 }
 
-void Session::forward_grid(int n) {
+void Session::run_grid(int n, bool every_unit) {
   if (n < 2 || n > kMaxGridSize)
     throw ConfigError("grid size: \"" + std::to_string(n) + "\" is out of range; allowed 2 to " +
                       std::to_string(kMaxGridSize));
   const std::size_t side = static_cast<std::size_t>(n), count = side * side;
-  network_.prepare(grid_cache_, count);
+  std::size_t units = network_.output_count();
+  if (every_unit) {
+    units = 0;
+    for (std::int32_t u : unit_counts_) units += std::size_t(u);
+    if (units * count > kMaxGridValues) {
+      std::size_t largest = 2;
+      while ((largest + 1) * (largest + 1) * units <= kMaxGridValues) ++largest;
+      throw ConfigError("grid size: \"" + std::to_string(n) + "\" is out of range for " + std::to_string(units) +
+                        " units; allowed 2 to " + std::to_string(largest));
+    }
+  }
   // The grid's input features change only with n or the features (build_matrices resets grid_n_).
   if (grid_n_ != n) {
     grid_xs_.resize(count);
@@ -101,27 +112,40 @@ void Session::forward_grid(int n) {
         grid_xs_[i * side + j] = -kPlotExtent + 2.0f * kPlotExtent * float(j) / float(side - 1);
         grid_ys_[i * side + j] = kPlotExtent - 2.0f * kPlotExtent * float(i) / float(side - 1);
       }
-    feature_rows(config_.features, grid_xs_.data(), grid_ys_.data(), count, grid_cache_.input());
+    feature_rows(config_.features, grid_xs_.data(), grid_ys_.data(), count, grid_features_);
     grid_n_ = n;
   }
-  network_.forward(grid_cache_);
-}
-
-void Session::evaluate_grid(int n) {
-  forward_grid(n);
-  std::size_t total = 0;
-  for (const Matrix& a : grid_cache_.a) total += a.size();
-  grid_.resize(total);
-  float* dst = grid_.data();
-  for (const Matrix& a : grid_cache_.a) {
-    std::memcpy(dst, a.data(), a.size() * sizeof(float));
-    dst += a.size();
+  std::vector<float>& out = every_unit ? grid_ : grid_output_;
+  out.resize(units * count);
+  const std::size_t inputs = network_.input_count();
+  for (std::size_t start = 0; start < count; start += kGridTile) {
+    const std::size_t m = std::min(kGridTile, count - start);
+    network_.prepare(grid_cache_, m, false);
+    for (std::size_t f = 0; f < inputs; ++f)
+      std::memcpy(grid_cache_.input().data() + f * m, grid_features_.data() + f * count + start, m * sizeof(float));
+    network_.forward(grid_cache_);
+    // Each unit's slice of this tile into its map: every layer's units, or the output's only.
+    std::size_t unit = 0;
+    for (std::size_t l = every_unit ? 0 : grid_cache_.a.size() - 1; l < grid_cache_.a.size(); ++l) {
+      const Matrix& a = grid_cache_.a[l];
+      for (std::size_t u = 0; u < a.shape(0); ++u, ++unit)
+        std::memcpy(out.data() + unit * count + start, a.data() + u * m, m * sizeof(float));
+    }
   }
 }
 
+void Session::evaluate_grid(int n) { run_grid(n, true); }
+
 const float* Session::evaluate_grid_output(int n) {
-  forward_grid(n);
-  return grid_cache_.output().data();
+  run_grid(n, false);
+  return grid_output_.data();
+}
+
+Session::GridLayer Session::grid_layer(std::size_t l) const {
+  const std::size_t count = std::size_t(grid_n_) * std::size_t(grid_n_);
+  std::size_t offset = 0;
+  for (std::size_t k = 0; k < l; ++k) offset += std::size_t(unit_counts_.at(k)) * count;
+  return {grid_.data() + offset, std::size_t(unit_counts_.at(l)) * count};
 }
 
 const Session::PointTrace& Session::trace_point(float x, float y, float label) {

@@ -60,14 +60,14 @@ val evaluate_grid_output(Session& s, int n) {
     return val(emscripten::typed_memory_view(outputs * n * n, out));
   });
 }
-// Every layer's grid maps as an array of memory views, inputs first, output last: no copy in wasm.
+// Every layer's grid maps as an array of memory views into grid(), inputs first, output last.
 val evaluate_grid_layers(Session& s, int n) {
   return guarded([&] {
-    s.forward_grid_layers(n);
+    s.evaluate_grid(n);
     val out = val::array();
     for (std::size_t l = 0; l < s.unit_counts().size(); ++l) {
-      const auto& layer = s.grid_layer(l);
-      out.call<void>("push", val(emscripten::typed_memory_view(layer.size(), layer.data())));
+      const auto layer = s.grid_layer(l);
+      out.call<void>("push", val(emscripten::typed_memory_view(layer.size, layer.data)));
     }
     return out;
   });
