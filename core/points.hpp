@@ -9,7 +9,7 @@ namespace nnplay {
 
 // Throws ConfigError("point: ...") unless x and y are finite and inside [-kPlotExtent,
 // kPlotExtent] and the label follows the problem's convention: -1 or +1 for two classes, a whole
-// 0 .. classes - 1 for more, a finite value in [-1, 1] for regression (classes == 0).
+// 0 .. classes - 1 for more, a finite value in [-kMaxTarget, kMaxTarget] for regression (classes == 0).
 void check_point(const Sample& point, int classes);
 
 }  // namespace nnplay

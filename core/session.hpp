@@ -87,7 +87,7 @@ class Session {
   // Every sample as [x, y, label, is_test] records, training samples first.
   const std::vector<float>& points() const { return points_; }
   // Edits the data; the network keeps training on the result. Labels: -1/+1 for two classes,
-  // 0..classes-1 for more, [-1, 1] for regression. Throws ConfigError with a message.
+  // 0..classes-1 for more, [-kMaxTarget, kMaxTarget] for regression. Throws ConfigError with a message.
   void add_point(float x, float y, float label, bool is_test);
   void remove_point(int index);  // index into points() order
   // Replaces the data with CSV text (`x,y,label`, see csv.hpp), split by percTrainData.

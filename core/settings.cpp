@@ -169,7 +169,7 @@ std::string settings_json() {
     out += std::string(",\"live\":") + (is_live_key(s.key) ? "true" : "false") + "}";
   }
   out += "},\"caps\":{\"plotExtent\":" + format_float(kPlotExtent) +
-         ",\"maxSamples\":" + std::to_string(kMaxSamples) + ",\"minCsvPoints\":" + std::to_string(kMinCsvPoints) +
+         ",\"maxTarget\":" + format_float(kMaxTarget) + ",\"maxSamples\":" + std::to_string(kMaxSamples) + ",\"minCsvPoints\":" + std::to_string(kMinCsvPoints) +
          ",\"maxCsvBytes\":" + std::to_string(kMaxCsvBytes) + ",\"maxExperimentBytes\":" + std::to_string(kMaxJsonBytes) +
          ",\"maxGridSize\":" + std::to_string(kMaxGridSize) + ",\"maxClasses\":" + std::to_string(kMaxClasses) +
          ",\"maxConfigText\":" + std::to_string(kMaxConfigText) + "}}";
