@@ -4,6 +4,7 @@ import { h } from './dom.js';
 import { drawClassMap, drawHeatmap, drawPoints } from './heatmap.js';
 import { LossChart } from './chart.js';
 import { classColor, colorFor } from './colors.js';
+import { PLOT_EXTENT } from './state.js';
 
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
 const LOSS_NAMES = { squared: 'squared error', crossEntropy: 'cross-entropy', softmaxCrossEntropy: 'softmax cross-entropy', huber: 'Huber' };
@@ -109,8 +110,8 @@ export class OutputView {
     if (i >= 0 && i * 4 < this.points.length) {
       // A ring around the picked or followed point.
       const ctx = this.pointCanvas.getContext('2d');
-      const px = ((this.points[i * 4] + 6) / 12) * size;
-      const py = ((6 - this.points[i * 4 + 1]) / 12) * size;
+      const px = ((this.points[i * 4] + PLOT_EXTENT) / (2 * PLOT_EXTENT)) * size;
+      const py = ((PLOT_EXTENT - this.points[i * 4 + 1]) / (2 * PLOT_EXTENT)) * size;
       ctx.strokeStyle = '#111';
       ctx.lineWidth = 2 * ratio;
       ctx.beginPath();
@@ -158,7 +159,8 @@ export class OutputView {
   // Data coordinates of a pointer event on the map.
   dataAt(e) {
     const box = this.heatmap.getBoundingClientRect();
-    return { x: ((e.clientX - box.left) / box.width) * 12 - 6, y: 6 - ((e.clientY - box.top) / box.height) * 12 };
+    const side = 2 * PLOT_EXTENT;
+    return { x: ((e.clientX - box.left) / box.width) * side - PLOT_EXTENT, y: PLOT_EXTENT - ((e.clientY - box.top) / box.height) * side };
   }
 
   clicked(e) {

@@ -3,7 +3,10 @@
 // Playground hash opens the same setup here. Every engine key's range, choices and default come
 // from the engine's own table (core/settings.cpp), written into gen/limits.js at build time, so
 // the page accepts exactly what the engine accepts.
-import { ENGINE_SETTINGS } from './gen/limits.js';
+import { ENGINE_CAPS, ENGINE_SETTINGS } from './gen/limits.js';
+
+// Half the plot's side in data units, as the engine draws its grid and checks points.
+export const PLOT_EXTENT = ENGINE_CAPS.plotExtent;
 
 // Seeds and tutorial names end up in URLs and in the page; a narrow alphabet keeps them inert.
 const NAME_PATTERN = /^[A-Za-z0-9._-]*$/;
