@@ -2,9 +2,10 @@
 // It builds the controls and reports what the person asked for; the playground does the work.
 import { h } from './dom.js';
 import { classColor, colorFor } from './colors.js';
+import { CAPS } from './state.js';
 
-const MAX_CSV_BYTES = 1 << 20;
-const MAX_EXPERIMENT_BYTES = 8 << 20;
+const MAX_CSV_BYTES = CAPS.maxCsvBytes;
+const MAX_EXPERIMENT_BYTES = CAPS.maxExperimentBytes;
 
 // Offers `text` as a file download named `name`.
 export function download(doc, name, text, type) {

@@ -5,6 +5,9 @@
 // the page accepts exactly what the engine accepts.
 import { ENGINE_CAPS, ENGINE_SETTINGS } from './gen/limits.js';
 
+// The engine's caps (file sizes, sample and grid limits, the plot's half side), for the page's
+// own checks before it hands anything over.
+export const CAPS = ENGINE_CAPS;
 // Half the plot's side in data units, as the engine draws its grid and checks points.
 export const PLOT_EXTENT = ENGINE_CAPS.plotExtent;
 
