@@ -100,6 +100,23 @@ void Network::forward(ForwardCache& cache) const {
   }
 }
 
+void Network::forward_values(const std::vector<float*>& layers, std::size_t batch) const {
+  constexpr std::size_t kBlock = 256;  // as in forward(): a block's values stay in cache across layers
+  const float* p = params_.data();
+  for (std::size_t start = 0; start < batch; start += kBlock) {
+    const std::size_t count = std::min(kBlock, batch - start);
+    for (std::size_t l = 0; l < layers_.size(); ++l) {
+      const LayerShape& s = layers_[l];
+      float* a = layers[l + 1] + start;
+      dense_forward(p + s.w_offset, p + s.b_offset, layers[l] + start, a, s.out, s.in, count, batch);
+      // Every activation is elementwise, and softmax reads a column before writing it: in place.
+      if (s.activation == Activation::kSoftmax) softmax_block(a, a, s.out, count, batch);
+      else
+        for (std::size_t o = 0; o < s.out; ++o) apply_activation(s.activation, a + o * batch, a + o * batch, count);
+    }
+  }
+}
+
 void Network::backward(ForwardCache& cache, const Matrix& grad_output, std::vector<float>& grads,
                        bool wrt_logits) const {
   if (cache.delta.size() != layers_.size())

@@ -17,7 +17,8 @@ constexpr int kMaxGridSize = 256;
 // Most values a grid of every unit's map may hold (32 MiB of floats): the side a network may
 // ask for shrinks with its unit count (256 up to 128 units; 126 for 8x64 with every feature).
 constexpr std::size_t kMaxGridValues = std::size_t(8) << 20;
-// Grid points per forward pass: the pass's buffers are this wide whatever the grid's side.
+// Grid points per pass when the maps of every unit would not fit in kMaxGridValues (only the
+// output grid is kept then): the pass's buffers are this wide whatever the grid's side.
 constexpr std::size_t kGridTile = 2048;
 
 struct Metrics {
@@ -64,13 +65,13 @@ class Session {
   Loss loss() const { return config_.effective_loss(); }
 
   // Evaluates the network on an n x n grid over the plot (row 0 is y = +kPlotExtent, column 0 is
-  // x = -kPlotExtent), kGridTile points per pass. grid() then holds every unit's map: unit u's
+  // x = -kPlotExtent), in one pass. grid() then holds every unit's map: unit u's
   // n*n values start at u * n * n, units ordered inputs, hidden layers, outputs (see
   // unit_counts()). Throws ConfigError when n is outside 2..kMaxGridSize or the maps would hold
   // more than kMaxGridValues values.
   void evaluate_grid(int n);
-  // The same passes keeping only the output units' values [outputs, n*n] (any n up to
-  // kMaxGridSize), valid until the next call.
+  // The output units' values [outputs, n*n] for any n up to kMaxGridSize, valid until the next
+  // call: from grid() when every map fits, else from passes of kGridTile points.
   const float* evaluate_grid_output(int n);
   const std::vector<float>& grid() const { return grid_; }
   // Layer l's maps (l = 0 the inputs) inside grid() after evaluate_grid: [units_l, n*n].
@@ -153,11 +154,12 @@ class Session {
   std::size_t cursor_ = 0;
   Rng order_rng_;
 
-  ForwardCache batch_cache_, eval_cache_, grid_cache_;
+  ForwardCache batch_cache_, eval_cache_;
   Matrix batch_targets_, grad_output_;
   std::vector<float> grads_, backup_params_;
 
-  std::vector<float> grid_, grid_output_;
+  std::vector<float> grid_, grid_output_, grid_tile_;
+  const float* grid_output_at_ = nullptr;  // the output maps of the last grid pass
   Matrix grid_features_;  // [features, n*n] for grid_n_
   std::vector<float> grid_xs_, grid_ys_;
   std::vector<std::int32_t> unit_counts_;

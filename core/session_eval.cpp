@@ -92,16 +92,14 @@ void Session::run_grid(int n, bool every_unit) {
     throw ConfigError("grid size: \"" + std::to_string(n) + "\" is out of range; allowed 2 to " +
                       std::to_string(kMaxGridSize));
   const std::size_t side = static_cast<std::size_t>(n), count = side * side;
-  std::size_t units = network_.output_count();
-  if (every_unit) {
-    units = 0;
-    for (std::int32_t u : unit_counts_) units += std::size_t(u);
-    if (units * count > kMaxGridValues) {
-      std::size_t largest = 2;
-      while ((largest + 1) * (largest + 1) * units <= kMaxGridValues) ++largest;
-      throw ConfigError("grid size: \"" + std::to_string(n) + "\" is out of range for " + std::to_string(units) +
-                        " units; allowed 2 to " + std::to_string(largest));
-    }
+  const std::size_t units = network_.output_count();
+  std::size_t all_units = 0;
+  for (std::int32_t u : unit_counts_) all_units += std::size_t(u);
+  if (every_unit && all_units * count > kMaxGridValues) {
+    std::size_t largest = 2;
+    while ((largest + 1) * (largest + 1) * all_units <= kMaxGridValues) ++largest;
+    throw ConfigError("grid size: \"" + std::to_string(n) + "\" is out of range for " + std::to_string(all_units) +
+                      " units; allowed 2 to " + std::to_string(largest));
   }
   // The grid's input features change only with n or the features (build_matrices resets grid_n_).
   if (grid_n_ != n) {
@@ -115,30 +113,47 @@ void Session::run_grid(int n, bool every_unit) {
     feature_rows(config_.features, grid_xs_.data(), grid_ys_.data(), count, grid_features_);
     grid_n_ = n;
   }
-  std::vector<float>& out = every_unit ? grid_ : grid_output_;
-  out.resize(units * count);
   const std::size_t inputs = network_.input_count();
-  for (std::size_t start = 0; start < count; start += kGridTile) {
-    const std::size_t m = std::min(kGridTile, count - start);
-    network_.prepare(grid_cache_, m, false);
-    for (std::size_t f = 0; f < inputs; ++f)
-      std::memcpy(grid_cache_.input().data() + f * m, grid_features_.data() + f * count + start, m * sizeof(float));
-    network_.forward(grid_cache_);
-    // Each unit's slice of this tile into its map: every layer's units, or the output's only.
-    std::size_t unit = 0;
-    for (std::size_t l = every_unit ? 0 : grid_cache_.a.size() - 1; l < grid_cache_.a.size(); ++l) {
-      const Matrix& a = grid_cache_.a[l];
-      for (std::size_t u = 0; u < a.shape(0); ++u, ++unit)
-        std::memcpy(out.data() + unit * count + start, a.data() + u * m, m * sizeof(float));
-    }
+  std::vector<float*> layers;
+  auto point_layers = [&](float* base, std::size_t width) {
+    layers.clear();
+    for (std::int32_t u : unit_counts_) layers.push_back(base), base += std::size_t(u) * width;
+  };
+  if (all_units * count <= kMaxGridValues) {
+    // The whole grid in one pass straight into grid(): every layer's maps, no copy.
+    grid_.resize(all_units * count);
+    point_layers(grid_.data(), count);
+    std::memcpy(grid_.data(), grid_features_.data(), inputs * count * sizeof(float));
+    network_.forward_values(layers, count);
+    grid_output_at_ = layers.back();
+    return;
   }
+  // Too many maps to keep (only the output is asked for): equal tiles of a multiple of 4 points
+  // through one buffer, the outputs copied out; the last tile's spare columns run on zeros.
+  const std::size_t tiles = (count + kGridTile - 1) / kGridTile;
+  const std::size_t tile = ((count + tiles - 1) / tiles + 3) & ~std::size_t(3);
+  grid_tile_.assign(all_units * tile, 0.0f);
+  grid_output_.resize(units * count);
+  point_layers(grid_tile_.data(), tile);
+  for (std::size_t start = 0; start < count; start += tile) {
+    const std::size_t m = std::min(tile, count - start);
+    for (std::size_t f = 0; f < inputs; ++f) {
+      float* row = layers[0] + f * tile;
+      std::memcpy(row, grid_features_.data() + f * count + start, m * sizeof(float));
+      std::fill(row + m, row + tile, 0.0f);
+    }
+    network_.forward_values(layers, tile);
+    for (std::size_t u = 0; u < units; ++u)
+      std::memcpy(grid_output_.data() + u * count + start, layers.back() + u * tile, m * sizeof(float));
+  }
+  grid_output_at_ = grid_output_.data();
 }
 
 void Session::evaluate_grid(int n) { run_grid(n, true); }
 
 const float* Session::evaluate_grid_output(int n) {
   run_grid(n, false);
-  return grid_output_.data();
+  return grid_output_at_;
 }
 
 Session::GridLayer Session::grid_layer(std::size_t l) const {
