@@ -152,7 +152,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     hoveredUnit = null;
     ui.output.setPoints(result.points);
     ui.output.select(-1);
-    ui.output.setLossTitle(result.lossName, result.lossFormula);
+    ui.output.setLossTitle(result.lossName);
     applyPointStyle();
     tools.setProblem({ classes: result.classes, names: model.names, palette: state.palette });
     showNetwork();

@@ -3,9 +3,10 @@
 import { h } from '../shared/dom.js';
 import { classColor, colorFor } from '../views/colors.js';
 import { className } from '../state/class-names.js';
+import { CAPS } from '../state/state.js';
 
-const MAX_CSV_BYTES = 1 << 20;
-const MAX_EXPERIMENT_BYTES = 8 << 20;
+const MAX_CSV_BYTES = CAPS.maxCsvBytes;
+const MAX_EXPERIMENT_BYTES = CAPS.maxExperimentBytes;
 
 // Offers `text` as a file download named `name`.
 export function download(doc, name, text, type) {

@@ -92,7 +92,6 @@ function structure() {
     unitCounts: Array.from(session.unitCounts()),
     classes: session.classes(),
     lossName: session.lossName(),
-    lossFormula: session.lossFormula(),
     config: session.config(),
     dataEdited: session.dataEdited(),
     build: SIMD ? 'simd128' : 'scalar',

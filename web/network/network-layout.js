@@ -1,6 +1,7 @@
 // Pure helpers for the network diagram: parameter and grid-unit index arithmetic in the
 // engine's layout, node positions for a given width, link curves, link styling numbers and the
-// static maps of the input features. No DOM; this module imports nothing of the project.
+// static maps of the input features. No DOM; it imports only the plot extent (state.js).
+import { PLOT_EXTENT } from '../state/state.js';
 
 // sizes = [enabledInputs, ...hiddenShape, outputs]; layer l (0..L-1) maps sizes[l] -> sizes[l+1].
 
@@ -78,15 +79,15 @@ const FEATURE_FUNCTIONS = {
   sinY: (x, y) => Math.sin(y),
 };
 
-// A feature's n x n map over [-6, 6]^2 at cell centres (row 0 = top, y = +6; column 0 = left,
-// x = -6), divided by its largest |value| so it spans [-1, 1]. Unknown keys give zeros.
+// A feature's n x n map over the plot, [-PLOT_EXTENT, PLOT_EXTENT]^2, at cell centres (row 0 =
+// top; column 0 = left), divided by its largest |value| so it spans [-1, 1]. Unknown keys give zeros.
 export function featureMap(key, n) {
   const f = FEATURE_FUNCTIONS[key];
   const out = new Float32Array(n * n);
   if (!f) return out;
   for (let r = 0; r < n; r++) {
-    const y = 6 - (12 * (r + 0.5)) / n;
-    for (let c = 0; c < n; c++) out[r * n + c] = f(-6 + (12 * (c + 0.5)) / n, y);
+    const y = PLOT_EXTENT - (2 * PLOT_EXTENT * (r + 0.5)) / n;
+    for (let c = 0; c < n; c++) out[r * n + c] = f(-PLOT_EXTENT + (2 * PLOT_EXTENT * (c + 0.5)) / n, y);
   }
   return normalizeInto(out, out);
 }

@@ -5,9 +5,17 @@ import { drawClassMap, drawHeatmap, drawPoints } from './heatmap.js';
 import { LossChart, SERIES } from './chart.js';
 import { classColor, colorFor } from './colors.js';
 import { className } from '../state/class-names.js';
+import { PLOT_EXTENT } from '../state/state.js';
 
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
 const LOSS_NAMES = { squared: 'squared error', crossEntropy: 'cross-entropy', softmaxCrossEntropy: 'softmax cross-entropy', huber: 'Huber' };
+// The chart title's formula for each loss the engine names (Session.lossName()).
+const LOSS_FORMULAS = {
+  squared: '½(y − t)²',
+  crossEntropy: '−[t·log y + (1 − t)·log(1 − y)]',
+  softmaxCrossEntropy: '−Σₖ tₖ·log yₖ',
+  huber: '½e² if |e| ≤ 1, else |e| − ½  (e = y − t)',
+};
 
 function formatLoss(v) {
   return Number.isFinite(v) ? v.toFixed(3) : '–';
@@ -124,8 +132,8 @@ export class OutputView {
     if (i >= 0 && i * 4 < this.points.length) {
       // A ring around the picked or followed point.
       const ctx = this.pointCanvas.getContext('2d');
-      const px = ((this.points[i * 4] + 6) / 12) * size;
-      const py = ((6 - this.points[i * 4 + 1]) / 12) * size;
+      const px = ((this.points[i * 4] + PLOT_EXTENT) / (2 * PLOT_EXTENT)) * size;
+      const py = ((PLOT_EXTENT - this.points[i * 4 + 1]) / (2 * PLOT_EXTENT)) * size;
       ctx.strokeStyle = '#111';
       ctx.lineWidth = 2 * ratio;
       ctx.beginPath();
@@ -169,14 +177,16 @@ export class OutputView {
     this.legend.replaceChildren(...(classes === 2 ? [named(0), ...scale, named(1)] : scale));
   }
 
-  setLossTitle(name, formula) {
-    this.chartTitle.textContent = `Loss: ${LOSS_NAMES[name] ?? name}, ${formula}`;
+  setLossTitle(name) {
+    const formula = LOSS_FORMULAS[name] ? `, ${LOSS_FORMULAS[name]}` : '';
+    this.chartTitle.textContent = `Loss: ${LOSS_NAMES[name] ?? name}${formula}`;
   }
 
   // Data coordinates of a pointer event on the map.
   dataAt(e) {
     const box = this.heatmap.getBoundingClientRect();
-    return { x: ((e.clientX - box.left) / box.width) * 12 - 6, y: 6 - ((e.clientY - box.top) / box.height) * 12 };
+    const side = 2 * PLOT_EXTENT;
+    return { x: ((e.clientX - box.left) / box.width) * side - PLOT_EXTENT, y: PLOT_EXTENT - ((e.clientY - box.top) / box.height) * side };
   }
 
   clicked(e) {
