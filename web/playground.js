@@ -84,7 +84,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     live: () => running,
   });
   const explain = new ExplainController({ view: network, engine, traceContainer: ui.trace, root,
-    onFollow: (index) => ui.output.select(index) });
+    onFollow: (index) => ui.output.select(index), getState: () => state, onStepBatch: () => stepBatch().catch(showError) });
   explain.decorate(root.ownerDocument ?? document);
   const tools = new DataTools(ui.dataTools, {
     onImportCsv: (text) => restructure(engine.importCsv(text), 'CSV'),
@@ -297,6 +297,19 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     await requestFrame(1);
   }
 
+  // One mini-batch, then paused; the explanations show each weight before and after it.
+  // Resolves with the engine's { before, after, gradients, learningRate } once it is drawn.
+  async function stepBatch() {
+    pause();
+    start();
+    await whenReady();
+    while (pacer.inFlight > 0) await new Promise((r) => setTimeout(r, 5));
+    const step = await engine.stepBatches(1);
+    await explain.onStepBatch(step);
+    await requestFrame(0);
+    return step;
+  }
+
   async function restart(call) {
     pause();
     start();
@@ -348,7 +361,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   if (onScreen) rafId = requestAnimationFrame(tick);
 
   return {
-    play, pause, step, reset, newWeights, whenReady,
+    play, pause, step, stepBatch, reset, newWeights, whenReady,
     get metrics() { return { ...metrics }; },
     get pointCount() { return model.points.length / 4; },
     // Which engine build the worker loaded: 'simd128', or 'scalar' where SIMD128 is missing.
