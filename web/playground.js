@@ -368,6 +368,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     get build() { return model.build; },
     // The current engine, for tools and tests (e.g. to simulate a crashed worker).
     get engine() { return engine; },
+    // The explanations (the followed point, the last mini-batch step), for the tour and tests.
+    get explain() { return explain; },
     // [x, y] of the first training point, for scripts and tests that click on the map.
     firstPoint() { return [model.points[0], model.points[1]]; },
     get classes() { return model.classes; },

@@ -28,7 +28,7 @@ export class ExplainController {
   // root: the shadow root (for the tour, lookups and Esc); onFollow(pointIndex) marks the point;
   // getState() the playground's settings; onStepBatch() trains one mini-batch (see stepBatch).
   constructor({ view, engine, traceContainer, root, onFollow, getState = () => ({}), onStepBatch = null }) {
-    Object.assign(this, { view, engine, root, onFollow, getState });
+    Object.assign(this, { view, engine, root, onFollow, getState, traceContainer });
     this.overlay = new NetworkOverlay(view);
     this.legend = new ExplainLegend(traceContainer);
     this.panel = new TracePanel(traceContainer, {
@@ -83,6 +83,9 @@ export class ExplainController {
     this.where = { phase: 'forward', layer: Infinity };
     this.target = null;
     this.lastStep = null;
+    // While following, the legend sits inside the panel: its text changes from stage to stage
+    // and must not move the panel.
+    this.panel.head.after(this.legend.el);
     this.panel.show(this.passData());
     this.onFollow(index);
     this.render();
@@ -107,6 +110,7 @@ export class ExplainController {
     this.followed = null;
     this.target = null;
     this.panel.hide();
+    this.traceContainer.prepend(this.legend.el);
     this.onFollow(-1);
     this.render();
   }

@@ -75,6 +75,7 @@ path.tour-target { outline: none !important; stroke-width: 4px; filter: drop-sha
 
 .trace-panel {
   position: relative;
+  box-sizing: border-box;
   overflow-y: auto;
   margin: 8px 0 0;
   padding: 8px 10px;
@@ -101,6 +102,10 @@ path.tour-target { outline: none !important; stroke-width: 4px; filter: drop-sha
 .tp-line.tp-backward { color: #7a2a14; }
 .tp-detail { flex: 1 1 280px; min-width: 0; min-height: 13em; padding-left: 10px; border-left: 1px solid #e2e4e6; font-variant-numeric: tabular-nums; }
 .tp-detail:empty { display: none; }
+.trace { container-type: inline-size; }
+@container (max-width: 520px) {
+  .tp-detail { order: -1; min-height: 0; padding: 0 0 6px; border-left: 0; border-bottom: 1px solid #e2e4e6; }
+}
 .tp-d { margin: 2px 0; overflow-wrap: anywhere; }
 .tp-d-title { margin: 0 0 2px; font-size: 12px; font-weight: 600; }
 .tp-d-hint { color: #6b747c; }
@@ -109,6 +114,7 @@ path.tour-target { outline: none !important; stroke-width: 4px; filter: drop-sha
 .tp-d-plot { width: 160px; height: 84px; flex: none; color: #3b434b; border: 1px solid #e2e4e6; border-radius: 3px; background: #fff; }
 .tp-d-update { margin-top: 4px; }
 
+.trace-panel .explain-legend { margin: 0 0 6px; }
 .explain-legend { margin: 6px 0 0; padding: 4px 8px; border-left: 3px solid #c4c7ca; font-size: 11px; line-height: 1.4; color: #3b434b; }
 .xl-text, .xl-largest, .xl-empty { margin: 0; }
 .xl-empty { font-weight: 600; color: #8a4b00; }

@@ -107,6 +107,7 @@ export class TracePanel {
     this.el.hidden = true;
     const head = make('div', 'tp-head');
     head.append(this.title, bar);
+    this.head = head;
     const body = make('div', 'tp-body');
     body.append(this.list, this.detail);
     this.el.append(head, body, this.status);
