@@ -3,11 +3,8 @@
 // the guided tour. It asks the engine for a point's trace and tells the overlay, the legend and
 // the panel (with its node and link details) what to show.
 import { NetworkOverlay } from '../network/network-overlay.js';
-import { TracePanel } from './trace-panel.js';
 import { ExplainLegend } from './explain-legend.js';
-import { nodeDetail, paramDetail } from './pass-detail.js';
-import { layerActivations } from './activation-math.js';
-import { num } from './pass-math.js';
+import { num } from './numbers.js';
 import { Tour, defaultTourSteps } from './tour.js';
 import { infoButton, describe } from './info.js';
 import { EXPLANATIONS } from './explain-text.js';
@@ -31,11 +28,9 @@ export class ExplainController {
     Object.assign(this, { view, engine, root, onFollow, getState, traceContainer });
     this.overlay = new NetworkOverlay(view);
     this.legend = new ExplainLegend(traceContainer);
-    this.panel = new TracePanel(traceContainer, {
-      onStep: (where) => { this.where = where; this.render(); },
-      onClose: () => this.unfollow(),
-      onStepBatch,
-    });
+    this.onStepBatchClick = onStepBatch;
+    this.panel = null;    // the TracePanel, built on the first follow (see loadPasses)
+    this.passes = null;   // passes.js, loaded then
     this.followed = null;  // { index, point: {x, y, label}, trace }
     this.where = { phase: 'forward', layer: Infinity };
     this.gradients = null;
@@ -77,9 +72,23 @@ export class ExplainController {
     return { point, trace, sizes: this.view.sizes, labels: this.info.labels, lossName: this.info.lossName, classes: this.info.classes };
   }
 
+  // The panel and the pass arithmetic, fetched the first time a point is followed.
+  async loadPasses() {
+    if (this.passes) return;
+    const passes = await import('./passes.js');
+    if (this.passes) return;
+    this.passes = passes;
+    this.panel = new passes.TracePanel(this.traceContainer, {
+      onStep: (where) => { this.where = where; this.render(); },
+      onClose: () => this.unfollow(),
+      onStepBatch: this.onStepBatchClick,
+    });
+  }
+
   async follow(index, points) {
     const point = { x: points[index * 4], y: points[index * 4 + 1], label: points[index * 4 + 2] };
-    this.followed = { index, point, trace: await this.engine.trace(point.x, point.y, point.label) };
+    const [trace] = await Promise.all([this.engine.trace(point.x, point.y, point.label), this.loadPasses()]);
+    this.followed = { index, point, trace };
     this.where = { phase: 'forward', layer: Infinity };
     this.target = null;
     this.lastStep = null;
@@ -109,7 +118,7 @@ export class ExplainController {
     if (!this.followed) return;
     this.followed = null;
     this.target = null;
-    this.panel.hide();
+    this.panel?.hide();
     this.traceContainer.prepend(this.legend.el);
     this.onFollow(-1);
     this.render();
@@ -168,24 +177,25 @@ export class ExplainController {
       point: this.followed.point, lossName: this.info.lossName, labels: this.info.labels, lastStep: this.lastStep,
       learningRate: Number.isFinite(this.learningRate) ? this.learningRate : state.learningRate,
       settings: state,
-      activations: layerActivations({ hiddenLayers: sizes.length - 2, activation: state.activation,
+      activations: this.passes.layerActivations({ hiddenLayers: sizes.length - 2, activation: state.activation,
         activations: state.activations, problem: state.problem, lossName: this.info.lossName }),
     };
   }
 
   renderDetail() {
+    if (!this.panel) return;
     const box = this.panel.detail;
     if (!this.followed || !this.view.sizes || !(this.info.params ?? this.view.params)) { box.replaceChildren(); return; }
     const ctx = this.detailContext();
     const { target } = this;
     const hint = (text) => { const p = box.ownerDocument.createElement('p'); p.className = 'tp-d tp-d-hint'; p.textContent = text; return p; };
     if (target?.param !== undefined && target.param < ctx.params.length) {
-      box.replaceChildren(...paramDetail(ctx, target.param));
+      box.replaceChildren(...this.passes.paramDetail(ctx, target.param));
     } else if (target?.unit !== undefined && target.unit < ctx.trace.activations.length) {
       let layer = 0;
       let k = target.unit;
       while (k >= ctx.sizes[layer]) k -= ctx.sizes[layer++];
-      box.replaceChildren(...nodeDetail(ctx, layer, k));
+      box.replaceChildren(...this.passes.nodeDetail(ctx, layer, k));
     } else {
       box.replaceChildren(hint('Hover or focus a node for its weighted sum z = w₁a₁ + … + b, or a link for w × a, its gradient and its update.'));
     }

@@ -3,7 +3,7 @@
 // |dL/dw| with its ticks, the largest gradient now, or "train a step first" before any.
 import { h } from '../shared/dom.js';
 import { GRADIENT_SCALE } from '../network/network-overlay.js';
-import { num } from './pass-math.js';
+import { num } from './numbers.js';
 
 const SIGN_KEY = () => h('span', { class: 'xl-signs' },
   h('span', { class: 'xl-swatch xl-pos' }), ' +  ', h('span', { class: 'xl-swatch xl-neg' }), ' −');

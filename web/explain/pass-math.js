@@ -6,14 +6,7 @@
 import { weightIndex, biasIndex, unitIndex } from '../network/network-layout.js';
 import { ACTIVATIONS } from './activation-math.js';
 
-// A number as the explanations write it: four significant digits, a real minus sign.
-export function num(v) {
-  if (!Number.isFinite(v)) return String(v);
-  return String(Number(v.toPrecision(4))).replace(/-/g, '\u2212');
-}
-
-// A factor in a product: negative numbers in brackets, "0.52 × (−1.2)".
-export const factor = (v) => (v < 0 ? `(${num(v)})` : num(v));
+export { num, factor } from './numbers.js';
 
 // Node k of `layer` (1 = first hidden): z = Σ w_i a_i + b, each term and the engine's z.
 export function weightedSum(params, sizes, trace, layer, k) {
