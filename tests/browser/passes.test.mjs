@@ -54,6 +54,15 @@ const hoverNode = (page, unit) => page.locator(`nn-playground .nv-neuron[data-un
 const hoverParam = (page, param) => page.locator(`nn-playground .nv-link[data-param="${param}"], nn-playground .nv-bias[data-param="${param}"]`)
   .first().focus();
 
+// Pixels of the link canvas in the deep end of the gradient scale (no weight colour is this red).
+const hotLinkPixels = (page) => page.evaluate(() => {
+  const canvas = document.querySelector('nn-playground').shadowRoot.querySelector('.nv-link-canvas');
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 128 && data[i] > 120 && data[i + 1] < 90 && data[i + 2] < 90) count++;
+  return count;
+});
+
 async function toStage(page, last) {
   const next = page.locator('nn-playground .tp-next');
   const back = page.locator('nn-playground .tp-back');
@@ -194,6 +203,7 @@ test('the gradient view keeps one stated scale: the same ticks at epoch 1 and 50
   await page.locator('nn-playground .xl-largest').waitFor();
   const ticks1 = await page.locator('nn-playground .xl-ticks').textContent();
   const largest1 = numbers(await page.locator('nn-playground .xl-largest').textContent())[0];
+  const hot1 = await hotLinkPixels(page);
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'passes-gradients-epoch1.png') });
   await trainFor(page, 500);
   await page.evaluate(() => document.querySelector('nn-playground').step());
@@ -202,6 +212,9 @@ test('the gradient view keeps one stated scale: the same ticks at epoch 1 and 50
   assert.equal(ticks500, ticks1, 'the scale does not follow the frame');
   assert.match(ticks1, /0\.0001.*0\.001.*0\.01.*0\.1.*1/);
   assert.ok(largest500 < largest1 / 10, `the largest |dL/dw| fell from ${largest1} to ${largest500}`);
+  // And the picture with it: deep red (|dL/dw| of 0.1 or more) at epoch 1, pale at epoch 500.
+  const hot500 = await hotLinkPixels(page);
+  assert.ok(hot1 > 50 && hot500 < hot1 / 10, `deep-red link pixels: ${hot1} at epoch 1, ${hot500} at epoch 500`);
   // Numbers on hover: the card gives the link's gradient.
   await page.locator('nn-playground .nv-link-hit[data-param="0"]').hover({ force: true });
   assert.match(await page.locator('nn-playground .nv-card-note').textContent(), /dL\/dw = −?\d.* \(last mini-batch\)/);
