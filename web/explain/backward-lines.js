@@ -1,7 +1,7 @@
 // The followed point's backward pass in words, one line per layer from the output down to the
 // first hidden layer: the error at the output (target, output, dL/dy, delta), then each hidden
 // layer's delta = f'(z) × (what the layer after sends back). Pure, for tests and the panel.
-import { compact } from '../network/network-overlay.js';
+import { small } from '../network/network-overlay.js';
 import { outputError, deltaOf } from './pass-math.js';
 
 const LOSS_SLOPES = {
@@ -11,7 +11,7 @@ const LOSS_SLOPES = {
   softmaxCrossEntropy: '−t / y',
 };
 
-const list = (values) => `(${values.map((v) => compact(v)).join(', ')})`;
+const list = (values) => `(${values.map((v) => small(v)).join(', ')})`;
 
 export function backwardLines({ point, trace, sizes, lossName }) {
   const last = sizes.length - 1;
