@@ -46,7 +46,8 @@ export function nodeDetail(ctx, layer, k) {
     h('div', { class: 'tp-d-fx' }, canvas,
       line('tp-d-act', `a = f(z) = ${spec?.formula.replace(/z/g, factor(sum.z)) ?? 'f(z)'} = ${num(sum.a)}`)),
   ];
-  drawActivation(canvas, nodeFunction(ctx, layer, k), sum.z, sum.a);
+  // Drawn once the caller has put the canvas in the panel, in the panel's text colour.
+  queueMicrotask(() => drawActivation(canvas, nodeFunction(ctx, layer, k), sum.z, sum.a));
   // Backwards, the node's delta comes first, under its name: it is what this stage is about.
   if (ctx.phase === 'backward' && layer >= ctx.layer) out.splice(1, 0, deltaLine(ctx, layer, k));
   else out.push(line('tp-d-hint', 'Step on to the backward pass for this node\u2019s δ = dL/dz.'));
