@@ -70,7 +70,17 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   await rm(outDir, { recursive: true, force: true });
   await mkdir(path.join(outDir, 'examples'), { recursive: true });
 
-  await bundle(MODULE, path.join(outDir, MODULE), { plugins: [workerUrlPlugin] });
+  // Split: what only a followed point needs (web/explain/passes.js, imported on the first
+  // follow) becomes a chunk of its own next to nnplay.js, fetched when a learner follows a point.
+  const { metafile } = await esbuild.build({
+    entryPoints: { nnplay: path.join(WEB, MODULE) }, outdir: outDir, bundle: true, format: 'esm', minify: true,
+    splitting: true, chunkNames: 'nnplay-[name]-[hash]', target: TARGET, platform: 'browser', legalComments: 'none',
+    logLevel: 'warning', plugins: [workerUrlPlugin], metafile: true,
+  });
+  // The chunks nnplay.js imports statically load with it; the rest wait for a dynamic import.
+  const output = (file) => metafile.outputs[path.relative(ROOT, path.join(outDir, file)).split(path.sep).join('/')];
+  const chunks = Object.keys(metafile.outputs).map((file) => path.basename(file)).filter((file) => file !== MODULE);
+  const eager = (output(MODULE)?.imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => path.basename(i.path));
   // The glue's Node branch requires fs and path; in a browser that branch never runs.
   await bundle('engine/worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'], plugins: [scalarUrlPlugin] });
   // A browser fetches one of the two: the scalar build only where SIMD128 is missing.
@@ -83,13 +93,16 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
     sizes[file] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   }
   // What a page with one playground fetches from us: JS, wasm and the page's CSS.
-  const onePlayground = [MODULE, WORKER, 'nncore.wasm', 'page.css'];
+  const onePlayground = [MODULE, ...eager, WORKER, 'nncore.wasm', 'page.css'];
   const total = onePlayground.reduce((sum, file) => sum + sizes[file].gzip, 0);
   if (!quiet) {
     const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
     console.log(`nnplay: wrote ${path.relative(process.cwd(), outDir) || '.'}/`);
     for (const [file, s] of Object.entries(sizes)) console.log(`  ${file.padEnd(28)} ${kb(s.raw)}  gzip ${kb(s.gzip)}`);
     console.log(`  one playground (${onePlayground.join(' + ')}), gzip: ${kb(total)} of ${kb(BUDGET_BYTES)} allowed`);
+    const lazy = chunks.filter((file) => !eager.includes(file));
+    const later = lazy.reduce((sum, file) => sum + sizes[file].gzip, 0);
+    if (lazy.length) console.log(`  fetched when a point is first followed (${lazy.join(' + ')}), gzip: ${kb(later)}`);
   }
   if (total > BUDGET_BYTES) {
     const message = `a page with one playground transfers ${total} B gzipped, over the ${BUDGET_BYTES} B budget`;

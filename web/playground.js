@@ -85,7 +85,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     live: () => running,
   });
   const explain = new ExplainController({ view: network, engine, traceContainer: ui.trace, root,
-    onFollow: (index) => ui.output.select(index) });
+    onFollow: (index) => ui.output.select(index), getState: () => state, onStepBatch: () => stepBatch().catch(showError) });
   explain.decorate(root.ownerDocument ?? document);
   const tools = new DataTools(ui.dataTools, {
     onImportCsv: (text) => restructure(engine.importCsv(text), 'CSV'),
@@ -293,19 +293,34 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onEvent('pause', {});
   }
 
-  // One epoch (or with 'batch' one mini-batch), then paused; resolves once it is drawn.
-  async function step(unit = 'epoch') {
+  // Paused, started and with no frame in flight: the state a single step starts from.
+  async function settle() {
     pause();
     start();
     await whenReady();
     while (pacer.inFlight > 0) await new Promise((r) => setTimeout(r, 5));
-    await requestFrame(unit === 'batch' ? 'batch' : 1);
+  }
+
+  // One epoch, or with 'batch' one mini-batch (whose update the explanations then show weight
+  // by weight), then paused; resolves once it is drawn.
+  async function step(unit = 'epoch') {
+    if (unit === 'batch') return stepBatch();
+    await settle();
+    await requestFrame(1);
+  }
+
+  // One mini-batch, then paused. Resolves with the engine's { before, after, gradients,
+  // learningRate } once it is drawn.
+  async function stepBatch() {
+    await settle();
+    const result = await engine.stepBatches(1);
+    await explain.onStepBatch(result);
+    await requestFrame(0);
+    return result;
   }
 
   async function restart(call) {
-    pause();
-    start();
-    await whenReady();
+    await settle();
     await call();
     generation++;  // frames computed before the reset are stale
     ui.output.clearChart();
@@ -353,13 +368,15 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   if (onScreen) rafId = requestAnimationFrame(tick);
 
   return {
-    play, pause, step, reset, newWeights, whenReady,
+    play, pause, step, stepBatch, reset, newWeights, whenReady,
     get metrics() { return { ...metrics }; },
     get pointCount() { return model.points.length / 4; },
     // Which engine build the worker loaded: 'simd128', or 'scalar' where SIMD128 is missing.
     get build() { return model.build; },
     // The current engine, for tools and tests (e.g. to simulate a crashed worker).
     get engine() { return engine; },
+    // The explanations (the followed point, the last mini-batch step), for the tour and tests.
+    get explain() { return explain; },
     // [x, y, label] of the first training point, for scripts and tests that click on the map.
     firstPoint() { return [model.points[0], model.points[1], model.points[2]]; },
     get classes() { return model.classes; },

@@ -92,17 +92,18 @@ export function buildLayout(root, handlers) {
     control('numSamples'), control('percTrainData'), control('noise'), control('batchSize'), regenerate, dataTools);
 
   const networkContainer = h('div', { class: 'network' });
+  // The followed point's passes and the diagram's legend go right under the diagram they explain.
+  const trace = h('div', { class: 'trace', dataset: { control: 'forwardPass' } });
   const networkColumn = h('section', { class: 'column column-network', 'aria-label': 'Network' },
-    h('h2', {}, 'Features and hidden layers'), networkContainer);
+    h('h2', {}, 'Features and hidden layers'), networkContainer, trace);
 
   const outputBox = h('div', { class: 'output' });
   const confusion = h('div', { class: 'confusion', dataset: { control: 'confusion' } });
-  const trace = h('div', { class: 'trace', dataset: { control: 'forwardPass' } });
   const outputColumn = h('section', { class: 'column column-output', 'aria-label': 'Output' },
     h('h2', {}, 'Output'), outputBox,
     h('div', { class: 'output-options' }, control('showTestData'), control('discretize'),
       control('showGradients'), control('showPointLoss')),
-    trace, confusion);
+    confusion);
   const output = new OutputView(outputBox, { onMapClick: handlers.onMapClick });
 
   const message = h('div', { class: 'message', role: 'alert', hidden: true });

@@ -65,6 +65,10 @@ export class Engine {
     this.worker.postMessage({ op: 'recycle', buffer: array.buffer }, [array.buffer]);
   }
   trace(x, y, label) { return this.call('trace', { x, y, label }); }
+  // Trains `batches` mini-batches: { before, after, gradients, learningRate, epoch, metrics }.
+  stepBatches(batches = 1) { return this.call('stepBatches', { batches }); }
+  params() { return this.call('params'); }
+  setParams(values) { return this.call('setParams', { values }); }
   addPoint(x, y, label, isTest = false) { return this.call('addPoint', { x, y, label, isTest }); }
   removePoint(index) { return this.call('removePoint', { index }); }
   importCsv(text) { return this.call('importCsv', { text }); }

@@ -137,6 +137,22 @@ const OPS = {
   trace({ x, y, label }) {
     return session.tracePoint(x, y, label);
   },
+  // `batches` mini-batches (one, for the explanations' "step one mini-batch"): the weights
+  // before and after, the gradient the optimizer was given and the learning rate it used.
+  stepBatches({ batches = 1 }) {
+    const before = Float32Array.from(session.params());
+    const { learningRate, epoch } = session.metrics();
+    session.step(batches);
+    return { before, after: Float32Array.from(session.params()), gradients: Float32Array.from(session.lastGradients()),
+      learningRate, epoch, metrics: session.metrics() };
+  },
+  params() {
+    return Float32Array.from(session.params());
+  },
+  setParams({ values }) {
+    session.setParams(Array.from(values));
+    return null;
+  },
   addPoint({ x, y, label, isTest }) {
     session.addPoint(x, y, label, isTest);
     return structure();

@@ -166,4 +166,5 @@ export const NETWORK_VIEW_CSS = `
   font: inherit;
 }
 .nv-card-msg { display: block; color: #b3261e; }
+.nv-card-note { display: block; color: #5b6670; }
 `;

@@ -35,7 +35,8 @@ export class NetworkView {
     this.layerCount = this.make('span', 'nv-layer-count');
     this.stage = this.make('div', 'nv-stage');
     this.card = new WeightCard(this.doc, {
-      describe: (param) => ({ kind: param < this.weightTotal ? 'Weight' : 'Bias', value: this.params?.[param] }),
+      describe: (param) => ({ kind: param < this.weightTotal ? 'Weight' : 'Bias', value: this.params?.[param],
+        note: this.paramNote?.(param) }),
       onCommit: (param, value) => this.callbacks.onEditParam?.(param, value),
     });
     this.root.append(this.make('div', 'nv-toolbar', {},

@@ -4,7 +4,7 @@ import { EXPLANATIONS, shortText, formulaText } from '../../../web/explain/expla
 import { defaultTourSteps } from '../../../web/explain/tour.js';
 import { placeNear } from '../../../web/explain/info.js';
 import {
-  linkList, contributionOf, largestMagnitude, gradientShade, gradientColor, compact,
+  linkList, contributionOf, largestMagnitude, gradientShade, gradientColor, compact, GRADIENT_SCALE,
 } from '../../../web/network/network-overlay.js';
 import { labelText, predictionText, traceLines } from '../../../web/explain/trace-panel.js';
 
@@ -105,16 +105,21 @@ test('a link contributes its weight times its source unit\'s activation', () => 
   close(2.4 - 0.85 + PARAMS[7], 1.35);
 });
 
-test('gradients are scaled by the largest magnitude onto a grey-to-red scale', () => {
+test('gradients are shaded on a fixed logarithmic scale, not by the frame\'s largest', () => {
   const g = [0.1, -0.4, NaN, 0.2, 0.004];
   assert.equal(largestMagnitude(g), 0.4);
   assert.equal(largestMagnitude(g, 3), 0.2);
   assert.equal(largestMagnitude([0, 0]), 0);
-  assert.equal(gradientShade(-0.4, 0.4), 1);
-  assert.equal(gradientShade(0.1, 0.4), 0.5);     // sqrt(1/4)
-  assert.ok(Math.abs(gradientShade(0.004, 0.4) - 0.1) < 1e-12);  // sqrt(1/100)
-  assert.equal(gradientShade(NaN, 0.4), 0);
-  assert.equal(gradientShade(0.3, 0), 0);
+  assert.deepEqual(GRADIENT_SCALE, { low: 1e-4, high: 1 });
+  // One power of ten is a quarter of the way on 10^-4 .. 1, whatever else the frame holds.
+  assert.equal(gradientShade(1), 1);
+  assert.equal(gradientShade(-5), 1);
+  assert.ok(Math.abs(gradientShade(-0.01) - 0.5) < 1e-12);
+  assert.ok(Math.abs(gradientShade(0.001) - 0.25) < 1e-12);
+  assert.equal(gradientShade(1e-4), 0);
+  assert.equal(gradientShade(1e-6), 0);
+  assert.equal(gradientShade(0), 0);
+  assert.equal(gradientShade(NaN), 0);
   assert.equal(gradientColor(0), 'rgb(232,234,235)');
   assert.equal(gradientColor(1), 'rgb(176,28,28)');
   assert.equal(gradientColor(0.5), 'rgb(204,131,132)');
