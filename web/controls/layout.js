@@ -49,9 +49,11 @@ export function buildLayout(root, handlers) {
     controls.set(key, c);
     return c.element;
   };
+  // A text button is named by its text (a spoken name that differs from the visible one would
+  // not match what a voice-control user says); an icon button by its label. Both get a tooltip.
   const button = (name, label, onclick, content, className = 'icon-button') =>
-    h('button', { type: 'button', class: className, dataset: { control: name }, 'aria-label': label, title: label, onclick },
-      content);
+    h('button', { type: 'button', class: className, dataset: { control: name }, title: label, onclick,
+      ...(typeof content === 'string' ? {} : { 'aria-label': label }) }, content);
 
   const playButton = h('button', { type: 'button', class: 'play-button', dataset: { control: 'play' },
     'aria-label': 'Play', onclick: handlers.onPlayPause }, h('span', { class: 'play-icon', 'aria-hidden': 'true' }));
@@ -87,18 +89,20 @@ export function buildLayout(root, handlers) {
   const regenerate = h('button', { type: 'button', class: 'text-button', dataset: { control: 'regenerate' },
     onclick: handlers.onRegenerate }, 'Regenerate');
   const dataTools = h('div', { class: 'data-tools', dataset: { control: 'dataTools' } });
-  const dataColumn = h('section', { class: 'column column-data', 'aria-label': 'Data' },
+  // The columns are named groups, not landmarks: a blog post with three playgrounds would
+  // otherwise hold three "Network" regions a screen reader cannot tell apart.
+  const dataColumn = h('div', { class: 'column column-data', role: 'group', 'aria-label': 'Data' },
     h('h2', {}, 'Data'), h('p', { class: 'hint' }, 'Which dataset do you want to use?'), datasetBox,
     control('numSamples'), control('percTrainData'), control('noise'), control('batchSize'), regenerate, dataTools);
 
   const networkContainer = h('div', { class: 'network' });
-  const networkColumn = h('section', { class: 'column column-network', 'aria-label': 'Network' },
+  const networkColumn = h('div', { class: 'column column-network', role: 'group', 'aria-label': 'Network' },
     h('h2', {}, 'Features and hidden layers'), networkContainer);
 
   const outputBox = h('div', { class: 'output' });
   const confusion = h('div', { class: 'confusion', dataset: { control: 'confusion' } });
   const trace = h('div', { class: 'trace', dataset: { control: 'forwardPass' } });
-  const outputColumn = h('section', { class: 'column column-output', 'aria-label': 'Output' },
+  const outputColumn = h('div', { class: 'column column-output', role: 'group', 'aria-label': 'Output' },
     h('h2', {}, 'Output'), outputBox,
     h('div', { class: 'output-options' }, control('showTestData'), control('discretize'),
       control('showGradients'), control('showPointLoss')),

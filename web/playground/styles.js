@@ -5,7 +5,7 @@ import { EXPLAIN_CSS } from '../explain/explain.css.js';
 
 const PLAYGROUND_CSS = `
 :host { display: block; min-width: 280px; container-type: inline-size; color: #222; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  --accent: #0877bd; --muted: #777; --line: #ddd; --panel: #fff; }
+  --accent: #0877bd; --muted: #666; --line: #ddd; --panel: #fff; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }

@@ -33,7 +33,7 @@ export class ConfusionView {
   build(classes, palette, shape) {
     this.shape = shape;
     const swatch = (k) => {
-      const el = h('span', { class: 'swatch small', 'aria-label': `class ${k}` });
+      const el = h('span', { class: 'swatch small', role: 'img', 'aria-label': `class ${k}` });
       el.style.backgroundColor = classes > 2 ? classColor(k, palette) : colorFor(k === 0 ? -1 : 1, palette);
       return el;
     };
