@@ -66,7 +66,11 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const network = new NetworkView(ui.networkContainer, {
     onHoverUnit: (unit) => { hoveredUnit = unit; redrawMap(); },
     onToggleFeature: (key) => toggleFeature(key),
-    onShapeChange: (shape) => change('networkShape', shape),
+    // The view hands an update: applied to the latest state, so quick presses all count.
+    onShapeChange: (update) => {
+      const shape = update(state.networkShape);
+      if (shape !== state.networkShape) change('networkShape', shape);
+    },
     onEditParam: (index, value) => engine.setParam(index, value).then(() => { dirty = true; }, showError),
     onStale: () => { dirty = true; },
   });

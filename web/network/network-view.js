@@ -162,6 +162,12 @@ export class NetworkView {
     return this.make('div', 'nv-head', {}, [this.make('div', 'nv-head-buttons', {}, [add, remove]), label]);
   }
 
+  // `shape` when it keeps to the view's limits, else `previous`.
+  withinLimits(shape, previous) {
+    const fits = shape.length <= this.maxLayers && shape.every((n) => n >= 1 && n <= this.maxNeurons);
+    return fits ? shape : previous;
+  }
+
   // Moves every element to fit the root's current width; creates nothing.
   layout() {
     this.layoutWidth = this.root.clientWidth || FALLBACK_WIDTH;
@@ -330,7 +336,10 @@ export class NetworkView {
     if (role === 'feature') {
       this.callbacks.onToggleFeature?.(el.getAttribute('data-key'));
     } else if (SHAPE_ROLES.has(role)) {
-      this.callbacks.onShapeChange?.(nextShape(this.hiddenShape, role, Number(el.getAttribute('data-layer'))));
+      // An update of the latest shape, not a shape: several presses within one frame, before
+      // the diagram is rebuilt, each count (a shape computed here would repeat the drawn one).
+      const layer = Number(el.getAttribute('data-layer'));
+      this.callbacks.onShapeChange?.((shape) => this.withinLimits(nextShape(shape, role, layer), shape));
     } else if (PARAM_ROLES.has(role)) {
       this.openEditor(Number(el.getAttribute('data-param')), this.pointerSpot(e));
     }
