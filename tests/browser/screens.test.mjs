@@ -3,7 +3,7 @@
 // beside what caused them, and the page has a dark theme.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, newPage, firstFrame } from './browser.mjs';
+import { openBrowser, newPage, firstFrame, OUTPUT_DIR } from './browser.mjs';
 
 test('six synchronous clicks on a layer\'s "+" add six neurons', async (t) => {
   const { browser, base } = await openBrowser(t);
@@ -25,3 +25,46 @@ test('six synchronous clicks on a layer\'s "+" add six neurons', async (t) => {
   assert.deepEqual(await page.evaluate(() => document.querySelector('nn-playground').config.networkShape), [10, 16]);
   assert.deepEqual(problems, []);
 });
+
+// For each data-set thumbnail: its canvas's backing size and CSS size, and how its painted
+// pixels divide into "a class colour" (within 60 of one, in RGB), "dark" (an outline) and other.
+function thumbnailPixels(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('nn-playground').shadowRoot;
+    const ink = [[0xf5, 0x93, 0x22], [0x08, 0x77, 0xbd]];
+    return [...root.querySelectorAll('.dataset-list:not([hidden]) .dataset-thumb')].map((canvas) => {
+      const box = canvas.getBoundingClientRect();
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0; let classy = 0; let dark = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] < 250) continue;
+        painted++;
+        const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+        if (ink.some(([R, G, B]) => Math.hypot(r - R, g - G, b - B) < 60)) classy++;
+        else if (r + g + b < 200) dark++;
+      }
+      return { width: canvas.width, cssWidth: box.width, painted, classy, dark };
+    });
+  });
+}
+
+for (const ratio of [1, 2, 3]) {
+  test(`data-set thumbnails are drawn one canvas pixel per device pixel, in their classes' colours, at DPR ${ratio}`, async (t) => {
+    const { browser, base } = await openBrowser(t);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: ratio });
+    await page.goto(`${base}#dataset=circle&seed=2`);
+    await page.waitForFunction(() => {
+      const c = document.querySelector('nn-playground')?.shadowRoot?.querySelector('.dataset-thumb');
+      return c && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v) => v > 0);
+    }, null, { timeout: 15000 });
+    const thumbs = await thumbnailPixels(page);
+    assert.equal(thumbs.length, 9);
+    for (const [i, { width, cssWidth, painted, classy, dark }] of thumbs.entries()) {
+      assert.equal(width, Math.round(cssWidth * ratio), `thumbnail ${i}: ${width} canvas px on ${cssWidth} CSS px`);
+      assert.ok(painted > width * width * 0.05, `thumbnail ${i} shows its points (${painted} px)`);
+      assert.ok(classy / painted > 0.9, `thumbnail ${i}: ${(100 * classy / painted).toFixed(1)} % of the dots in a class colour`);
+      assert.ok(dark / painted < 0.01, `thumbnail ${i}: ${(100 * dark / painted).toFixed(1)} % dark outline`);
+    }
+    await page.screenshot({ path: `${OUTPUT_DIR}/thumbnails-dpr${ratio}.png`, clip: { x: 0, y: 100, width: 300, height: 300 } });
+  });
+}

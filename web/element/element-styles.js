@@ -77,7 +77,7 @@ const DARK_RULES = [
   ['.icon-shape', 'fill: #cfd8df;'],
   ['.icon-line', 'stroke: #cfd8df;'],
   ['.dataset-button', 'background: #2a3137;'],
-  ['.dataset-button[aria-pressed=true]', 'border-color: #8fc3e6;'],
+  ['.dataset-button[aria-pressed=true]', 'border-color: #8fc3e6; box-shadow: 0 0 0 1px #8fc3e6;'],
   ['.chart-tip', 'background: rgba(28, 33, 38, .92);'],
   // The map is drawn translucent over white; keep the white so its colours match the light theme.
   ['.heatmap', 'background: #fff;'],

@@ -37,10 +37,11 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .column + .column { border-left: 1px solid var(--line); }
 .column-data .control { margin-top: 10px; }
 .dataset-list { display: grid; grid-template-columns: repeat(auto-fill, 56px); gap: 8px; }
-.dataset-button { padding: 0; width: 56px; height: 56px; border: 2px solid transparent; border-radius: 4px; background: #f2f2f2; cursor: pointer; opacity: .6; }
-.dataset-button[aria-pressed=true] { border-color: #183d4e; opacity: 1; }
-.dataset-button:hover { opacity: 1; }
-.dataset-thumb { width: 100%; height: 100%; display: block; }
+.dataset-button { padding: 0; width: 56px; height: 56px; border: 2px solid transparent; border-radius: 4px; background: #f2f2f2; cursor: pointer; }
+.dataset-button[aria-pressed=true] { border-color: #183d4e; box-shadow: 0 0 0 1px #183d4e; }
+.dataset-button:hover { border-color: var(--accent); }
+/* 56 px less the border: the canvas is drawn at exactly this size (dataset-picker.js). */
+.dataset-thumb { width: 52px; height: 52px; display: block; }
 .text-button { margin-top: 12px; font: inherit; padding: 4px 10px; border: 1px solid var(--line); border-radius: 4px; background: #fff; cursor: pointer; }
 .readouts { display: grid; grid-template-columns: 1fr 1fr; gap: 2px 16px; margin-bottom: 6px; }
 .readout { display: flex; justify-content: space-between; gap: 6px; white-space: nowrap; }
