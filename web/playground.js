@@ -95,7 +95,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onExportCsv: () => engine.exportCsv().then((csv) => download(root.ownerDocument ?? document, 'nnplay-data.csv', csv, 'text/csv'), showError),
     onSaveExperiment: () => engine.save().then((json) => download(root.ownerDocument ?? document, 'nnplay-experiment.json', json, 'application/json'), showError),
     onOpenExperiment: (text) => restructure(engine.load(text), 'experiment'),
-    onError: (message) => showError(message),
+    // The tools show their errors beside themselves; the page's listeners still hear of them.
+    onError: (message) => onEvent('error', { message }),
   });
 
   function showError(error) {
@@ -178,9 +179,10 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   }
 
   // A CSV import or an opened experiment changed the engine's settings: take them into the state.
+  // Returns the promise: the data tools show its error beside the box it came from.
   function restructure(promise, what) {
     pause();
-    promise.then((result) => {
+    return promise.then((result) => {
       generation++;
       state = withEngineSettings(state, result.config);
       onStateChange(state);
@@ -190,7 +192,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       ui.clearError();
       refreshPreviews();
       onEvent('data', { source: what });
-    }, showError);
+    });
   }
 
   function applyPointStyle() {

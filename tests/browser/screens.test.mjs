@@ -68,3 +68,29 @@ for (const ratio of [1, 2, 3]) {
     await page.screenshot({ path: `${OUTPUT_DIR}/thumbnails-dpr${ratio}.png`, clip: { x: 0, y: 100, width: 300, height: 300 } });
   });
 }
+
+test('a bad pasted CSV is reported right under its box, not at the top, and a good one clears it', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await newPage(browser);
+  await page.goto(`${base}#seed=4`);
+  await firstFrame(page);
+  await page.locator('nn-playground .data-tools button', { hasText: 'Paste CSV' }).click();
+  await page.locator('nn-playground .paste-area').fill('x,y,label\n1,2,a\n3,oops,b\n');
+  await page.locator('nn-playground .data-tools button', { hasText: 'Use this data' }).click();
+  const error = page.locator('nn-playground .data-tools .tool-error:not([hidden])');
+  await error.waitFor({ state: 'visible' });
+  assert.match(await error.textContent(), /line 3: y "oops" is not a number/);
+  const area = await page.locator('nn-playground .paste-area').boundingBox();
+  const box = await error.boundingBox();
+  assert.ok(box.y >= area.y + area.height && box.y - (area.y + area.height) < 60,
+    `the message starts ${box.y - area.y - area.height} px under the box`);
+  assert.equal(await page.locator('nn-playground .playground > .message:not(.attribute-message)').isVisible(), false,
+    'nothing at the top of the playground');
+  assert.equal(await page.locator('nn-playground .paste-area').getAttribute('aria-describedby'), await error.getAttribute('id'));
+
+  await page.locator('nn-playground .paste-area').fill('x,y,label\n1,2,a\n3,4,b\n5,1,a\n2,6,b\n');
+  await page.locator('nn-playground .data-tools button', { hasText: 'Use this data' }).click();
+  await page.waitForFunction(() => document.querySelector('nn-playground').playground.pointCount === 4);
+  assert.equal(await error.count(), 0, 'the message is gone once the data is good');
+  assert.deepEqual(problems, []);
+});

@@ -77,6 +77,7 @@ input[type=number].control-input { width: 90px; font: inherit; padding: 2px 4px;
 .file-button { position: relative; display: inline-block; cursor: pointer; }
 .file-input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
 .file-button:focus-within { outline: 2px solid var(--accent); outline-offset: 2px; }
+.tool-error { margin: 0; padding: 4px 8px; border-left: 3px solid #b45309; background: #fff4e5; color: #7a4100; font-size: 12px; white-space: pre-line; }
 .paste-area { width: 100%; font: 12px ui-monospace, monospace; border: 1px solid var(--line); border-radius: 4px; }
 .edit-panel { display: flex; flex-direction: column; gap: 6px; }
 .class-picker { display: flex; gap: 6px; flex-wrap: wrap; }
