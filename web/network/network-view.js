@@ -7,7 +7,7 @@
 // canvases by network-picture.js. All state is per instance, so many views can share a page.
 import { colorFor } from '../views/colors.js';
 import { drawThumbnail } from '../views/heatmap.js';
-import { create, place, roleOf } from './network-dom.js';
+import { create, place, roleOf, RovingFocus, focusKey, restoreFocus } from './network-dom.js';
 import { NetworkPicture } from './network-picture.js';
 import { WeightCard } from './network-card.js';
 import {
@@ -31,7 +31,9 @@ export class NetworkView {
     this.addLayerButton = this.button('+', 'add-layer', 'Add a hidden layer');
     this.removeLayerButton = this.button('\u2212', 'remove-layer', 'Remove the last hidden layer');
     this.layerCount = this.make('span', 'nv-layer-count');
-    this.stage = this.make('div', 'nv-stage');
+    this.stage = this.make('div', 'nv-stage', { role: 'group',
+      'aria-label': 'Network diagram: arrow keys move between nodes and links, Enter edits a weight' });
+    this.roving = new RovingFocus();
     this.card = new WeightCard(this.doc, {
       describe: (param) => ({ kind: param < this.weightTotal ? 'Weight' : 'Bias', value: this.params?.[param] }),
       onCommit: (param, value) => this.callbacks.onEditParam?.(param, value),
@@ -62,6 +64,7 @@ export class NetworkView {
   // probabilityOutputs: the outputs lie in [0, 1] (sigmoid, softmax); their maps are stretched.
   setStructure({ features, hiddenShape, outputs = 1, probabilityOutputs = false }) {
     this.probabilityOutputs = probabilityOutputs;
+    const focused = this.features ? focusKey(this.root, this.roving) : null;
     this.card.close(false);
     this.setHovered(null);
     this.features = features.map((f) => ({ key: f.key, label: f.label, enabled: !!f.enabled }));
@@ -74,13 +77,17 @@ export class NetworkView {
     const labels = this.enabledRows.map((row) => this.features[row].label);
     this.name = (layer, k) => nodeName(labels, sizes, layer, k);
     Object.assign(this, { paramItems: new Map(), links: [], biases: [], neurons: [] });
+    // The graph the arrow keys walk: a column of nodes per layer (every feature in the first).
+    const graphNode = (el, key) => ({ el, key, outs: [], ins: [] });
 
     // Every hit path above every visible link, so the pointer always finds the nearest hit area.
     const [lines, hits] = [this.make('g', 'nv-link-lines'), this.make('g', 'nv-link-hits')];
     this.svg = this.make('svg', 'nv-links', {}, [lines, hits]);
     const featureEls = this.features.map((f, row) => this.buildFeature(f, row));
+    this.graph = [this.features.map((f) => graphNode(f.el, `f:${f.key}`))];
     for (let layer = 1; layer < sizes.length; layer++) {
       for (let k = 0; k < sizes[layer]; k++) this.buildNeuron(layer, k);
+      this.graph.push(this.neurons.filter((n) => n.layer === layer).map((n) => graphNode(n.el, `n:${layer}:${n.k}`)));
     }
     for (let l = 0; l + 1 < sizes.length; l++) {
       for (let o = 0; o < sizes[l + 1]; o++) {
@@ -93,8 +100,10 @@ export class NetworkView {
     this.layerCount.textContent = `${layers} HIDDEN LAYER${layers === 1 ? '' : 'S'}`;
     this.addLayerButton.disabled = layers >= this.maxLayers;
     this.removeLayerButton.disabled = layers === 0;
-    this.stage.replaceChildren(this.picture.linkCanvas, this.svg, ...this.heads, ...featureEls,
+    // The per-layer buttons first: the focus meets them before the diagram, as the eye does.
+    this.stage.replaceChildren(...this.heads, this.picture.linkCanvas, this.svg, ...featureEls,
       ...this.neurons.map((n) => n.el), this.picture.mapLayer, ...this.biases.map((b) => b.el), this.card.box);
+    this.roving.setGraph(this.graph);
     // What each link and bias shows ({ color, width, faded }), and the key of the view's own
     // style last computed for it: unchanged weights cost no redraw.
     this.linkStyles = this.links.map(() => ({ color: '', width: 1, faded: false }));
@@ -103,6 +112,7 @@ export class NetworkView {
     this.biasKeys = new Array(this.biases.length).fill('');
     this.picture.forgetMaps();
     this.layout();
+    restoreFocus(this.root, this.roving, focused);
   }
 
   buildFeature(f, row) {
@@ -131,13 +141,16 @@ export class NetworkView {
   buildLink(l, o, i, lines, hits) {
     const param = weightIndex(this.sizes, l, o, i);
     const path = this.make('path', 'nv-link', {
-      'data-role': 'link', 'data-param': param, tabindex: 0, role: 'button',
+      'data-role': 'link', 'data-param': param, role: 'button',
       'aria-label': `weight from ${this.name(l, i)} to ${this.name(l + 1, o)}`,
     });
     // A wide transparent twin takes the pointer, so thin links are easy to hover.
     const hit = this.make('path', 'nv-link-hit', { 'data-role': 'link-hit', 'data-param': param });
     lines.append(path);
     hits.append(hit);
+    const edge = { el: path, key: `w:${l}:${o}:${i}`, from: this.graphAt(l, i), to: this.graphAt(l + 1, o) };
+    edge.from.outs.push(edge);
+    edge.to.ins.push(edge);
     this.links.push({ param, el: path, hit, mid: { x: 0, y: 0 } });
     this.paramItems.set(param, this.links.at(-1));
   }
@@ -145,11 +158,18 @@ export class NetworkView {
   buildBias(l, o) {
     const param = biasIndex(this.sizes, l, o);
     const el = this.make('div', 'nv-bias', {
-      'data-role': 'bias', 'data-param': param, tabindex: 0, role: 'button',
+      'data-role': 'bias', 'data-param': param, role: 'button',
       'aria-label': `bias of ${this.name(l + 1, o)}`,
     });
+    const to = this.graphAt(l + 1, o);
+    to.ins.push({ el, key: `b:${l}:${o}`, from: null, to });
     this.biases.push({ param, el, mid: { x: 0, y: 0 } });
     this.paramItems.set(param, this.biases.at(-1));
+  }
+
+  // The graph node of node k in column `layer` (0: the k-th enabled feature).
+  graphAt(layer, k) {
+    return this.graph[layer][layer === 0 ? this.enabledRows[k] : k];
   }
 
   buildHead(k, count) {
@@ -322,7 +342,11 @@ export class NetworkView {
     return PARAM_ROLES.has(roleOf(el)) ? this.paramItems.get(Number(el.getAttribute('data-param'))) : undefined;
   }
 
+  // A focused node shows its map as a hovered one does; the focused item becomes the tab stop.
   onFocus(e) {
+    if (e.type === 'focusin') this.roving.setCurrent(this.roving.itemOf(e.target));
+    const node = e.type === 'focusin' ? e.target : e.relatedTarget;
+    if (e.type === 'focusin' || !this.root.contains(node)) this.setHovered(this.attrOf(node, 'data-unit'));
     const item = this.focusableItem(e.target);
     if (!item || this.card.editing) return;
     if (e.type === 'focusin') this.card.show(item.param, item.mid, this.layoutWidth);
@@ -346,6 +370,7 @@ export class NetworkView {
   }
 
   onKeyDown(e) {
+    if (this.roving.itemOf(e.target) && this.roving.onKey(e)) return;
     const item = this.focusableItem(e.target);
     if (!item) return;
     if (e.key === 'Enter' || e.key === ' ') {
