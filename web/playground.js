@@ -13,6 +13,7 @@ import { ConfusionView } from './views/confusion-view.js';
 import { SpeedMeter } from './views/speed-meter.js';
 import { ExplainController } from './explain/explain-controller.js';
 import { drawOutputMap, outputsAreProbabilities } from './views/map-drawing.js';
+import { describeRegions } from './views/map-description.js';
 import { FramePacer } from './engine/frame-pacer.js';
 import {
   ALL_DATASETS, changesBetween, formatForEngine, haltReason, needsRebuild, nextState, pointRadii, randomSeed,
@@ -62,6 +63,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onPickDataset: (problem, key) => changeMany({ problem, [problem === 'regression' ? 'regDataset' : 'dataset']: key }),
     onMapClick: (click) => mapClicked(click),
     onTour: () => explain.startTour(),
+    onDescribeMap: () => lastFrame && ui.mapDescription.show(describeRegions(lastFrame, { unitCounts: model.unitCounts, state })),
   });
   const network = new NetworkView(ui.networkContainer, {
     onHoverUnit: (unit) => { hoveredUnit = unit; redrawMap(); },
@@ -149,6 +151,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     model = { unitCounts: result.unitCounts, classes: result.classes, points: result.points, build: result.build };
     lastFrame = null;
     hoveredUnit = null;
+    ui.forgetWords();
     ui.output.setPoints(result.points);
     ui.output.select(-1);
     ui.output.setLossTitle(result.lossName, result.lossFormula);
@@ -221,6 +224,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     network.update({ params: frame.params, maps: frame.maps, mapSide: frame.mapSide, styleLinks: turn <= 0 });
     ui.showEpoch(m.epoch);
     ui.showSpeed(speed.add(m.epoch, running));
+    ui.announcer.update(m, { running, regression: state.problem === 'regression' });
     if (turn === -1 || turn === 2) {
       ui.output.showMetrics(m, state.problem === 'regression');
       confusion.show(frame.confusion, model.classes, state.palette);

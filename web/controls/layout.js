@@ -5,6 +5,8 @@ import { createControl } from './controls.js';
 import { DatasetPicker } from './dataset-picker.js';
 import { OutputView } from '../views/output-view.js';
 import { LayerActivations } from './layer-activations.js';
+import { Announcer } from '../views/announcer.js';
+import { MapDescription } from '../views/map-description.js';
 
 // The Playground's `<name>_hide` names for controls that are not settings keys.
 const HIDE_ALIASES = { playButton: 'play', stepButton: 'step', resetButton: 'reset', numHiddenLayers: 'layers' };
@@ -100,21 +102,25 @@ export function buildLayout(root, handlers) {
     h('h2', {}, 'Features and hidden layers'), networkContainer);
 
   const outputBox = h('div', { class: 'output' });
+  const described = h('div', { class: 'map-words' });
   const confusion = h('div', { class: 'confusion', dataset: { control: 'confusion' } });
   const trace = h('div', { class: 'trace', dataset: { control: 'forwardPass' } });
   const outputColumn = h('div', { class: 'column column-output', role: 'group', 'aria-label': 'Output' },
-    h('h2', {}, 'Output'), outputBox,
+    h('h2', {}, 'Output'), outputBox, described,
     h('div', { class: 'output-options' }, control('showTestData'), control('discretize'),
       control('showGradients'), control('showPointLoss')),
     trace, confusion);
   const output = new OutputView(outputBox, { onMapClick: handlers.onMapClick });
+  // What the canvases show, in words: metrics read out now and then, the map on request.
+  const announcer = new Announcer(described);
+  const mapDescription = new MapDescription(described, { onRequest: () => handlers.onDescribeMap?.() });
 
   const message = h('div', { class: 'message', role: 'alert', hidden: true });
   const main = h('div', { class: 'columns' }, dataColumn, networkColumn, outputColumn);
   root.append(h('div', { class: 'playground' }, toolbar, advanced, message, main));
 
   return {
-    networkContainer, output, datasets, dataTools, confusion, trace,
+    networkContainer, output, datasets, dataTools, confusion, trace, announcer, mapDescription,
     setValues(state) {
       for (const [key, c] of controls) {
         c.set(state[key]);
@@ -124,6 +130,11 @@ export function buildLayout(root, handlers) {
       layerActivations.show(state);
       const hidden = new Set(state.hidden.map((name) => HIDE_ALIASES[name] ?? name));
       for (const el of root.querySelectorAll('[data-control]')) el.hidden = hidden.has(el.dataset.control);
+    },
+    // A new network or data: the spoken metrics start afresh and the map's description goes.
+    forgetWords() {
+      announcer.forget();
+      mapDescription.clear();
     },
     showEpoch(n) {
       setText(epoch, withCommas(String(n).padStart(6, '0')));

@@ -61,6 +61,12 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .legend-bar { flex: 0 1 160px; height: 8px; border-radius: 2px; background: linear-gradient(to right, #f59322, #e8eaeb, #0877bd); }
 .output-options { display: flex; gap: 14px; flex-wrap: wrap; margin-top: 8px; }
 .not-applicable { display: none !important; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.map-description { margin-top: 8px; }
+.map-table { border-collapse: collapse; font-size: 12px; margin-top: 6px; }
+.map-table caption { text-align: left; font-size: 11px; color: var(--muted); padding-bottom: 2px; }
+.map-table th, .map-table td { border: 1px solid var(--line); padding: 2px 6px; text-align: left; font-weight: normal; }
+.map-table th { color: var(--muted); }
 .layer-activations { display: flex; flex-wrap: wrap; gap: 8px; }
 .text-button.small { margin-top: 0; padding: 3px 8px; font-size: 12px; }
 .text-button.active, .text-button[aria-pressed=true] { background: #183d4e; color: #fff; border-color: #183d4e; }
