@@ -29,6 +29,9 @@ function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
+// At most this wide (CSS px) the playground is laid out for a phone (see playground/styles.js).
+const PHONE_WIDTH = 560;
+
 function icon(name) {
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
@@ -91,21 +94,26 @@ export function buildLayout(root, handlers) {
   const regenerate = h('button', { type: 'button', class: 'text-button', dataset: { control: 'regenerate' },
     onclick: handlers.onRegenerate }, 'Regenerate');
   const dataTools = h('div', { class: 'data-tools', dataset: { control: 'dataTools' } });
-  // The columns are named groups, not landmarks: a blog post with three playgrounds would
-  // otherwise hold three "Network" regions a screen reader cannot tell apart.
-  const dataColumn = h('div', { class: 'column column-data', role: 'group', 'aria-label': 'Data' },
-    h('h2', {}, 'Data'), h('p', { class: 'hint' }, 'Which dataset do you want to use?'), datasetBox,
+  // The data set's own settings and tools fold away; they start folded on a phone, so that the
+  // network and the map come within a screen of Play.
+  const dataMore = h('details', { class: 'data-more' },
+    h('summary', {}, 'Samples, split, noise, batch size, your own data'),
     control('numSamples'), control('percTrainData'), control('noise'), control('batchSize'), regenerate, dataTools);
+  // The columns are named groups (role overrides the region a named section would be): a blog
+  // post with three playgrounds would otherwise hold three "Network" landmarks a screen reader
+  // cannot tell apart.
+  const dataColumn = h('section', { class: 'column column-data', role: 'group', 'aria-label': 'Data' },
+    h('h2', {}, 'Data'), h('p', { class: 'hint' }, 'Which dataset do you want to use?'), datasetBox, dataMore);
 
   const networkContainer = h('div', { class: 'network' });
-  const networkColumn = h('div', { class: 'column column-network', role: 'group', 'aria-label': 'Network' },
+  const networkColumn = h('section', { class: 'column column-network', role: 'group', 'aria-label': 'Network' },
     h('h2', {}, 'Features and hidden layers'), networkContainer);
 
   const outputBox = h('div', { class: 'output' });
   const described = h('div', { class: 'map-words' });
   const confusion = h('div', { class: 'confusion', dataset: { control: 'confusion' } });
   const trace = h('div', { class: 'trace', dataset: { control: 'forwardPass' } });
-  const outputColumn = h('div', { class: 'column column-output', role: 'group', 'aria-label': 'Output' },
+  const outputColumn = h('section', { class: 'column column-output', role: 'group', 'aria-label': 'Output' },
     h('h2', {}, 'Output'), outputBox, described,
     h('div', { class: 'output-options' }, control('showTestData'), control('discretize'),
       control('showGradients'), control('showPointLoss')),
@@ -117,7 +125,14 @@ export function buildLayout(root, handlers) {
 
   const message = h('div', { class: 'message', role: 'alert', hidden: true });
   const main = h('div', { class: 'columns' }, dataColumn, networkColumn, outputColumn);
-  root.append(h('div', { class: 'playground' }, toolbar, advanced, message, main));
+  const playground = h('div', { class: 'playground' }, toolbar, advanced, message, main);
+  root.append(playground);
+  const firstSize = new ResizeObserver(([entry]) => {
+    if (!entry.contentRect.width) return;
+    dataMore.open = entry.contentRect.width > PHONE_WIDTH;
+    firstSize.disconnect();
+  });
+  firstSize.observe(playground);
 
   return {
     networkContainer, output, datasets, dataTools, confusion, trace, announcer, mapDescription,

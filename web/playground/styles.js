@@ -36,6 +36,8 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .column { padding: 12px 14px; min-width: 0; }
 .column + .column { border-left: 1px solid var(--line); }
 .column-data .control { margin-top: 10px; }
+.data-more { margin-top: 8px; }
+.data-more > summary { cursor: pointer; color: #555; font-size: 12px; }
 .dataset-list { display: grid; grid-template-columns: repeat(auto-fill, 56px); gap: 8px; }
 .dataset-button { padding: 0; width: 56px; height: 56px; border: 2px solid transparent; border-radius: 4px; background: #f2f2f2; cursor: pointer; }
 .dataset-button[aria-pressed=true] { border-color: #183d4e; box-shadow: 0 0 0 1px #183d4e; }
@@ -47,7 +49,11 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .readout { display: flex; justify-content: space-between; gap: 6px; white-space: nowrap; }
 .readout-label { color: var(--muted); }
 .readout-value { font-variant-numeric: tabular-nums; }
-.chart-box { position: relative; }
+.chart-box { position: relative; display: flex; flex-wrap: wrap; align-items: center; }
+/* The loss chart's and the legend's "i" buttons stay on their title's line. */
+.chart-box > .loss-chart { flex: 0 0 100%; }
+.legend { display: inline-flex; vertical-align: middle; }
+.legend-bar { flex: none; width: min(160px, 40cqw); }
 .loss-chart { width: 100%; height: 60px; display: block; border-bottom: 1px solid var(--line); }
 .chart-tip { position: absolute; top: 0; right: 0; background: rgba(255,255,255,.9); font-size: 11px; padding: 1px 4px; pointer-events: none; }
 .heatmap-box { display: grid; grid-template-columns: 18px 1fr; grid-template-rows: auto 16px; margin-top: 10px; }
@@ -57,7 +63,7 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .axis { display: flex; justify-content: space-between; font-size: 10px; color: var(--muted); }
 .axis-y { flex-direction: column; grid-row: 1; grid-column: 1; }
 .axis-x { grid-row: 2; grid-column: 2; max-width: 420px; }
-.legend { display: flex; align-items: center; gap: 6px; font-size: 11px; color: var(--muted); margin-top: 6px; }
+.legend { align-items: center; gap: 6px; font-size: 11px; color: var(--muted); margin-top: 6px; }
 .legend-bar { flex: 0 1 160px; height: 8px; border-radius: 2px; background: linear-gradient(to right, #f59322, #e8eaeb, #0877bd); }
 .output-options { display: flex; gap: 14px; flex-wrap: wrap; margin-top: 8px; }
 .not-applicable { display: none !important; }
@@ -98,14 +104,29 @@ input[type=number].control-input { width: 90px; font: inherit; padding: 2px 4px;
 .confusion-table thead th:first-child { font-weight: normal; font-size: 10px; color: var(--muted); }
 .heatmap:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .dataset-button:disabled { opacity: .25; cursor: not-allowed; }
+/* Data, network, output in reading order at every width: in two columns the output moves to a
+   row of its own below, never the network (a zoomed page is a narrow one). */
 @container (max-width: 900px) {
-  .columns { grid-template-columns: 1fr 1fr; }
-  .column-network { grid-column: 1 / -1; grid-row: 2; border-left: none; border-top: 1px solid var(--line); }
+  .columns { grid-template-columns: minmax(150px, 1fr) minmax(0, 2fr); }
+  .column-output { grid-column: 1 / -1; border-left: none; border-top: 1px solid var(--line); }
 }
+/* A phone: one column, each part as short as it reads well, so the map is near Play. */
 @container (max-width: 560px) {
-  .columns { grid-template-columns: 1fr; }
+  .columns { grid-template-columns: minmax(0, 1fr); }
   .column + .column { border-left: none; border-top: 1px solid var(--line); }
-  .dataset-list { grid-template-columns: repeat(4, 56px); }
+  .toolbar { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px 10px; padding: 8px 10px; }
+  .toolbar > .run-controls { grid-column: 1 / -1; }
+  .toolbar select.control-input { width: 100%; }
+  .epoch-value { font-size: 16px; }
+  .advanced summary { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .column { padding: 8px 10px; }
+  .data-more[open] { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 12px; align-items: end; }
+  .data-more > :not(.control) { grid-column: 1 / -1; }
+  .column-data > .hint { display: none; }
+  .column-data .control { margin-top: 6px; }
+  .dataset-list { grid-template-columns: none; grid-auto-flow: column; grid-auto-columns: 56px; overflow-x: auto; padding: 2px 2px 6px; }
+  .data-more > .text-button { justify-self: start; margin-top: 8px; }
+  .data-tools { margin-top: 8px; }
 }
 `;
 
