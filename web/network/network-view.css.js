@@ -9,6 +9,7 @@ export const NETWORK_VIEW_CSS = `
   user-select: none;
   -webkit-user-select: none;
   min-width: 0;
+  overflow-x: auto;
 }
 .nv-root [hidden] { display: none !important; }
 

@@ -12,7 +12,7 @@ import { NetworkPicture } from './network-picture.js';
 import { WeightCard } from './network-card.js';
 import {
   weightCount, paramCount, weightIndex, biasIndex, unitIndex, linkWidth, featureMap,
-  diagramGeometry, nextShape, nodeName,
+  diagramGeometry, nextShape, nodeName, minDiagramWidth,
 } from './network-layout.js';
 
 // Side of the static maps drawn for features before (or without) live values.
@@ -191,12 +191,14 @@ export class NetworkView {
   // Moves every element to fit the root's current width; creates nothing.
   layout() {
     this.layoutWidth = this.root.clientWidth || FALLBACK_WIDTH;
+    // A deep network keeps readable links and scrolls sideways rather than squeezing them.
     const g = diagramGeometry({
-      width: this.layoutWidth, featureCount: this.features.length, enabledRows: this.enabledRows,
+      width: Math.max(this.layoutWidth, minDiagramWidth(this.sizes.length)), featureCount: this.features.length, enabledRows: this.enabledRows,
       hiddenShape: this.hiddenShape, outputs: this.sizes.at(-1),
     });
     this.root.classList.toggle('nv-narrow', g.narrow);
     this.stage.style.height = `${g.height}px`;
+    this.stage.style.width = `${g.width}px`;
     this.stage.style.setProperty('--nv-node', `${g.nodeSize}px`);
     this.stage.style.setProperty('--nv-label', `${g.labelWidth}px`);
     this.svg.setAttribute('width', String(g.width));
