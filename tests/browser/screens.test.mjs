@@ -94,3 +94,84 @@ test('a bad pasted CSV is reported right under its box, not at the top, and a go
   assert.equal(await error.count(), 0, 'the message is gone once the data is good');
   assert.deepEqual(problems, []);
 });
+
+// Where the parts are, in page px, and whether any "i" button sits on a line of its own.
+function placement(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('nn-playground').shadowRoot;
+    const box = (s) => {
+      const r = root.querySelector(s).getBoundingClientRect();
+      return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right };
+    };
+    // An "i" placed after a title or legend must share its line (vertical overlap).
+    const stray = [...root.querySelectorAll('.chart-title + .info-btn, .legend + .info-btn')].filter((button) => {
+      const [a, b] = [button.previousElementSibling.getBoundingClientRect(), button.getBoundingClientRect()];
+      return b.top >= a.bottom || b.bottom <= a.top;
+    }).map((b) => b.getAttribute('aria-label'));
+    return { play: box('.play-button'), data: box('.column-data'), network: box('.column-network'),
+      output: box('.column-output'), map: box('.heatmap'), stray, viewport: innerHeight };
+  });
+}
+
+// Reading order: a later part starts below an earlier one, or beside it to its right.
+const follows = (later, earlier) => later.top >= earlier.bottom - 1 || (later.left >= earlier.right - 1 && later.top < earlier.bottom);
+
+const SCREENS = [
+  { width: 360, height: 740 }, { width: 683, height: 384, note: '1366 at 200 % zoom' }, { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+for (const { width, height, note } of SCREENS) {
+  test(`at ${width} px${note ? ` (${note})` : ''}: data, network, output in order, no stray "i" buttons; screenshots`, async (t) => {
+    const { browser, base } = await openBrowser(t);
+    for (const ratio of width === 683 ? [1] : [1, 2]) {
+      for (const scheme of ['light', 'dark']) {
+        const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: ratio });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(`${base}#dataset=spiral&networkShape=6,4&seed=3`);
+        await firstFrame(page);
+        await page.evaluate(() => document.querySelector('nn-playground').step());
+        const at = await placement(page);
+        assert.ok(follows(at.network, at.data), `network after data: ${JSON.stringify([at.data, at.network])}`);
+        assert.ok(follows(at.output, at.network), `output after network: ${JSON.stringify([at.network, at.output])}`);
+        assert.deepEqual(at.stray, [], 'info buttons on their own line');
+        if (width === 360) {
+          // The map on a phone: within about one and a third screens of Play (it was three).
+          assert.ok(at.map.top - at.play.bottom < 1.35 * at.viewport, `map ${Math.round(at.map.top - at.play.bottom)} px below Play`);
+        }
+        await page.screenshot({ path: `${OUTPUT_DIR}/screen-${width}-dpr${ratio}-${scheme}.png`, fullPage: true });
+        await page.close();
+      }
+    }
+  });
+}
+
+test('the page follows the system\'s dark preference and its switch cycles system, light, dark; the theme attribute keeps its meaning', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await newPage(browser);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${base}#seed=1`);
+  await firstFrame(page);
+  const colours = () => page.evaluate(() => {
+    const el = document.querySelector('nn-playground');
+    return { page: getComputedStyle(document.body).backgroundColor, panel: getComputedStyle(el.shadowRoot.querySelector('.playground')).backgroundColor,
+      theme: el.getAttribute('theme'), button: document.querySelector('[data-nnplay-theme]').textContent };
+  });
+  const dark = (rgb) => rgb.match(/\d+/g).slice(0, 3).reduce((a, b) => a + Number(b), 0) < 150;
+  let now = await colours();
+  assert.ok(dark(now.page) && dark(now.panel), `dark system: ${JSON.stringify(now)}`);
+  assert.equal(now.theme, 'auto');
+  await page.locator('[data-nnplay-theme]').click();
+  now = await colours();
+  assert.ok(!dark(now.page) && !dark(now.panel), `switched to light: ${JSON.stringify(now)}`);
+  assert.equal(now.theme, 'light');
+  await page.locator('[data-nnplay-theme]').click();
+  await page.emulateMedia({ colorScheme: 'light' });
+  now = await colours();
+  assert.ok(dark(now.page) && dark(now.panel), `switched to dark on a light system: ${JSON.stringify(now)}`);
+  assert.equal(now.theme, 'dark');
+  await page.reload();
+  await firstFrame(page);
+  assert.equal((await colours()).theme, 'dark', 'the choice is remembered');
+  assert.deepEqual(problems, []);
+});
