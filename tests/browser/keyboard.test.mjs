@@ -179,3 +179,39 @@ test('a whole session by keyboard: pick a data set, shape the net, play, follow 
   assert.deepEqual(problems, []);
   assert.equal((await config()).dataset, 'spiral');
 });
+
+test('the tab order follows the visual order: toolbar, data, network, output, each read top to bottom, left to right', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await newPage(browser, { width: 1366, height: 900 });
+  await page.goto(`${base}#dataset=circle&networkShape=4,2&seed=2`);
+  await firstFrame(page);
+  const PARTS = ['toolbar', 'advanced', 'column-data', 'column-network', 'column-output'];
+  const stops = [];
+  for (let i = 0; i < 150; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate((parts) => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!el || el === document.body) return null;
+      const part = parts.findIndex((name) => el.closest(`.${name}`));
+      // A labelled control is read as one unit (label, "i", input); a hidden file input
+      // through its visible label.
+      const unit = el.closest('.control, .epoch') ?? (el.classList.contains('file-input') ? el.parentElement : el);
+      const r = unit.getBoundingClientRect();
+      return { part, top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, label: el.getAttribute('aria-label') ?? el.textContent.trim().slice(0, 30) };
+    }, PARTS);
+    if (!stop) break;
+    if (stop.part >= 0) stops.push(stop);
+  }
+  assert.ok(stops.length > 30, `${stops.length} stops`);
+  for (let i = 1; i < stops.length; i++) {
+    const [a, b] = [stops[i - 1], stops[i]];
+    const where = `${a.label} -> ${b.label}`;
+    assert.ok(b.part >= a.part, `parts in order: ${where}`);
+    if (b.part !== a.part) continue;
+    // Within a part: below, or on the same line (overlapping vertically) and to the right.
+    const sameLine = b.top < a.bottom && b.bottom > a.top;
+    assert.ok(sameLine ? b.left >= a.left - 1 : b.top >= a.top - 1, `reading order: ${where} (${JSON.stringify([a, b])})`);
+  }
+  assert.deepEqual(problems, []);
+});
