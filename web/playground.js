@@ -13,6 +13,8 @@ import { ConfusionView } from './views/confusion-view.js';
 import { SpeedMeter } from './views/speed-meter.js';
 import { ExplainController } from './explain/explain-controller.js';
 import { drawOutputMap } from './views/map-drawing.js';
+import { describeRegions } from './views/map-description.js';
+import { className } from './state/class-names.js';
 import { FramePacer } from './engine/frame-pacer.js';
 import { networkStructure } from './playground/layer-names.js';
 import {
@@ -63,11 +65,17 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onPickDataset: (problem, key) => changeMany({ problem, [problem === 'regression' ? 'regDataset' : 'dataset']: key }),
     onMapClick: (click) => mapClicked(click),
     onTour: () => explain.startTour(),
+    onDescribeMap: () => lastFrame && ui.mapDescription.show(describeRegions(lastFrame, { unitCounts: model.unitCounts, state }),
+      (k) => className(k, model).name),
   });
   const network = new NetworkView(ui.networkContainer, {
     onHoverUnit: (unit) => { hoveredUnit = unit; redrawMap(); },
     onToggleFeature: (key) => toggleFeature(key),
-    onShapeChange: (shape) => change('networkShape', shape),
+    // The view hands an update: applied to the latest state, so quick presses all count.
+    onShapeChange: (update) => {
+      const shape = update(state.networkShape);
+      if (shape !== state.networkShape) change('networkShape', shape);
+    },
     onEditParam: (index, value) => engine.setParam(index, value).then(() => { dirty = true; }, showError),
     onStale: () => { dirty = true; },
   });
@@ -92,7 +100,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onExportCsv: () => engine.exportCsv().then((csv) => download(root.ownerDocument ?? document, 'nnplay-data.csv', csv, 'text/csv'), showError),
     onSaveExperiment: () => engine.save().then((json) => download(root.ownerDocument ?? document, 'nnplay-experiment.json', json, 'application/json'), showError),
     onOpenExperiment: (text) => restructure(engine.load(text), 'experiment'),
-    onError: (message) => showError(message),
+    // The tools show their errors beside themselves; the page's listeners still hear of them.
+    onError: (message) => onEvent('error', { message }),
   });
 
   function showError(error) {
@@ -150,6 +159,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       lossName: result.lossName, points: result.points, build: result.build };
     lastFrame = null;
     hoveredUnit = null;
+    ui.forgetWords();
     ui.output.setPoints(result.points);
     ui.output.select(-1);
     ui.output.setLossTitle(result.lossName);
@@ -177,9 +187,10 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   }
 
   // A CSV import or an opened experiment changed the engine's settings: take them into the state.
+  // Returns the promise: the data tools show its error beside the box it came from.
   function restructure(promise, what) {
     pause();
-    promise.then((result) => {
+    return promise.then((result) => {
       generation++;
       state = withEngineSettings(state, result.config);
       onStateChange(state);
@@ -189,7 +200,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       ui.clearError();
       refreshPreviews();
       onEvent('data', { source: what });
-    }, showError);
+    });
   }
 
   function applyPointStyle() {
@@ -218,6 +229,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     network.update({ params: frame.params, maps: frame.maps, mapSide: frame.mapSide, styleLinks: turn <= 0 });
     ui.showEpoch(m.epoch);
     ui.showSpeed(speed.add(m.epoch, running));
+    ui.announcer.update(m, { running, regression: state.problem === 'regression' });
     if (turn === -1 || turn === 2) {
       ui.output.showMetrics(m, state.problem === 'regression');
       confusion.show(frame.confusion, model.classes, state.palette, model.names);

@@ -7,6 +7,7 @@ import { CAPS } from '../state/state.js';
 
 const MAX_CSV_BYTES = CAPS.maxCsvBytes;
 const MAX_EXPERIMENT_BYTES = CAPS.maxExperimentBytes;
+let instances = 0;  // for ids that stay unique when several playgrounds share a document
 
 // Offers `text` as a file download named `name`.
 export function download(doc, name, text, type) {
@@ -31,8 +32,8 @@ function readFile(input, limit, onText, onError) {
 }
 
 export class DataTools {
-  // handlers: onEditMode(on), onImportCsv(text), onExportCsv(), onSaveExperiment(),
-  // onOpenExperiment(text), onError(message)
+  // handlers: onEditMode(on), onImportCsv(text) and onOpenExperiment(text) (each returns a
+  // promise), onExportCsv(), onSaveExperiment(), onError(message) (told of an error shown here)
   constructor(container, handlers) {
     this.editing = false;
     this.label = 1;
@@ -46,15 +47,29 @@ export class DataTools {
       this.classPicker,
       h('label', { class: 'control-checkbox' }, this.testBox, h('span', {}, 'Add as test point')));
 
+    // Errors show beside what caused them: one message line under the CSV row (the file and
+    // the pasted text), one under the experiment row. onImportCsv and onOpenExperiment return
+    // a promise that rejects with the engine's message.
+    const csvError = h('p', { class: 'tool-error', role: 'alert', hidden: true });
+    const experimentError = h('p', { class: 'tool-error', role: 'alert', hidden: true });
+    this.errors = [csvError, experimentError];
+    const load = (handler, errorBox) => (text) => {
+      this.showToolError(errorBox, '');
+      Promise.resolve(handler(text)).catch((error) => this.showToolError(errorBox, error?.message ?? String(error)));
+    };
+    const failed = (errorBox) => (message) => this.showToolError(errorBox, message);
     const csvInput = h('input', { type: 'file', accept: '.csv,text/csv,text/plain', class: 'file-input',
-      onchange: () => readFile(csvInput, MAX_CSV_BYTES, handlers.onImportCsv, handlers.onError) });
+      onchange: () => readFile(csvInput, MAX_CSV_BYTES, load(handlers.onImportCsv, csvError), failed(csvError)) });
     const jsonInput = h('input', { type: 'file', accept: '.json,application/json', class: 'file-input',
-      onchange: () => readFile(jsonInput, MAX_EXPERIMENT_BYTES, handlers.onOpenExperiment, handlers.onError) });
+      onchange: () => readFile(jsonInput, MAX_EXPERIMENT_BYTES, load(handlers.onOpenExperiment, experimentError),
+        failed(experimentError)) });
     this.pasteArea = h('textarea', { class: 'paste-area', rows: 5, spellcheck: 'false',
-      'aria-label': 'CSV text: x,y,label per line', placeholder: 'x,y,label\n1.5,-2,a\n-3,0.5,b' });
+      'aria-label': 'CSV text: x,y,label per line', placeholder: 'x,y,label\n1.5,-2,a\n-3,0.5,b',
+      'aria-describedby': `csv-error-${++instances}` });
+    csvError.id = `csv-error-${instances}`;
     const pastePanel = h('div', { class: 'paste-panel', hidden: true }, this.pasteArea,
       h('button', { type: 'button', class: 'text-button small',
-        onclick: () => handlers.onImportCsv(this.pasteArea.value) }, 'Use this data'));
+        onclick: () => load(handlers.onImportCsv, csvError)(this.pasteArea.value) }, 'Use this data'));
     const fileButton = (label, input) => h('label', { class: 'text-button small file-button' }, label, input);
 
     container.append(
@@ -68,11 +83,19 @@ export class DataTools {
             e.currentTarget.setAttribute('aria-expanded', String(!pastePanel.hidden));
           } }, 'Paste CSV'),
         h('button', { type: 'button', class: 'text-button small', onclick: handlers.onExportCsv }, 'Download CSV')),
-      pastePanel,
+      pastePanel, csvError,
       h('div', { class: 'tool-row', dataset: { control: 'experiment' } },
         h('button', { type: 'button', class: 'text-button small', onclick: handlers.onSaveExperiment }, 'Save experiment'),
-        fileButton('Open experiment', jsonInput)));
+        fileButton('Open experiment', jsonInput)),
+      experimentError);
     this.handlers = handlers;
+  }
+
+  // An empty text hides the message.
+  showToolError(box, text) {
+    box.textContent = text;
+    box.hidden = !text;
+    if (text) this.handlers.onError?.(text);
   }
 
   setEditing(on) {

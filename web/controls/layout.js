@@ -6,6 +6,8 @@ import { DatasetPicker } from './dataset-picker.js';
 import { OutputView } from '../views/output-view.js';
 import { LayerActivations } from './layer-activations.js';
 import { buildPaceControls } from './pace-control.js';
+import { Announcer } from '../views/announcer.js';
+import { MapDescription } from '../views/map-description.js';
 
 // The Playground's `<name>_hide` names for controls that are not settings keys.
 const HIDE_ALIASES = { playButton: 'play', stepButton: 'step', resetButton: 'reset', numHiddenLayers: 'layers' };
@@ -26,6 +28,9 @@ function withCommas(digits) {
 function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
+
+// At most this wide (CSS px) the playground is laid out for a phone (see playground/styles.js).
+const PHONE_WIDTH = 560;
 
 function icon(name) {
   const ns = 'http://www.w3.org/2000/svg';
@@ -49,9 +54,11 @@ export function buildLayout(root, handlers) {
     controls.set(key, c);
     return c.element;
   };
+  // A text button is named by its text (a spoken name that differs from the visible one would
+  // not match what a voice-control user says); an icon button by its label. Both get a tooltip.
   const button = (name, label, onclick, content, className = 'icon-button') =>
-    h('button', { type: 'button', class: className, dataset: { control: name }, 'aria-label': label, title: label, onclick },
-      content);
+    h('button', { type: 'button', class: className, dataset: { control: name }, title: label, onclick,
+      ...(typeof content === 'string' ? {} : { 'aria-label': label }) }, content);
 
   const playButton = h('button', { type: 'button', class: 'play-button', dataset: { control: 'play' },
     'aria-label': 'Play', onclick: handlers.onPlayPause }, h('span', { class: 'play-icon', 'aria-hidden': 'true' }));
@@ -87,31 +94,49 @@ export function buildLayout(root, handlers) {
   const regenerate = h('button', { type: 'button', class: 'text-button', dataset: { control: 'regenerate' },
     onclick: handlers.onRegenerate }, 'Regenerate');
   const dataTools = h('div', { class: 'data-tools', dataset: { control: 'dataTools' } });
-  const dataColumn = h('section', { class: 'column column-data', 'aria-label': 'Data' },
-    h('h2', {}, 'Data'), h('p', { class: 'hint' }, 'Which dataset do you want to use?'), datasetBox,
+  // The data set's own settings and tools fold away; they start folded on a phone, so that the
+  // network and the map come within a screen of Play.
+  const dataMore = h('details', { class: 'data-more' },
+    h('summary', {}, 'Samples, split, noise, batch size, your own data'),
     control('numSamples'), control('percTrainData'), control('noise'), control('batchSize'), regenerate, dataTools);
+  // The columns are named groups (role overrides the region a named section would be): a blog
+  // post with three playgrounds would otherwise hold three "Network" landmarks a screen reader
+  // cannot tell apart.
+  const dataColumn = h('section', { class: 'column column-data', role: 'group', 'aria-label': 'Data' },
+    h('h2', {}, 'Data'), h('p', { class: 'hint' }, 'Which dataset do you want to use?'), datasetBox, dataMore);
 
   const networkContainer = h('div', { class: 'network' });
   // The followed point's passes and the diagram's legend go right under the diagram they explain.
   const trace = h('div', { class: 'trace', dataset: { control: 'forwardPass' } });
-  const networkColumn = h('section', { class: 'column column-network', 'aria-label': 'Network' },
+  const networkColumn = h('section', { class: 'column column-network', role: 'group', 'aria-label': 'Network' },
     h('h2', {}, 'Features and hidden layers'), networkContainer, trace);
 
   const outputBox = h('div', { class: 'output' });
+  const described = h('div', { class: 'map-words' });
   const confusion = h('div', { class: 'confusion', dataset: { control: 'confusion' } });
-  const outputColumn = h('section', { class: 'column column-output', 'aria-label': 'Output' },
-    h('h2', {}, 'Output'), outputBox,
+  const outputColumn = h('section', { class: 'column column-output', role: 'group', 'aria-label': 'Output' },
+    h('h2', {}, 'Output'), outputBox, described,
     h('div', { class: 'output-options' }, control('showTestData'), control('discretize'),
       control('showGradients'), control('showPointLoss')),
     confusion);
   const output = new OutputView(outputBox, { onMapClick: handlers.onMapClick });
+  // What the canvases show, in words: metrics read out now and then, the map on request.
+  const announcer = new Announcer(described);
+  const mapDescription = new MapDescription(described, { onRequest: () => handlers.onDescribeMap?.() });
 
   const message = h('div', { class: 'message', role: 'alert', hidden: true });
   const main = h('div', { class: 'columns' }, dataColumn, networkColumn, outputColumn);
-  root.append(h('div', { class: 'playground' }, toolbar, advanced, message, main));
+  const playground = h('div', { class: 'playground' }, toolbar, advanced, message, main);
+  root.append(playground);
+  const firstSize = new ResizeObserver(([entry]) => {
+    if (!entry.contentRect.width) return;
+    dataMore.open = entry.contentRect.width > PHONE_WIDTH;
+    firstSize.disconnect();
+  });
+  firstSize.observe(playground);
 
   return {
-    networkContainer, output, datasets, dataTools, confusion, trace,
+    networkContainer, output, datasets, dataTools, confusion, trace, announcer, mapDescription,
     setValues(state) {
       for (const [key, c] of controls) {
         c.set(state[key]);
@@ -122,6 +147,11 @@ export function buildLayout(root, handlers) {
       paceControls.show(state.epochsPerFrame);
       const hidden = new Set(state.hidden.map((name) => HIDE_ALIASES[name] ?? name));
       for (const el of root.querySelectorAll('[data-control]')) el.hidden = hidden.has(el.dataset.control);
+    },
+    // A new network or data: the spoken metrics start afresh and the map's description goes.
+    forgetWords() {
+      announcer.forget();
+      mapDescription.clear();
     },
     showEpoch(n) {
       setText(epoch, withCommas(String(n).padStart(6, '0')));

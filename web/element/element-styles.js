@@ -39,7 +39,7 @@ ${COMPACT} .column-data, ${COMPACT} .output-options { display: none; }
 .readouts { grid-template-columns: repeat(auto-fit, minmax(max(128px, calc(50% - 8px)), 1fr)); }
 ${COMPACT} .columns { grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr); }
 ${COMPACT} .column-network { grid-column: auto; grid-row: auto; border: none; }
-${COMPACT} .column-output { border: none; border-left: 1px solid var(--line); }
+${COMPACT} .column-output { grid-column: auto; border: none; border-left: 1px solid var(--line); }
 @container (max-width: 560px) {
   ${COMPACT} .columns { grid-template-columns: minmax(0, 1fr); }
   ${COMPACT} .column-output { border-left: none; border-top: 1px solid var(--line); }
@@ -79,14 +79,18 @@ const DARK_RULES = [
   ['.icon-shape', 'fill: #cfd8df;'],
   ['.icon-line', 'stroke: #cfd8df;'],
   ['.dataset-button', 'background: #2a3137;'],
-  ['.dataset-button[aria-pressed=true]', 'border-color: #8fc3e6;'],
+  ['.dataset-button[aria-pressed=true]', 'border-color: #8fc3e6; box-shadow: 0 0 0 1px #8fc3e6;'],
   ['.chart-tip', 'background: rgba(28, 33, 38, .92);'],
   // The map is drawn translucent over white; keep the white so its colours match the light theme.
   ['.heatmap', 'background: #fff;'],
   ['.loss-chart', 'filter: invert(1);'],
   ['.nv-root, .nv-feature, .nv-card', 'color: #dfe4e8;'],
   ['.nv-feature.nv-off', 'color: #7d868e;'],
-  ['.message', 'background: #3a2a14; color: #ffd59a; border-color: #7a5a25;'],
+  ['.message, .tool-error', 'background: #3a2a14; color: #ffd59a; border-color: #7a5a25;'],
+  ['.advanced', 'background: #20262b;'],
+  // Counts over the shaded cells: white reads on every shade the dark panel gives them.
+  ['.confusion-table td', 'color: #fff;'],
+  ['.advanced summary, .advanced legend, .data-more > summary, .confusion h3, .trace h3', 'color: #b3bcc4;'],
 ];
 
 function darkRules(host) {

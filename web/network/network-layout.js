@@ -119,6 +119,15 @@ const HEAD_WIDE = 42;
 const HEAD_NARROW = 54;
 export const BIAS_SIZE = 5;
 
+// The least room between two columns of nodes in which their links can still be told apart.
+const MIN_GAP = 32;
+
+// The narrowest a diagram of `columns` columns may be laid out: compact labels, nodes of the
+// compact size and MIN_GAP between columns. The view scrolls sideways when its box is narrower.
+export function minDiagramWidth(columns) {
+  return LABEL_NARROW + PAD_RIGHT + (columns - 1) * (NARROW_NODE + MIN_GAP) + NARROW_NODE;
+}
+
 function nodeSizeFor(usable, columns) {
   const size = Math.floor((0.62 * usable) / columns);
   return Math.max(MIN_NODE, Math.min(MAX_NODE, size));
@@ -143,12 +152,17 @@ export function computeLayout({ width, featureCount, hiddenShape, outputs = 1, o
     labelWidth = LABEL_NARROW;
     nodeSize = nodeSizeFor(w - labelWidth - padRight, columnCount);
   }
+  // Many layers: smaller nodes rather than links squeezed into less than MIN_GAP.
+  const roomy = Math.floor((w - labelWidth - PAD_RIGHT - MIN_GAP * (columnCount - 1)) / columnCount);
+  nodeSize = Math.max(MIN_NODE, Math.min(nodeSize, roomy));
   const pitch = pitchFor(labelWidth, nodeSize);
   const span = labelWidth + pitch * (columnCount - 1) + nodeSize;
   // Extra room on wide containers is shared out on both sides instead of stretching links.
   const left = Math.max(0, (w - padRight - span) / 2) + labelWidth;
   const rowPitch = nodeSize + Math.max(6, Math.round(nodeSize * 0.4));
-  const headHeight = hiddenShape.length > 0 ? (narrow ? HEAD_NARROW : HEAD_WIDE) : 8;
+  // Nodes shrunk for room between columns can leave the columns too close for the wide labels.
+  const compact = narrow || pitch < NARROW_PITCH;
+  const headHeight = hiddenShape.length > 0 ? (compact ? HEAD_NARROW : HEAD_WIDE) : 8;
   const rows = Math.max(...counts);
   const columns = counts.map((count, c) => {
     const x = Math.round(left + c * pitch);
@@ -158,7 +172,7 @@ export function computeLayout({ width, featureCount, hiddenShape, outputs = 1, o
     return { x, nodes };
   });
   const height = headHeight + rows * rowPitch;
-  return { width: w, height, nodeSize, labelWidth, headHeight, narrow, pitch, columns };
+  return { width: w, height, nodeSize, labelWidth, headHeight, narrow: compact, pitch, columns };
 }
 
 // A bias square's top-left: just outside the neuron's lower-left corner.

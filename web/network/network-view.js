@@ -7,13 +7,13 @@
 // canvases by network-picture.js. All state is per instance, so many views can share a page.
 import { colorFor } from '../views/colors.js';
 import { drawThumbnail } from '../views/heatmap.js';
-import { create, place, roleOf } from './network-dom.js';
+import { create, place, roleOf, RovingFocus, focusKey, restoreFocus } from './network-dom.js';
 import { NetworkPicture } from './network-picture.js';
 import { WeightCard } from './network-card.js';
 import { NetworkNames, TITLE_ROW, nameWidth } from './network-names.js';
 import {
   weightCount, paramCount, weightIndex, biasIndex, unitIndex, linkWidth, featureMap,
-  diagramGeometry, nextShape, nodeName,
+  diagramGeometry, nextShape, nodeName, minDiagramWidth,
 } from './network-layout.js';
 
 // Side of the static maps drawn for features before (or without) live values.
@@ -33,7 +33,9 @@ export class NetworkView {
     this.addLayerButton = this.button('+', 'add-layer', 'Add a hidden layer');
     this.removeLayerButton = this.button('\u2212', 'remove-layer', 'Remove the last hidden layer');
     this.layerCount = this.make('span', 'nv-layer-count');
-    this.stage = this.make('div', 'nv-stage');
+    this.stage = this.make('div', 'nv-stage', { role: 'group',
+      'aria-label': 'Network diagram: arrow keys move between nodes and links, Enter edits a weight' });
+    this.roving = new RovingFocus();
     this.card = new WeightCard(this.doc, {
       describe: (param) => ({ kind: param < this.weightTotal ? 'Weight' : 'Bias', value: this.params?.[param],
         note: this.paramNote?.(param) }),
@@ -66,6 +68,7 @@ export class NetworkView {
   // titles (one per column) and outputNames (classes per output node) are network-names.js's.
   setStructure({ features, hiddenShape, outputs = 1, probabilityOutputs = false, titles = [], outputNames = null, palette }) {
     this.probabilityOutputs = probabilityOutputs;
+    const focused = this.features ? focusKey(this.root, this.roving) : null;
     this.card.close(false);
     this.setHovered(null);
     this.features = features.map((f) => ({ key: f.key, label: f.label, enabled: !!f.enabled }));
@@ -78,13 +81,17 @@ export class NetworkView {
     const labels = this.enabledRows.map((row) => this.features[row].label);
     this.name = (layer, k) => nodeName(labels, sizes, layer, k);
     Object.assign(this, { paramItems: new Map(), links: [], biases: [], neurons: [] });
+    // The graph the arrow keys walk: a column of nodes per layer (every feature in the first).
+    const graphNode = (el, key) => ({ el, key, outs: [], ins: [] });
 
     // Every hit path above every visible link, so the pointer always finds the nearest hit area.
     const [lines, hits] = [this.make('g', 'nv-link-lines'), this.make('g', 'nv-link-hits')];
     this.svg = this.make('svg', 'nv-links', {}, [lines, hits]);
     const featureEls = this.features.map((f, row) => this.buildFeature(f, row));
+    this.graph = [this.features.map((f) => graphNode(f.el, `f:${f.key}`))];
     for (let layer = 1; layer < sizes.length; layer++) {
       for (let k = 0; k < sizes[layer]; k++) this.buildNeuron(layer, k);
+      this.graph.push(this.neurons.filter((n) => n.layer === layer).map((n) => graphNode(n.el, `n:${layer}:${n.k}`)));
     }
     for (let l = 0; l + 1 < sizes.length; l++) {
       for (let o = 0; o < sizes[l + 1]; o++) {
@@ -100,8 +107,10 @@ export class NetworkView {
     this.layerCount.textContent = `${layers} HIDDEN LAYER${layers === 1 ? '' : 'S'}`;
     this.addLayerButton.disabled = layers >= this.maxLayers;
     this.removeLayerButton.disabled = layers === 0;
-    this.stage.replaceChildren(this.picture.linkCanvas, this.svg, ...this.heads, ...featureEls,
+    // The per-layer buttons first: the focus meets them before the diagram, as the eye does.
+    this.stage.replaceChildren(...this.heads, this.picture.linkCanvas, this.svg, ...featureEls,
       ...this.neurons.map((n) => n.el), this.picture.mapLayer, ...this.biases.map((b) => b.el), ...words, this.card.box);
+    this.roving.setGraph(this.graph);
     // What each link and bias shows ({ color, width, faded }), and the key of the view's own
     // style last computed for it: unchanged weights cost no redraw.
     this.linkStyles = this.links.map(() => ({ color: '', width: 1, faded: false }));
@@ -110,6 +119,7 @@ export class NetworkView {
     this.biasKeys = new Array(this.biases.length).fill('');
     this.picture.forgetMaps();
     this.layout();
+    restoreFocus(this.root, this.roving, focused);
   }
 
   buildFeature(f, row) {
@@ -138,13 +148,16 @@ export class NetworkView {
   buildLink(l, o, i, lines, hits) {
     const param = weightIndex(this.sizes, l, o, i);
     const path = this.make('path', 'nv-link', {
-      'data-role': 'link', 'data-param': param, tabindex: 0, role: 'button',
+      'data-role': 'link', 'data-param': param, role: 'button',
       'aria-label': `weight from ${this.name(l, i)} to ${this.name(l + 1, o)}`,
     });
     // A wide transparent twin takes the pointer, so thin links are easy to hover.
     const hit = this.make('path', 'nv-link-hit', { 'data-role': 'link-hit', 'data-param': param });
     lines.append(path);
     hits.append(hit);
+    const edge = { el: path, key: `w:${l}:${o}:${i}`, from: this.graphAt(l, i), to: this.graphAt(l + 1, o) };
+    edge.from.outs.push(edge);
+    edge.to.ins.push(edge);
     this.links.push({ param, el: path, hit, mid: { x: 0, y: 0 } });
     this.paramItems.set(param, this.links.at(-1));
   }
@@ -152,11 +165,18 @@ export class NetworkView {
   buildBias(l, o) {
     const param = biasIndex(this.sizes, l, o);
     const el = this.make('div', 'nv-bias', {
-      'data-role': 'bias', 'data-param': param, tabindex: 0, role: 'button',
+      'data-role': 'bias', 'data-param': param, role: 'button',
       'aria-label': `bias of ${this.name(l + 1, o)}`,
     });
+    const to = this.graphAt(l + 1, o);
+    to.ins.push({ el, key: `b:${l}:${o}`, from: null, to });
     this.biases.push({ param, el, mid: { x: 0, y: 0 } });
     this.paramItems.set(param, this.biases.at(-1));
+  }
+
+  // The graph node of node k in column `layer` (0: the k-th enabled feature).
+  graphAt(layer, k) {
+    return this.graph[layer][layer === 0 ? this.enabledRows[k] : k];
   }
 
   buildHead(k, count) {
@@ -169,15 +189,23 @@ export class NetworkView {
     return this.make('div', 'nv-head', {}, [this.make('div', 'nv-head-buttons', {}, [add, remove]), label]);
   }
 
+  // `shape` when it keeps to the view's limits, else `previous`.
+  withinLimits(shape, previous) {
+    const fits = shape.length <= this.maxLayers && shape.every((n) => n >= 1 && n <= this.maxNeurons);
+    return fits ? shape : previous;
+  }
+
   // Moves every element to fit the root's current width; creates nothing.
   layout() {
     this.layoutWidth = this.root.clientWidth || FALLBACK_WIDTH;
+    // A deep network keeps readable links and scrolls sideways rather than squeezing them.
     const g = diagramGeometry({
-      width: this.layoutWidth, featureCount: this.features.length, enabledRows: this.enabledRows,
-      hiddenShape: this.hiddenShape, outputs: this.sizes.at(-1), outputLabel: this.outputLabel,
+      width: Math.max(this.layoutWidth, minDiagramWidth(this.sizes.length)), featureCount: this.features.length,
+      enabledRows: this.enabledRows, hiddenShape: this.hiddenShape, outputs: this.sizes.at(-1), outputLabel: this.outputLabel,
     });
     this.root.classList.toggle('nv-narrow', g.narrow);
     this.stage.style.height = `${g.height + TITLE_ROW}px`;
+    this.stage.style.width = `${g.width}px`;
     this.stage.style.setProperty('--nv-node', `${g.nodeSize}px`);
     this.stage.style.setProperty('--nv-label', `${g.labelWidth}px`);
     this.svg.setAttribute('width', String(g.width));
@@ -324,7 +352,11 @@ export class NetworkView {
     return PARAM_ROLES.has(roleOf(el)) ? this.paramItems.get(Number(el.getAttribute('data-param'))) : undefined;
   }
 
+  // A focused node shows its map as a hovered one does; the focused item becomes the tab stop.
   onFocus(e) {
+    if (e.type === 'focusin') this.roving.setCurrent(this.roving.itemOf(e.target));
+    const node = e.type === 'focusin' ? e.target : e.relatedTarget;
+    if (e.type === 'focusin' || !this.root.contains(node)) this.setHovered(this.attrOf(node, 'data-unit'));
     const item = this.focusableItem(e.target);
     if (!item || this.card.editing) return;
     if (e.type === 'focusin') this.card.show(item.param, item.mid, this.layoutWidth);
@@ -338,13 +370,17 @@ export class NetworkView {
     if (role === 'feature') {
       this.callbacks.onToggleFeature?.(el.getAttribute('data-key'));
     } else if (SHAPE_ROLES.has(role)) {
-      this.callbacks.onShapeChange?.(nextShape(this.hiddenShape, role, Number(el.getAttribute('data-layer'))));
+      // An update of the latest shape, not a shape: several presses within one frame, before
+      // the diagram is rebuilt, each count (a shape computed here would repeat the drawn one).
+      const layer = Number(el.getAttribute('data-layer'));
+      this.callbacks.onShapeChange?.((shape) => this.withinLimits(nextShape(shape, role, layer), shape));
     } else if (PARAM_ROLES.has(role)) {
       this.openEditor(Number(el.getAttribute('data-param')), this.pointerSpot(e));
     }
   }
 
   onKeyDown(e) {
+    if (this.roving.itemOf(e.target) && this.roving.onKey(e)) return;
     const item = this.focusableItem(e.target);
     if (!item) return;
     if (e.key === 'Enter' || e.key === ' ') {

@@ -7,7 +7,7 @@ import { NETWORK_NAMES_CSS } from '../network/network-names.js';
 
 const PLAYGROUND_CSS = `
 :host { display: block; min-width: 280px; container-type: inline-size; color: #222; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  --accent: #0877bd; --muted: #777; --line: #ddd; --panel: #fff; }
+  --accent: #0877bd; --muted: #666; --line: #ddd; --panel: #fff; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
@@ -42,11 +42,14 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .column { padding: 12px 14px; min-width: 0; }
 .column + .column { border-left: 1px solid var(--line); }
 .column-data .control { margin-top: 10px; }
+.data-more { margin-top: 8px; }
+.data-more > summary { cursor: pointer; color: #555; font-size: 12px; }
 .dataset-list { display: grid; grid-template-columns: repeat(auto-fill, 56px); gap: 8px; }
-.dataset-button { padding: 0; width: 56px; height: 56px; border: 2px solid transparent; border-radius: 4px; background: #f2f2f2; cursor: pointer; opacity: .6; }
-.dataset-button[aria-pressed=true] { border-color: #183d4e; opacity: 1; }
-.dataset-button:hover { opacity: 1; }
-.dataset-thumb { width: 100%; height: 100%; display: block; }
+.dataset-button { padding: 0; width: 56px; height: 56px; border: 2px solid transparent; border-radius: 4px; background: #f2f2f2; cursor: pointer; }
+.dataset-button[aria-pressed=true] { border-color: #183d4e; box-shadow: 0 0 0 1px #183d4e; }
+.dataset-button:hover { border-color: var(--accent); }
+/* 56 px less the border: the canvas is drawn at exactly this size (dataset-picker.js). */
+.dataset-thumb { width: 52px; height: 52px; display: block; }
 .text-button { margin-top: 12px; font: inherit; padding: 4px 10px; border: 1px solid var(--line); border-radius: 4px; background: #fff; cursor: pointer; }
 .readouts { display: grid; grid-template-columns: 1fr 1fr; gap: 2px 16px; margin-bottom: 6px; }
 .readout { display: flex; justify-content: space-between; gap: 6px; white-space: nowrap; }
@@ -60,6 +63,9 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .chart-key-line { width: 16px; height: 0; display: inline-block; }
 .chart-empty { position: absolute; inset: 8px 40px 18px 40px; display: grid; place-items: center; text-align: center; font-size: 11px; color: var(--muted); pointer-events: none; }
 .chart-tip { min-height: 30px; font-size: 11px; line-height: 15px; color: #444; font-variant-numeric: tabular-nums; }
+/* The legend's "i" button stays on its title's line. */
+.legend { display: inline-flex; vertical-align: middle; }
+.legend-bar { flex: none; width: min(160px, 40cqw); }
 .heatmap-box { display: grid; grid-template-columns: 18px 1fr; grid-template-rows: auto 16px; margin-top: 10px; }
 .heatmap { position: relative; aspect-ratio: 1; width: 100%; max-width: 420px; }
 .heatmap canvas { position: absolute; inset: 0; width: 100%; height: 100%; }
@@ -67,10 +73,16 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .axis { display: flex; justify-content: space-between; font-size: 10px; color: var(--muted); }
 .axis-y { flex-direction: column; grid-row: 1; grid-column: 1; }
 .axis-x { grid-row: 2; grid-column: 2; max-width: 420px; }
-.legend { display: flex; align-items: center; gap: 6px; font-size: 11px; color: var(--muted); margin-top: 6px; }
+.legend { align-items: center; gap: 6px; font-size: 11px; color: var(--muted); margin-top: 6px; }
 .legend-bar { flex: 0 1 160px; height: 8px; border-radius: 2px; background: linear-gradient(to right, #f59322, #e8eaeb, #0877bd); }
 .output-options { display: flex; gap: 14px; flex-wrap: wrap; margin-top: 8px; }
 .not-applicable { display: none !important; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.map-description { margin-top: 8px; }
+.map-table { border-collapse: collapse; font-size: 12px; margin-top: 6px; }
+.map-table caption { text-align: left; font-size: 11px; color: var(--muted); padding-bottom: 2px; }
+.map-table th, .map-table td { border: 1px solid var(--line); padding: 2px 6px; text-align: left; font-weight: normal; }
+.map-table th { color: var(--muted); }
 .layer-activations { display: flex; flex-wrap: wrap; gap: 8px; }
 .text-button.small { margin-top: 0; padding: 3px 8px; font-size: 12px; }
 .text-button.active, .text-button[aria-pressed=true] { background: #183d4e; color: #fff; border-color: #183d4e; }
@@ -87,6 +99,7 @@ input[type=number].control-input { width: 90px; font: inherit; padding: 2px 4px;
 .file-button { position: relative; display: inline-block; cursor: pointer; }
 .file-input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
 .file-button:focus-within { outline: 2px solid var(--accent); outline-offset: 2px; }
+.tool-error { margin: 0; padding: 4px 8px; border-left: 3px solid #b45309; background: #fff4e5; color: #7a4100; font-size: 12px; white-space: pre-line; }
 .paste-area { width: 100%; font: 12px ui-monospace, monospace; border: 1px solid var(--line); border-radius: 4px; }
 .edit-panel { display: flex; flex-direction: column; gap: 6px; }
 .class-picker { display: flex; gap: 6px; flex-wrap: wrap; }
@@ -101,14 +114,29 @@ input[type=number].control-input { width: 90px; font: inherit; padding: 2px 4px;
 .confusion-table thead th:first-child { font-weight: normal; font-size: 10px; color: var(--muted); }
 .heatmap:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .dataset-button:disabled { opacity: .25; cursor: not-allowed; }
+/* Data, network, output in reading order at every width: in two columns the output moves to a
+   row of its own below, never the network (a zoomed page is a narrow one). */
 @container (max-width: 900px) {
-  .columns { grid-template-columns: 1fr 1fr; }
-  .column-network { grid-column: 1 / -1; grid-row: 2; border-left: none; border-top: 1px solid var(--line); }
+  .columns { grid-template-columns: minmax(150px, 1fr) minmax(0, 2fr); }
+  .column-output { grid-column: 1 / -1; border-left: none; border-top: 1px solid var(--line); }
 }
+/* A phone: one column, each part as short as it reads well, so the map is near Play. */
 @container (max-width: 560px) {
-  .columns { grid-template-columns: 1fr; }
+  .columns { grid-template-columns: minmax(0, 1fr); }
   .column + .column { border-left: none; border-top: 1px solid var(--line); }
-  .dataset-list { grid-template-columns: repeat(4, 56px); }
+  .toolbar { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px 10px; padding: 8px 10px; }
+  .toolbar > .run-controls { grid-column: 1 / -1; }
+  .toolbar select.control-input { width: 100%; }
+  .epoch-value { font-size: 16px; }
+  .advanced summary { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .column { padding: 8px 10px; }
+  .data-more[open] { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 12px; align-items: end; }
+  .data-more > :not(.control) { grid-column: 1 / -1; }
+  .column-data > .hint { display: none; }
+  .column-data .control { margin-top: 6px; }
+  .dataset-list { grid-template-columns: none; grid-auto-flow: column; grid-auto-columns: 56px; overflow-x: auto; padding: 2px 2px 6px; }
+  .data-more > .text-button { justify-self: start; margin-top: 8px; }
+  .data-tools { margin-top: 8px; }
 }
 `;
 
