@@ -4,8 +4,8 @@
 // default with a message, and the rest of the hash still reaches the engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SCHEMA, coerce, parseHash, engineConfigText } from '../../web/state.js';
-import { loadNnCore } from './load-wasm.mjs';
+import { SCHEMA, coerce, parseHash, engineConfigText } from '../../../web/state/state.js';
+import { loadNnCore } from '../load-wasm.mjs';
 
 const nn = await loadNnCore();
 const engineAccepts = (key, value) => nn.validateConfig(`${key}=${value}`).length === 0;
