@@ -12,6 +12,7 @@ import { DataTools, download } from './controls/data-tools.js';
 import { ConfusionView } from './views/confusion-view.js';
 import { SpeedMeter } from './views/speed-meter.js';
 import { ExplainController } from './explain/explain-controller.js';
+import { Teacher } from './explain/teacher.js';
 import { drawOutputMap, outputsAreProbabilities } from './views/map-drawing.js';
 import { FramePacer } from './engine/frame-pacer.js';
 import {
@@ -86,6 +87,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const explain = new ExplainController({ view: network, engine, traceContainer: ui.trace, root,
     onFollow: (index) => ui.output.select(index) });
   explain.decorate(root.ownerDocument ?? document);
+  const teacher = new Teacher(ui.warning);
   const tools = new DataTools(ui.dataTools, {
     onImportCsv: (text) => restructure(engine.importCsv(text), 'CSV'),
     onExportCsv: () => engine.exportCsv().then((csv) => download(root.ownerDocument ?? document, 'nnplay-data.csv', csv, 'text/csv'), showError),
@@ -155,6 +157,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       outputs: result.unitCounts[result.unitCounts.length - 1],
       probabilityOutputs: outputsAreProbabilities(state, result.unitCounts[result.unitCounts.length - 1]),
     });
+    teacher.setStructure(result);
     explain.setStructure({ labels: FEATURES.filter((f) => state[f.key]).map((f) => f.label),
       lossName: result.lossName, classes: result.classes, palette: state.palette });
     dirty = true;
@@ -221,6 +224,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     }
     ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1 });
     explain.onFrame(frame).catch(showError);
+    teacher.onFrame(frame, state);
     if (state.showPointLoss) applyPointStyle();
     // The previous frame is drawn and replaced: its arrays go back to the worker for the next
     // frame, so a steady stream of frames allocates nothing (2 MB a frame at 6x8 otherwise).
@@ -303,6 +307,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     await whenReady();
     await call();
     generation++;  // frames computed before the reset are stale
+    teacher.restart();
     ui.output.clearChart();
     ui.clearError();
     dirty = true;

@@ -98,8 +98,9 @@ export function buildLayout(root, handlers) {
   const outputBox = h('div', { class: 'output' });
   const confusion = h('div', { class: 'confusion', dataset: { control: 'confusion' } });
   const trace = h('div', { class: 'trace', dataset: { control: 'forwardPass' } });
+  const warning = h('div', { class: 'warnings' });
   const outputColumn = h('section', { class: 'column column-output', 'aria-label': 'Output' },
-    h('h2', {}, 'Output'), outputBox,
+    h('h2', {}, 'Output'), warning, outputBox,
     h('div', { class: 'output-options' }, control('showTestData'), control('discretize'),
       control('showGradients'), control('showPointLoss')),
     trace, confusion);
@@ -110,7 +111,7 @@ export function buildLayout(root, handlers) {
   root.append(h('div', { class: 'playground' }, toolbar, advanced, message, main));
 
   return {
-    networkContainer, output, datasets, dataTools, confusion, trace,
+    networkContainer, output, datasets, dataTools, confusion, trace, warning,
     setValues(state) {
       for (const [key, c] of controls) {
         c.set(state[key]);
