@@ -33,6 +33,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   let hoveredUnit = null;
   let model = { unitCounts: [], classes: 2, points: new Float32Array(0), build: null };
   let lastFrame = null;
+  let dataSource = 'edit';   // where custom data came from: 'edit', 'CSV' or 'experiment'
   let rafId = 0;
   let destroyed = false;
   let ready = false;
@@ -147,6 +148,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     lastFrame = null;
     hoveredUnit = null;
     ui.output.setPoints(result.points);
+    ui.origin.show(result.dataEdited ? { count: result.points.length / 4, source: dataSource } : null);
     ui.output.select(-1);
     ui.output.setLossTitle(result.lossName, result.lossFormula);
     applyPointStyle();
@@ -182,6 +184,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     promise.then((result) => {
       generation++;
       state = withEngineSettings(state, result.config);
+      dataSource = what;
       onStateChange(state);
       ui.setValues(state);
       applyStructure(result);
@@ -262,7 +265,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (tools.editing) {
       const action = shift ? (point >= 0 ? engine.removePoint(point) : null)
         : engine.addPoint(x, y, tools.label, tools.addAsTest);
-      if (action) action.then((result) => { applyStructure(result); onEvent('data', { source: 'edit' }); }, showError);
+      if (action) action.then((result) => { dataSource = 'edit'; applyStructure(result); onEvent('data', { source: 'edit' }); }, showError);
       return;
     }
     if (point >= 0) {

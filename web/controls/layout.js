@@ -5,6 +5,9 @@ import { createControl } from './controls.js';
 import { DatasetPicker } from './dataset-picker.js';
 import { OutputView } from '../views/output-view.js';
 import { LayerActivations } from './layer-activations.js';
+import { DataOrigin } from './data-origin.js';
+import { ConfirmDialog } from './confirm-dialog.js';
+import { guardDataChanges } from './data-guard.js';
 
 // The Playground's `<name>_hide` names for controls that are not settings keys.
 const HIDE_ALIASES = { playButton: 'play', stepButton: 'step', resetButton: 'reset', numHiddenLayers: 'layers' };
@@ -42,8 +45,14 @@ function icon(name) {
   return svg;
 }
 
-export function buildLayout(root, handlers) {
+export function buildLayout(root, unguarded) {
+  const origin = new DataOrigin();
+  const confirm = new ConfirmDialog();
+  let lastState = null;
   const controls = new Map();
+  // Cancel in the confirm dialog puts the data controls back to the state last shown.
+  const restore = () => { if (lastState) for (const [key, c] of controls) c.set(lastState[key]); };
+  const handlers = guardDataChanges(unguarded, { origin, confirm, restore });
   const control = (key) => {
     const c = createControl(key, handlers.onChange);
     controls.set(key, c);
@@ -89,7 +98,7 @@ export function buildLayout(root, handlers) {
   const dataTools = h('div', { class: 'data-tools', dataset: { control: 'dataTools' } });
   const dataColumn = h('section', { class: 'column column-data', 'aria-label': 'Data' },
     h('h2', {}, 'Data'), h('p', { class: 'hint' }, 'Which dataset do you want to use?'), datasetBox,
-    control('numSamples'), control('percTrainData'), control('noise'), control('batchSize'), regenerate, dataTools);
+    control('numSamples'), control('percTrainData'), control('noise'), control('batchSize'), origin.box, regenerate, dataTools);
 
   const networkContainer = h('div', { class: 'network' });
   const networkColumn = h('section', { class: 'column column-network', 'aria-label': 'Network' },
@@ -108,11 +117,12 @@ export function buildLayout(root, handlers) {
 
   const message = h('div', { class: 'message', role: 'alert', hidden: true });
   const main = h('div', { class: 'columns' }, dataColumn, networkColumn, outputColumn);
-  root.append(h('div', { class: 'playground' }, toolbar, advanced, message, main));
+  root.append(h('div', { class: 'playground' }, toolbar, advanced, message, main, confirm.dialog));
 
   return {
-    networkContainer, output, datasets, dataTools, confusion, trace, warning,
+    networkContainer, output, datasets, dataTools, confusion, trace, warning, origin, confirm,
     setValues(state) {
+      lastState = state;
       for (const [key, c] of controls) {
         c.set(state[key]);
         c.showFor(state);

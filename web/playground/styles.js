@@ -2,6 +2,7 @@
 // under a strict `style-src 'self'` policy, where <style> elements in markup would be blocked.
 import { NETWORK_VIEW_CSS } from '../network/network-view.css.js';
 import { EXPLAIN_CSS } from '../explain/explain.css.js';
+import { DATA_COLUMN_CSS } from '../controls/data-column.css.js';
 
 const PLAYGROUND_CSS = `
 :host { display: block; min-width: 280px; container-type: inline-size; color: #222; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -106,7 +107,7 @@ let sheet = null;
 export function playgroundStyles() {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(PLAYGROUND_CSS + NETWORK_VIEW_CSS + EXPLAIN_CSS);
+    sheet.replaceSync(PLAYGROUND_CSS + NETWORK_VIEW_CSS + EXPLAIN_CSS + DATA_COLUMN_CSS);
   }
   return sheet;
 }
