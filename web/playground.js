@@ -33,7 +33,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   let hoveredUnit = null;
   let model = { unitCounts: [], classes: 2, points: new Float32Array(0), build: null };
   let lastFrame = null;
-  let dataSource = 'edit';   // where custom data came from: 'edit', 'CSV' or 'experiment'
   let rafId = 0;
   let destroyed = false;
   let ready = false;
@@ -63,7 +62,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onRegenerate: () => change('seed', randomSeed()),
     onPickDataset: (problem, key) => changeMany({ problem, [problem === 'regression' ? 'regDataset' : 'dataset']: key }),
     onMapClick: (click) => mapClicked(click),
-    onTour: () => explain.startTour(),
+    onTour: () => explain.startTour({ play, stepBatch: () => step('batch'), showGradients: () => change('showGradients', true),
+      follow: () => { pause(); return whenReady().then(() => explain.follow(0, model.points)); } }),
   });
   const network = new NetworkView(ui.networkContainer, {
     onHoverUnit: (unit) => { hoveredUnit = unit; redrawMap(); },
@@ -143,12 +143,12 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   }
 
   // After the engine's data or network changed: points, classes, loss title, network diagram.
-  function applyStructure(result) {
+  function applyStructure(result, source = null) {
     model = { unitCounts: result.unitCounts, classes: result.classes, points: result.points, build: result.build };
     lastFrame = null;
     hoveredUnit = null;
     ui.output.setPoints(result.points);
-    ui.origin.show(result.dataEdited ? { count: result.points.length / 4, source: dataSource } : null);
+    ui.origin.show(result.dataEdited, result.points.length / 4, source);
     ui.output.select(-1);
     ui.output.setLossTitle(result.lossName, result.lossFormula);
     applyPointStyle();
@@ -184,10 +184,9 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     promise.then((result) => {
       generation++;
       state = withEngineSettings(state, result.config);
-      dataSource = what;
       onStateChange(state);
       ui.setValues(state);
-      applyStructure(result);
+      applyStructure(result, what);
       ui.output.clearChart();
       ui.clearError();
       refreshPreviews();
@@ -265,7 +264,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (tools.editing) {
       const action = shift ? (point >= 0 ? engine.removePoint(point) : null)
         : engine.addPoint(x, y, tools.label, tools.addAsTest);
-      if (action) action.then((result) => { dataSource = 'edit'; applyStructure(result); onEvent('data', { source: 'edit' }); }, showError);
+      if (action) action.then((result) => { applyStructure(result, 'edit'); onEvent('data', { source: 'edit' }); }, showError);
       return;
     }
     if (point >= 0) {
@@ -295,13 +294,13 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onEvent('pause', {});
   }
 
-  // One epoch, then paused; resolves once that epoch is drawn.
-  async function step() {
+  // One epoch (or with 'batch' one mini-batch), then paused; resolves once it is drawn.
+  async function step(unit = 'epoch') {
     pause();
     start();
     await whenReady();
     while (pacer.inFlight > 0) await new Promise((r) => setTimeout(r, 5));
-    await requestFrame(1);
+    await requestFrame(unit === 'batch' ? 'batch' : 1);
   }
 
   async function restart(call) {
@@ -310,7 +309,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     await whenReady();
     await call();
     generation++;  // frames computed before the reset are stale
-    teacher.restart();
     ui.output.clearChart();
     ui.clearError();
     dirty = true;

@@ -11,6 +11,7 @@ export function originText(count, source) {
 
 export class DataOrigin {
   constructor() {
+    this.source = 'edit';
     this.summary = h('strong', { class: 'data-origin-summary' });
     this.box = h('p', { class: 'data-origin', role: 'status', hidden: true }, this.summary, ' ',
       h('span', { class: 'data-origin-back' }, 'Regenerate or pick a data set to go back to generated points; Download CSV keeps yours.'));
@@ -24,9 +25,11 @@ export class DataOrigin {
     return this.summary.textContent;
   }
 
-  // count and source of custom data, or null for a generated set.
-  show(custom) {
+  // custom: whether the points are the person's own; count: how many; source: where they came
+  // from ('edit', 'CSV', 'experiment'), or null when a rebuild kept them (the last source stays).
+  show(custom, count, source = null) {
+    if (source) this.source = source;
     this.box.hidden = !custom;
-    if (custom) this.summary.textContent = originText(custom.count, custom.source);
+    if (custom) this.summary.textContent = originText(count, this.source);
   }
 }

@@ -53,7 +53,7 @@ export class Engine {
   reset() { return this.call('reset'); }
   setParam(index, value) { return this.call('setParam', { index, value }); }
   newWeights() { return this.call('newWeights'); }
-  // Trains `epochs` (a count or 'auto'), then returns metrics, the grid of every unit, the
+  // Trains `epochs` (a count, 'batch' for one mini-batch, or 'auto'), then returns metrics, the grid of every unit, the
   // neurons' maps at mapSide x mapSide (when mapSide > 0), params, the confusion matrix and, when
   // asked, the last batch's gradients and every point's loss.
   frame(epochs, gridSize, { gradients = false, pointLosses = false, mapSide = 0 } = {}) {

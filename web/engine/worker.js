@@ -36,7 +36,13 @@ function autoEpochs() {
   return Math.max(1, Math.min(MAX_AUTO_EPOCHS, Math.floor(AUTO_BUDGET_MS / msPerEpoch)));
 }
 
+// Trains `epochs` ('batch' = one mini-batch, 'auto', or a count); returns what it trained:
+// the epoch count, or 1 for the mini-batch.
 function train(epochs) {
+  if (epochs === 'batch') {
+    session.step(1);
+    return 1;
+  }
   const count = epochs === 'auto' ? autoEpochs() : epochs;
   if (count <= 0) return 0;
   const start = performance.now();
@@ -108,7 +114,7 @@ const OPS = {
     session.setParam(index, value);
     return null;
   },
-  // Trains `epochs` (a count or 'auto'), then everything one drawn frame shows.
+  // Trains `epochs` (a count, 'batch' or 'auto'), then everything one drawn frame shows.
   frame({ epochs, gridSize, mapSide, gradients, pointLosses }) {
     const trained = train(epochs);
     const metrics = session.metrics();

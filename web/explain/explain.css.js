@@ -71,7 +71,7 @@ const LIGHT = `
 .tour-next:hover:not(:disabled) { background: #24576e; }
 .tour-close { padding: 1px 8px; font-size: 11px; }
 .tour-target { outline: 3px solid ${HIGHLIGHT} !important; outline-offset: 3px; }
-path.tour-target { outline: none !important; stroke: ${HIGHLIGHT}; stroke-width: 4px; filter: drop-shadow(0 0 2px ${HIGHLIGHT}); }
+path.tour-target { outline: none !important; stroke: #111; stroke-width: 3px; stroke-dasharray: 7 4; filter: drop-shadow(0 0 2px ${HIGHLIGHT}); }
 
 .warn-note { margin: 0 0 8px; padding: 7px 10px; border: 1px solid #e0b252; border-left-width: 4px; border-radius: 4px; background: #fff8e6; color: #3d2e00; font-size: 12px; line-height: 1.4; }
 .warn-head { display: flex; align-items: flex-start; justify-content: space-between; gap: 8px; }

@@ -7,6 +7,7 @@ export class Teacher {
   constructor(container) {
     this.note = new WarningNote(container);
     this.watch = new LossWatch();
+    this.lastEpoch = 0;
     this.structure = { unitCounts: [], classes: 2, chance: 0.5, cells: null, gridSize: 0, points: null };
   }
 
@@ -25,6 +26,9 @@ export class Teacher {
   onFrame(frame, state) {
     const m = frame.metrics;
     const s = this.structure;
+    // An epoch count going back is a reset or new weights: a fresh start, as after a rebuild.
+    if (m.epoch < this.lastEpoch) this.restart();
+    this.lastEpoch = m.epoch;
     if (s.gridSize !== frame.gridSize) Object.assign(s, { gridSize: frame.gridSize, cells: trainingCells(s.points, frame.gridSize) });
     const classification = s.classes > 0;
     if (classification) this.watch.add(m.epoch, m.trainLoss, m.trainAccuracy);
