@@ -30,7 +30,7 @@ for (const [name, width, height] of [['desktop', 1366, 768], ['phone', 360, 740]
     const { browser, base } = await openBrowser(t);
     const { page, problems } = await newPage(browser, { width, height });
     // Seed 3: every ReLU unit of hidden layer 2 ends at 0 for every point within a few epochs.
-    await page.goto(`${base}#dataset=circle&activation=relu&learningRate=10&seed=3`);
+    await page.goto(`${base}#dataset=circle&activation=relu&learningRate=10&seed=3&epochsPerFrame=20`);
     await firstFrame(page);
     await page.evaluate(() => document.querySelector('nn-playground').play());
     const note = page.locator(NOTE);
@@ -79,7 +79,7 @@ for (const activation of ['tanh', 'relu']) {
   test(`a healthy circle run (${activation}, learning rate 0.03) never shows a warning`, async (t) => {
     const { browser, base } = await openBrowser(t);
     const { page, problems } = await newPage(browser);
-    await page.goto(`${base}#dataset=circle&activation=${activation}&learningRate=0.03&seed=3`);
+    await page.goto(`${base}#dataset=circle&activation=${activation}&learningRate=0.03&seed=3&epochsPerFrame=20`);
     await firstFrame(page);
     await watchNote(page);
     await trainFor(page, 800);
