@@ -6,13 +6,13 @@
 import { SCHEMA, defaultState, engineConfigText } from './state/state.js';
 import { Engine } from './engine/engine.js';
 import { buildLayout } from './controls/layout.js';
+import { Teacher } from './explain/teacher.js';
 import { NetworkView } from './network/network-view.js';
 import { FEATURES } from './state/features.js';
 import { DataTools, download } from './controls/data-tools.js';
 import { ConfusionView } from './views/confusion-view.js';
 import { SpeedMeter } from './views/speed-meter.js';
 import { ExplainController } from './explain/explain-controller.js';
-import { Teacher } from './explain/teacher.js';
 import { drawOutputMap, outputsAreProbabilities } from './views/map-drawing.js';
 import { FramePacer } from './engine/frame-pacer.js';
 import {
@@ -143,12 +143,13 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   }
 
   // After the engine's data or network changed: points, classes, loss title, network diagram.
-  function applyStructure(result, source = null) {
+  function applyStructure(result) {
     model = { unitCounts: result.unitCounts, classes: result.classes, points: result.points, build: result.build };
     lastFrame = null;
     hoveredUnit = null;
     ui.output.setPoints(result.points);
-    ui.origin.show(result.dataEdited, result.points.length / 4, source);
+    ui.origin.show(result.dataEdited, result.points.length / 4, result.source);
+    teacher.setStructure(result);
     ui.output.select(-1);
     ui.output.setLossTitle(result.lossName, result.lossFormula);
     applyPointStyle();
@@ -159,7 +160,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       outputs: result.unitCounts[result.unitCounts.length - 1],
       probabilityOutputs: outputsAreProbabilities(state, result.unitCounts[result.unitCounts.length - 1]),
     });
-    teacher.setStructure(result);
     explain.setStructure({ labels: FEATURES.filter((f) => state[f.key]).map((f) => f.label),
       lossName: result.lossName, classes: result.classes, palette: state.palette });
     dirty = true;
@@ -186,7 +186,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       state = withEngineSettings(state, result.config);
       onStateChange(state);
       ui.setValues(state);
-      applyStructure(result, what);
+      applyStructure({ ...result, source: what });
       ui.output.clearChart();
       ui.clearError();
       refreshPreviews();
@@ -264,7 +264,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (tools.editing) {
       const action = shift ? (point >= 0 ? engine.removePoint(point) : null)
         : engine.addPoint(x, y, tools.label, tools.addAsTest);
-      if (action) action.then((result) => { applyStructure(result, 'edit'); onEvent('data', { source: 'edit' }); }, showError);
+      if (action) action.then((result) => { applyStructure({ ...result, source: 'edit' }); onEvent('data', { source: 'edit' }); }, showError);
       return;
     }
     if (point >= 0) {

@@ -26,8 +26,8 @@ export class DataOrigin {
   }
 
   // custom: whether the points are the person's own; count: how many; source: where they came
-  // from ('edit', 'CSV', 'experiment'), or null when a rebuild kept them (the last source stays).
-  show(custom, count, source = null) {
+  // from ('edit', 'CSV', 'experiment'), or undefined when a rebuild kept them (the last source stays).
+  show(custom, count, source) {
     if (source) this.source = source;
     this.box.hidden = !custom;
     if (custom) this.summary.textContent = originText(count, this.source);

@@ -1,13 +1,13 @@
 // Builds one playground's DOM: the toolbar, the data / network / output columns and the message
 // area, and returns handles to the parts. It holds no training state of its own.
 import { h } from '../shared/dom.js';
+import { DataOrigin } from './data-origin.js';
+import { ConfirmDialog } from './confirm-dialog.js';
+import { guardDataChanges } from './data-guard.js';
 import { createControl } from './controls.js';
 import { DatasetPicker } from './dataset-picker.js';
 import { OutputView } from '../views/output-view.js';
 import { LayerActivations } from './layer-activations.js';
-import { DataOrigin } from './data-origin.js';
-import { ConfirmDialog } from './confirm-dialog.js';
-import { guardDataChanges } from './data-guard.js';
 
 // The Playground's `<name>_hide` names for controls that are not settings keys.
 const HIDE_ALIASES = { playButton: 'play', stepButton: 'step', resetButton: 'reset', numHiddenLayers: 'layers' };

@@ -1,8 +1,8 @@
 // The element's CSS, adopted as one constructable stylesheet shared by every instance: it works
 // under a strict `style-src 'self'` policy, where <style> elements in markup would be blocked.
+import { DATA_COLUMN_CSS } from '../controls/data-column.css.js';
 import { NETWORK_VIEW_CSS } from '../network/network-view.css.js';
 import { EXPLAIN_CSS } from '../explain/explain.css.js';
-import { DATA_COLUMN_CSS } from '../controls/data-column.css.js';
 
 const PLAYGROUND_CSS = `
 :host { display: block; min-width: 280px; container-type: inline-size; color: #222; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
