@@ -137,7 +137,7 @@ export function teacherWarning({ dead = [], stalled = false, state, loss, accura
       kind: 'stalled',
       title: 'The network is not learning',
       text: `The loss has stayed at ${loss.toFixed(3)} for the last ${epochs} epochs and the accuracy is ` +
-        `${percent(accuracy)}, what always guessing the commonest class gives (${percent(chance)}).`,
+        `${percent(accuracy)}, no better than always guessing the commonest class (${percent(chance)}).`,
       tips: tips(state, { dead: false }),
     };
   }

@@ -83,6 +83,7 @@ test('the message names what happened and what to try for the settings at hand',
   const slow = teacherWarning({ stalled: true, state: { learningRate: 0.0001 }, loss: 0.5, accuracy: 0.5, chance: 0.5 });
   assert.equal(slow.kind, 'stalled');
   assert.match(slow.text, /0\.500 for the last 200 epochs/);
+  assert.match(slow.text, /no better than always guessing the commonest class \(50 %\)/);
   assert.match(slow.tips.join(' '), /Raise the learning rate \(now 0.0001\)/);
   assert.equal(teacherWarning({ state: { learningRate: 10 }, loss: 0.1, accuracy: 0.9, chance: 0.5 }), null);
 });
