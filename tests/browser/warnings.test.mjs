@@ -50,7 +50,9 @@ for (const [name, width, height] of [['desktop', 1366, 768], ['phone', 360, 740]
     await trainFor(page, 50);
     assert.equal(await note.isVisible(), false, 'a dismissed warning stays away while training goes on');
     await page.evaluate(() => document.querySelector('nn-playground').reset());
-    await trainFor(page, 20);
+    // Until a frame after the reset is drawn the metrics still show the old epoch.
+    await page.waitForFunction(() => document.querySelector('nn-playground').metrics.epoch < 20);
+    await trainFor(page, 40);
     await note.waitFor({ state: 'visible', timeout: 20000 });
     assert.deepEqual(problems, []);
   });
