@@ -6,6 +6,7 @@
 import { SCHEMA, defaultState, engineConfigText } from './state/state.js';
 import { Engine } from './engine/engine.js';
 import { buildLayout } from './controls/layout.js';
+import { Teacher } from './explain/teacher.js';
 import { NetworkView } from './network/network-view.js';
 import { FEATURES } from './state/features.js';
 import { DataTools, download } from './controls/data-tools.js';
@@ -64,7 +65,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onRegenerate: () => change('seed', randomSeed()),
     onPickDataset: (problem, key) => changeMany({ problem, [problem === 'regression' ? 'regDataset' : 'dataset']: key }),
     onMapClick: (click) => mapClicked(click),
-    onTour: () => explain.startTour(),
+    onTour: () => explain.startTour({ play, stepBatch: () => step('batch'), showGradients: () => change('showGradients', true),
+      follow: () => { pause(); return whenReady().then(() => explain.follow(0, model.points)); } }),
     onDescribeMap: () => lastFrame && ui.mapDescription.show(describeRegions(lastFrame, { unitCounts: model.unitCounts, state }),
       (k) => className(k, model).name),
   });
@@ -95,6 +97,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const explain = new ExplainController({ view: network, engine, traceContainer: ui.trace, root,
     onFollow: (index) => ui.output.select(index), getState: () => state, onStepBatch: () => stepBatch().catch(showError) });
   explain.decorate(root.ownerDocument ?? document);
+  const teacher = new Teacher(ui.warning);
   const tools = new DataTools(ui.dataTools, {
     onImportCsv: (text) => restructure(engine.importCsv(text), 'CSV'),
     onExportCsv: () => engine.exportCsv().then((csv) => download(root.ownerDocument ?? document, 'nnplay-data.csv', csv, 'text/csv'), showError),
@@ -161,6 +164,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     hoveredUnit = null;
     ui.forgetWords();
     ui.output.setPoints(result.points);
+    ui.origin.show(result.dataEdited, result.points.length / 4, result.source);
+    teacher.setStructure(result);
     ui.output.select(-1);
     ui.output.setLossTitle(result.lossName);
     applyPointStyle();
@@ -195,7 +200,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       state = withEngineSettings(state, result.config);
       onStateChange(state);
       ui.setValues(state);
-      applyStructure(result);
+      applyStructure({ ...result, source: what });
       ui.output.clearChart();
       ui.clearError();
       refreshPreviews();
@@ -237,6 +242,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1,
       trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy });
     explain.onFrame(frame).catch(showError);
+    teacher.onFrame(frame, state);
     if (state.showPointLoss) applyPointStyle();
     // The previous frame is drawn and replaced: its arrays go back to the worker for the next
     // frame, so a steady stream of frames allocates nothing (2 MB a frame at 6x8 otherwise).
@@ -275,7 +281,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (tools.editing) {
       const action = shift ? (point >= 0 ? engine.removePoint(point) : null)
         : engine.addPoint(x, y, tools.label, tools.addAsTest);
-      if (action) action.then((result) => { applyStructure(result); onEvent('data', { source: 'edit' }); }, showError);
+      if (action) action.then((result) => { applyStructure({ ...result, source: 'edit' }); onEvent('data', { source: 'edit' }); }, showError);
       return;
     }
     if (point >= 0) {

@@ -114,6 +114,7 @@ test('a CSV with named classes (cat, dog, bird) shows those names everywhere', a
   checkAgreement(await readNames(page), ['cat', 'dog', 'bird'], await traceFirstPoint(page), 3);
   // Generated data again: the CSV's names go with its points.
   await page.locator('nn-playground .dataset-button[data-dataset=gauss]').click();
+  await page.locator('nn-playground .confirm-ok').click();  // the CSV's points are replaced only when confirmed
   await page.waitForFunction(() => document.querySelector('nn-playground').shadowRoot.querySelector('.legend').textContent.includes('class 0'));
   assert.deepEqual(problems, []);
 });

@@ -1,6 +1,9 @@
 // Builds one playground's DOM: the toolbar, the data / network / output columns and the message
 // area, and returns handles to the parts. It holds no training state of its own.
 import { h } from '../shared/dom.js';
+import { DataOrigin } from './data-origin.js';
+import { ConfirmDialog } from './confirm-dialog.js';
+import { guardDataChanges } from './data-guard.js';
 import { createControl } from './controls.js';
 import { DatasetPicker } from './dataset-picker.js';
 import { OutputView } from '../views/output-view.js';
@@ -47,8 +50,14 @@ function icon(name) {
   return svg;
 }
 
-export function buildLayout(root, handlers) {
+export function buildLayout(root, unguarded) {
+  const origin = new DataOrigin();
+  const confirm = new ConfirmDialog();
+  let lastState = null;
   const controls = new Map();
+  // Cancel in the confirm dialog puts the data controls back to the state last shown.
+  const restore = () => { if (lastState) for (const [key, c] of controls) c.set(lastState[key]); };
+  const handlers = guardDataChanges(unguarded, { origin, confirm, restore });
   const control = (key) => {
     const c = createControl(key, handlers.onChange);
     controls.set(key, c);
@@ -98,7 +107,7 @@ export function buildLayout(root, handlers) {
   // network and the map come within a screen of Play.
   const dataMore = h('details', { class: 'data-more' },
     h('summary', {}, 'Samples, split, noise, batch size, your own data'),
-    control('numSamples'), control('percTrainData'), control('noise'), control('batchSize'), regenerate, dataTools);
+    control('numSamples'), control('percTrainData'), control('noise'), control('batchSize'), origin.box, regenerate, dataTools);
   // The columns are named groups (role overrides the region a named section would be): a blog
   // post with three playgrounds would otherwise hold three "Network" landmarks a screen reader
   // cannot tell apart.
@@ -114,8 +123,9 @@ export function buildLayout(root, handlers) {
   const outputBox = h('div', { class: 'output' });
   const described = h('div', { class: 'map-words' });
   const confusion = h('div', { class: 'confusion', dataset: { control: 'confusion' } });
+  const warning = h('div', { class: 'warnings' });
   const outputColumn = h('section', { class: 'column column-output', role: 'group', 'aria-label': 'Output' },
-    h('h2', {}, 'Output'), outputBox, described,
+    h('h2', {}, 'Output'), warning, outputBox, described,
     h('div', { class: 'output-options' }, control('showTestData'), control('discretize'),
       control('showGradients'), control('showPointLoss')),
     confusion);
@@ -126,7 +136,7 @@ export function buildLayout(root, handlers) {
 
   const message = h('div', { class: 'message', role: 'alert', hidden: true });
   const main = h('div', { class: 'columns' }, dataColumn, networkColumn, outputColumn);
-  const playground = h('div', { class: 'playground' }, toolbar, advanced, message, main);
+  const playground = h('div', { class: 'playground' }, toolbar, advanced, message, main, confirm.dialog);
   root.append(playground);
   const firstSize = new ResizeObserver(([entry]) => {
     if (!entry.contentRect.width) return;
@@ -136,8 +146,9 @@ export function buildLayout(root, handlers) {
   firstSize.observe(playground);
 
   return {
-    networkContainer, output, datasets, dataTools, confusion, trace, announcer, mapDescription,
+    networkContainer, output, datasets, dataTools, confusion, trace, announcer, mapDescription, warning, origin, confirm,
     setValues(state) {
+      lastState = state;
       for (const [key, c] of controls) {
         c.set(state[key]);
         c.showFor(state);

@@ -228,10 +228,37 @@ export class ExplainController {
     }
   }
 
-  startTour() {
+  // page: what the tour may do on the playground, { play, stepBatch, follow, showGradients },
+  // each returning a promise or nothing (see tour.js). Steps whose page action is missing only
+  // point and explain.
+  startTour(page = {}) {
     this.tour?.close();
-    const find = (name) => (TOUR_TARGETS[name] ? this.root.querySelector(TOUR_TARGETS[name]) : null);
-    this.tour = new Tour(this.root, defaultTourSteps(find), { onClose: () => { this.tour = null; } });
+    const q = (selector) => this.root.querySelector(selector);
+    const shown = (el) => Boolean(el && !el.closest('[hidden]') && el.getClientRects().length);
+    let weight = null;  // the link path and card the weight step shows
+    const find = (name) => {
+      if (name === 'weight') return weight ?? q(TOUR_TARGETS.weight);
+      // While a point is followed, the forward-pass step points at the panel that writes it out
+      // (its heading alone when the panel is too tall to sit beside).
+      if (name === 'heatmap' && this.followed) {
+        const panel = this.panel.el;
+        const tall = panel.getBoundingClientRect().height > (this.root.ownerDocument?.defaultView?.innerHeight ?? 800) / 2;
+        return tall ? panel.querySelector('.tp-title') : panel;
+      }
+      return TOUR_TARGETS[name] ? q(TOUR_TARGETS[name]) : null;
+    };
+    const actions = {
+      weight: {
+        canShow: () => shown(q('.network')) && Boolean(q('.nv-link')),
+        act: () => { weight = this.view.showLargestWeight(); },
+        leave: () => { weight = null; this.view.hideCard(); },
+      },
+      heatmap: { act: page.follow },
+      showGradients: { act: page.showGradients },
+      learningRate: { act: page.stepBatch },
+      play: { act: page.play },
+    };
+    this.tour = new Tour(this.root, defaultTourSteps(find, actions), { onClose: () => { this.tour = null; } });
     return this.tour.start();
   }
 }

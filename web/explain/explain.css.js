@@ -71,7 +71,14 @@ const LIGHT = `
 .tour-next:hover:not(:disabled) { background: #24576e; }
 .tour-close { padding: 1px 8px; font-size: 11px; }
 .tour-target { outline: 3px solid ${HIGHLIGHT} !important; outline-offset: 3px; }
-path.tour-target { outline: none !important; stroke-width: 4px; filter: drop-shadow(0 0 3px ${HIGHLIGHT}) drop-shadow(0 0 2px ${HIGHLIGHT}); }
+path.tour-target { outline: none !important; stroke: #111; stroke-width: 3px; stroke-dasharray: 7 4; filter: drop-shadow(0 0 2px ${HIGHLIGHT}); }
+
+.warn-note { margin: 0 0 8px; padding: 7px 10px; border: 1px solid #e0b252; border-left-width: 4px; border-radius: 4px; background: #fff8e6; color: #3d2e00; font-size: 12px; line-height: 1.4; }
+.warn-head { display: flex; align-items: flex-start; justify-content: space-between; gap: 8px; }
+.warn-title { font-weight: 600; }
+.warn-text { margin: 3px 0 2px; }
+.warn-tips { margin: 0; padding-left: 18px; }
+.warn-dismiss { flex: none; }
 
 .trace-panel {
   position: relative;
@@ -161,6 +168,7 @@ const DARK_RULES = `
 .tp-d-plot { background: #1c2126; color: #c9d1d8; border-color: #3b434b; }
 .explain-legend { color: #c9d1d8; border-left-color: #4a535b; }
 .xl-empty { color: #f0b46a; }
+.warn-note { background: #3a3120; border-color: #8a6a22; color: #f3e6c4; }
 .ov-label { background: rgba(28, 33, 38, 0.9); color: #e8ecef; box-shadow: 0 0 0 0.5px rgba(255, 255, 255, 0.2); }
 `;
 

@@ -391,6 +391,19 @@ export class NetworkView {
     }
   }
 
+  // Shows the card of the link with the largest |weight|, as hovering it would, and returns
+  // that link's path and the card (the tour points at both); null without links or weights.
+  showLargestWeight() {
+    if (!this.links?.length || !this.params || this.card.editing) return null;
+    const link = this.links.reduce((a, b) => (Math.abs(this.params[b.param]) > Math.abs(this.params[a.param]) ? b : a));
+    this.card.show(link.param, link.mid, this.layoutWidth);
+    return [link.el, this.card.box];
+  }
+
+  hideCard() {
+    if (!this.card.editing) this.card.close(false);
+  }
+
   // The card's editor for a link or bias; the focus returns to it when the editor closes.
   openEditor(param, at) {
     const item = this.paramItems.get(param);

@@ -1,5 +1,6 @@
 // The element's CSS, adopted as one constructable stylesheet shared by every instance: it works
 // under a strict `style-src 'self'` policy, where <style> elements in markup would be blocked.
+import { DATA_COLUMN_CSS } from '../controls/data-column.css.js';
 import { NETWORK_VIEW_CSS } from '../network/network-view.css.js';
 import { EXPLAIN_CSS } from '../explain/explain.css.js';
 import { PACE_CSS } from '../controls/pace-control.js';
@@ -145,7 +146,7 @@ let sheet = null;
 export function playgroundStyles() {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(PLAYGROUND_CSS + PACE_CSS + NETWORK_VIEW_CSS + NETWORK_NAMES_CSS + EXPLAIN_CSS);
+    sheet.replaceSync(PLAYGROUND_CSS + PACE_CSS + NETWORK_VIEW_CSS + NETWORK_NAMES_CSS + EXPLAIN_CSS + DATA_COLUMN_CSS);
   }
   return sheet;
 }
