@@ -94,17 +94,11 @@ void Session::set_data(std::vector<Sample> train, std::vector<Sample> test) {
 void Session::build_matrices() {
   const Loss loss = config_.effective_loss();
   const std::size_t outputs = config_.output_units();
-  auto fill = [&](const std::vector<Sample>& set, Matrix& x, Matrix& t, std::vector<float>& labels) {
-    std::vector<float> xs, ys;
-    labels.clear();
-    for (const Sample& s : set) {
-      xs.push_back(s.x);
-      ys.push_back(s.y);
-      labels.push_back(s.label);
-    }
-    feature_rows(config_.features, xs.data(), ys.data(), set.size(), x);
+  auto fill = [&](const std::vector<Sample>& set, Matrix& x, Matrix& t, Vector& labels) {
+    labels = sample_labels(set);
+    feature_rows(config_.features, sample_points(set), x);
     t = Matrix::from_shape({outputs, set.size()});
-    for (std::size_t i = 0; i < set.size(); ++i) fill_target(loss, labels[i], t.data() + i, outputs, set.size());
+    for (std::size_t i = 0; i < set.size(); ++i) fill_target(loss, labels(i), t.data() + i, outputs, set.size());
   };
   fill(train_samples_, train_x_, train_t_, train_labels_);
   fill(test_samples_, test_x_, test_t_, test_labels_);

@@ -3,50 +3,53 @@
 #include <cmath>
 #include <cstring>
 
+#include <xtensor/xmath.hpp>
+// g++ 12 sees a false out-of-bounds read in xtensor 0.24's argmax permutation code (xstorage.hpp).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Warray-bounds"
+#include <xtensor/xsort.hpp>
+#pragma GCC diagnostic pop
+#include <xtensor/xview.hpp>
+
 #include "session.hpp"
 
 namespace nnplay {
 
 // The network's outputs [outputs, samples] for a whole feature matrix, valid until the next pass.
-const float* Session::forward_set(const Matrix& features) {
+const Matrix& Session::forward_set(const Matrix& features) {
   network_.prepare(eval_cache_, features.shape(1), false);
-  std::memcpy(eval_cache_.input().data(), features.data(), features.size() * sizeof(float));
+  eval_cache_.input() = features;
   network_.forward(eval_cache_);
-  return eval_cache_.output().data();
+  return eval_cache_.output();
 }
 
-int Session::predicted_class(const float* y, std::size_t stride, std::size_t index) const {
-  const std::size_t outputs = network_.output_count();
-  if (outputs > 1) {
-    int best = 0;
-    for (std::size_t k = 1; k < outputs; ++k)
-      if (y[k * stride + index] > y[best * stride + index]) best = static_cast<int>(k);
-    return best;
-  }
-  // One output: tanh splits at 0, the sigmoid of cross-entropy at 0.5.
+// The class the network picks for each sample of y [outputs, samples]: the largest output (the
+// first of equals), or with one output its side of the threshold: tanh splits at 0, the sigmoid
+// of cross-entropy at 0.5.
+xt::xtensor<int, 1> Session::predicted_classes(const Matrix& y) const {
+  if (y.shape(0) > 1) return xt::cast<int>(xt::argmax(y, 0));
   const float threshold = config_.effective_loss() == Loss::kCrossEntropy ? 0.5f : 0.0f;
-  return y[index] >= threshold ? 1 : 0;
+  return xt::cast<int>(xt::row(y, 0) >= threshold);
 }
 
-void Session::evaluate_set(const Matrix& features, const Matrix& targets, const std::vector<float>& labels,
-                           double& loss, double& accuracy, std::vector<std::int32_t>* confusion) {
+void Session::evaluate_set(const Matrix& features, const Matrix& targets, const Vector& labels, double& loss,
+                           double& accuracy, std::vector<std::int32_t>* confusion) {
   const std::size_t n = labels.size();
   const bool regression = config_.problem == Problem::kRegression;
   accuracy = regression ? NAN : 0.0;
   loss = 0.0;
   if (n == 0) return;
-  const float* y = forward_set(features);
-  loss = loss_sum(config_.effective_loss(), y, targets.data(), targets.size()) / double(n);
+  const Matrix& y = forward_set(features);
+  loss = loss_total(config_.effective_loss(), y, targets) / double(n);
   if (regression) return;
   const int classes = config_.num_classes;
-  std::size_t right = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const int truth = classes == 2 ? (labels[i] > 0.0f ? 1 : 0) : static_cast<int>(labels[i]);
-    const int guess = predicted_class(y, n, i);
-    right += truth == guess;
-    if (confusion != nullptr && truth >= 0 && truth < classes) (*confusion)[truth * classes + guess] += 1;
-  }
-  accuracy = double(right) / double(n);
+  const xt::xtensor<int, 1> truth = classes == 2 ? xt::xtensor<int, 1>(xt::cast<int>(labels > 0.0f))
+                                                 : xt::xtensor<int, 1>(xt::cast<int>(labels));
+  const xt::xtensor<int, 1> guess = predicted_classes(y);
+  accuracy = double(xt::sum(xt::equal(truth, guess))()) / double(n);
+  if (confusion == nullptr) return;
+  for (std::size_t i = 0; i < n; ++i)
+    if (truth(i) >= 0 && truth(i) < classes) (*confusion)[truth(i) * classes + guess(i)] += 1;
 }
 
 const Metrics& Session::metrics() {
@@ -68,16 +71,10 @@ const std::vector<float>& Session::point_losses() {
   point_losses_.clear();
   const Loss loss = config_.effective_loss();
   for (const auto* set : {&train_x_, &test_x_}) {
-    const Matrix& x = *set;
     const Matrix& t = set == &train_x_ ? train_t_ : test_t_;
-    const std::size_t n = x.shape(1), outputs = t.shape(0);
-    if (n == 0) continue;
-    const float* y = forward_set(x);
-    float yk[kMaxClasses], tk[kMaxClasses];
-    for (std::size_t i = 0; i < n; ++i) {
-      for (std::size_t k = 0; k < outputs; ++k) yk[k] = y[k * n + i], tk[k] = t(k, i);
-      point_losses_.push_back(static_cast<float>(loss_sum(loss, yk, tk, outputs)));
-    }
+    if (set->shape(1) == 0) continue;
+    const xt::xtensor<double, 1> losses = sample_losses(loss, forward_set(*set), t);
+    for (double l : losses) point_losses_.push_back(static_cast<float>(l));
   }
   return point_losses_;
 }
@@ -103,14 +100,13 @@ void Session::run_grid(int n, bool every_unit) {
   }
   // The grid's input features change only with n or the features (build_matrices resets grid_n_).
   if (grid_n_ != n) {
-    grid_xs_.resize(count);
-    grid_ys_.resize(count);
+    Matrix points = Matrix::from_shape({count, 2});
     for (std::size_t i = 0; i < side; ++i)
       for (std::size_t j = 0; j < side; ++j) {
-        grid_xs_[i * side + j] = -kPlotExtent + 2.0f * kPlotExtent * float(j) / float(side - 1);
-        grid_ys_[i * side + j] = kPlotExtent - 2.0f * kPlotExtent * float(i) / float(side - 1);
+        points(i * side + j, 0) = -kPlotExtent + 2.0f * kPlotExtent * float(j) / float(side - 1);
+        points(i * side + j, 1) = kPlotExtent - 2.0f * kPlotExtent * float(i) / float(side - 1);
       }
-    feature_rows(config_.features, grid_xs_.data(), grid_ys_.data(), count, grid_features_);
+    feature_rows(config_.features, points, grid_features_);
     grid_n_ = n;
   }
   const std::size_t inputs = network_.input_count();
@@ -167,7 +163,7 @@ const Session::PointTrace& Session::trace_point(float x, float y, float label) {
   if (!std::isfinite(x) || !std::isfinite(y) || !std::isfinite(label))
     throw ConfigError("point: x, y and label must be finite numbers");
   network_.prepare(trace_cache_, 1);
-  feature_rows(config_.features, &x, &y, 1, trace_cache_.input());
+  feature_rows(config_.features, Matrix{{x, y}}, trace_cache_.input());
   network_.forward(trace_cache_);
   trace_.sums.assign(network_.input_count(), 0.0f);
   trace_.activations.assign(trace_cache_.a[0].begin(), trace_cache_.a[0].end());
@@ -180,10 +176,9 @@ const Session::PointTrace& Session::trace_point(float x, float y, float label) {
   const std::size_t outputs = network_.output_count();
   Matrix target = Matrix::from_shape({outputs, 1});
   fill_target(loss, label, target.data(), outputs, 1);
-  const float* out = trace_cache_.output().data();
-  trace_.loss = loss_sum(loss, out, target.data(), outputs);
+  trace_.loss = loss_total(loss, trace_cache_.output(), target);
   Matrix grad = Matrix::from_shape({outputs, 1});
-  loss_gradient(loss, out, target.data(), grad.data(), outputs, 1.0f);
+  loss_gradient(loss, trace_cache_.output().data(), target.data(), grad.data(), outputs, 1.0f);
   trace_.gradients.assign(network_.params().size(), 0.0f);
   network_.backward(trace_cache_, grad, trace_.gradients, gradient_is_wrt_logits(loss));
   return trace_;
