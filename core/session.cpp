@@ -83,10 +83,15 @@ void Session::generate_data() {
 void Session::set_data(std::vector<Sample> train, std::vector<Sample> test) {
   train_samples_ = std::move(train);
   test_samples_ = std::move(test);
-  points_.clear();
+  // [points, 4]: x, y, label, 1 for a test point (the page's flat view of every point).
+  points_.assign((train_samples_.size() + test_samples_.size()) * 4, 0.0f);
+  auto rows = matrix_view(points_.data(), points_.size() / 4, 4);
+  std::size_t i = 0;
   for (const auto* set : {&train_samples_, &test_samples_})
-    for (const Sample& s : *set)
-      points_.insert(points_.end(), {s.x, s.y, s.label, set == &test_samples_ ? 1.0f : 0.0f});
+    for (const Sample& s : *set) {
+      rows(i, 0) = s.x, rows(i, 1) = s.y, rows(i, 2) = s.label, rows(i, 3) = set == &test_samples_ ? 1.0f : 0.0f;
+      ++i;
+    }
   build_matrices();
 }
 

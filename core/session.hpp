@@ -149,7 +149,7 @@ class Session {
   Matrix train_x_, test_x_;  // features [features, samples]
   Matrix train_t_, test_t_;  // targets [outputs, samples]
   Vector train_labels_, test_labels_;  // [samples]
-  std::vector<float> points_;
+  std::vector<float> points_;  // [points, 4] for Embind, written through a matrix_view
   std::vector<std::uint32_t> order_;  // training order of the current epoch
   std::size_t cursor_ = 0;
   Rng order_rng_;
@@ -168,7 +168,7 @@ class Session {
   std::vector<float> point_losses_;
   ForwardCache trace_cache_;
   Metrics metrics_;
-  std::vector<std::int32_t> confusion_;
+  std::vector<std::int32_t> confusion_;  // [classes, classes] for Embind, counted through xt::adapt
   bool metrics_valid_ = false;
   int epoch_ = 0;
   bool diverged_ = false;

@@ -48,8 +48,9 @@ void Session::evaluate_set(const Matrix& features, const Matrix& targets, const 
   const xt::xtensor<int, 1> guess = predicted_classes(y);
   accuracy = double(xt::sum(xt::equal(truth, guess))()) / double(n);
   if (confusion == nullptr) return;
+  auto table = xt::adapt(*confusion, std::array<std::size_t, 2>{std::size_t(classes), std::size_t(classes)});
   for (std::size_t i = 0; i < n; ++i)
-    if (truth(i) >= 0 && truth(i) < classes) (*confusion)[truth(i) * classes + guess(i)] += 1;
+    if (truth(i) >= 0 && truth(i) < classes) table(truth(i), guess(i)) += 1;  // [truth, guess]
 }
 
 const Metrics& Session::metrics() {
