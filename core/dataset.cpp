@@ -299,12 +299,13 @@ Vector sample_labels(const std::vector<Sample>& samples) {
 void feature_rows(const FeatureSet& features, const Matrix& points, Matrix& out) {
   const std::size_t count = points.shape(0);
   ensure_shape(out, enabled_count(features), count);
-  const auto x = xt::col(points, 0);
-  const auto y = xt::col(points, 1);
+  // The coordinates as contiguous vectors, so every row below is a flat 1-D expression.
+  const Vector x = xt::col(points, 0);
+  const Vector y = xt::col(points, 1);
   std::size_t row = 0;
   for (std::size_t f = 0; f < kFeatureCount; ++f) {
     if (!features[f]) continue;
-    auto dst = xt::row(out, row++);
+    auto dst = vector_view(out.data() + count * row++, count);  // row `row` of out
     switch (static_cast<Feature>(f)) {
       case Feature::kX: dst = x; break;
       case Feature::kY: dst = y; break;

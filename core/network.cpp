@@ -88,7 +88,7 @@ void Network::forward(ForwardCache& cache) const {
       const LayerShape& s = layers_[l];
       float* z = cache.z[l].data() + start;
       float* a = cache.a[l + 1].data() + start;
-      dense_forward(s.weights(p).data(), s.biases(p).data(), cache.a[l].data() + start, z, s.out, s.in, count, batch);
+      dense_forward(p + s.w_offset, p + s.b_offset, cache.a[l].data() + start, z, s.out, s.in, count, batch);
       if (s.activation == Activation::kSoftmax) {
         softmax_block(z, a, s.out, count, batch);
       } else if (count == batch) {
@@ -108,7 +108,7 @@ void Network::forward_values(const std::vector<float*>& layers, std::size_t batc
     for (std::size_t l = 0; l < layers_.size(); ++l) {
       const LayerShape& s = layers_[l];
       float* a = layers[l + 1] + start;
-      dense_forward(s.weights(p).data(), s.biases(p).data(), layers[l] + start, a, s.out, s.in, count, batch);
+      dense_forward(p + s.w_offset, p + s.b_offset, layers[l] + start, a, s.out, s.in, count, batch);
       // Every activation is elementwise, and softmax reads a column before writing it: in place.
       if (s.activation == Activation::kSoftmax) softmax_block(a, a, s.out, count, batch);
       else
@@ -132,8 +132,8 @@ void Network::backward(ForwardCache& cache, const Matrix& grad_output, std::vect
     backprop_activation(fused ? Activation::kLinear : s.activation, cache.z[l].data(),
                         cache.a[l + 1].data(), upstream, dz, s.out * batch);
     float* dx = l > 0 ? cache.delta[l - 1].data() : nullptr;
-    dense_backward(s.weights(p).data(), cache.a[l].data(), dz, s.weights(grads.data()).data(),
-                   s.biases(grads.data()).data(), dx, s.out, s.in, batch);
+    float* g = grads.data();
+    dense_backward(p + s.w_offset, cache.a[l].data(), dz, g + s.w_offset, g + s.b_offset, dx, s.out, s.in, batch);
     upstream = dx;
   }
 }

@@ -4,7 +4,6 @@
 #include <type_traits>
 
 #include <xtensor/xmath.hpp>
-#include <xtensor/xnoalias.hpp>
 #include <xtensor/xoperation.hpp>
 
 #include "tensor.hpp"
@@ -63,6 +62,17 @@ auto regularized(const P& p, const G& g, [[maybe_unused]] const float& rate) {
   else return G(g);  // a view of the same floats
 }
 
+// dst = e for an expression e over views of one range of flat buffers, read element by element
+// through data_element(i): a flat loop the compiler vectorises. xtensor's own assignment
+// (xt::noalias(dst) = e) walks iterator tuples instead, which measured about 10 % slower per
+// training step at batch 10 in wasm (the update runs once per batch).
+template <class E>
+void assign(FlatView& dst, const E& e) {
+  float* out = dst.data();
+  const std::size_t n = dst.size();
+  for (std::size_t i = 0; i < n; ++i) out[i] = e.data_element(i);
+}
+
 // One kind's step over a range of the parameters with one regulariser, as xtensor expressions
 // over views of the flat buffers; each line is the formula of its kind in optimizer.hpp. The
 // state is updated first, then the parameters: both read the old parameters through `grad`.
@@ -75,25 +85,25 @@ void step_range(FlatView p, FlatView g, FlatView m, FlatView v, const UpdateSett
     if constexpr (R == Regularization::kL1) {
       // The L1 pull must not push a weight through zero to the other side.
       const auto next = p - lr * step;
-      xt::noalias(p) = xt::where((p > 0.0f && next < 0.0f) || (p < 0.0f && next > 0.0f), 0.0f, next);
+      assign(p, xt::where((p > 0.0f && next < 0.0f) || (p < 0.0f && next > 0.0f), 0.0f, next));
     } else {
-      xt::noalias(p) = p - lr * step;
+      assign(p, p - lr * step);
     }
   };
   if constexpr (K == OptimizerKind::kSgd) {
     apply(grad);
   } else if constexpr (K == OptimizerKind::kMomentum) {
-    xt::noalias(m) = s.momentum * m + grad;
+    assign(m, s.momentum * m + grad);
     apply(m);
   } else if constexpr (K == OptimizerKind::kNesterov) {
-    xt::noalias(m) = s.momentum * m + grad;
+    assign(m, s.momentum * m + grad);
     apply(grad + s.momentum * m);
   } else if constexpr (K == OptimizerKind::kRmsprop) {
-    xt::noalias(v) = s.rho * v + (1.0f - s.rho) * grad * grad;
+    assign(v, s.rho * v + (1.0f - s.rho) * grad * grad);
     apply(grad / (xt::sqrt(v) + s.epsilon));
   } else if constexpr (K == OptimizerKind::kAdam) {
-    xt::noalias(m) = s.beta1 * m + (1.0f - s.beta1) * grad;
-    xt::noalias(v) = s.beta2 * v + (1.0f - s.beta2) * grad * grad;
+    assign(m, s.beta1 * m + (1.0f - s.beta1) * grad);
+    assign(v, s.beta2 * v + (1.0f - s.beta2) * grad * grad);
     apply((m * correct1) / (xt::sqrt(v * correct2) + s.epsilon));
   }
 }
