@@ -126,7 +126,7 @@ input[type=number].control-input { width: 90px; font: inherit; padding: 2px 4px;
   .columns { grid-template-columns: minmax(0, 1fr); }
   .column + .column { border-left: none; border-top: 1px solid var(--line); }
   .toolbar { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px 10px; padding: 8px 10px; }
-  .toolbar > .run-controls { grid-column: 1 / -1; }
+  .toolbar > .run-controls { grid-column: 1 / -1; flex-wrap: wrap; row-gap: 6px; }
   .toolbar select.control-input { width: 100%; }
   .epoch-value { font-size: 16px; }
   .advanced summary { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
