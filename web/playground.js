@@ -9,15 +9,14 @@ import { buildLayout } from './controls/layout.js';
 import { Teacher } from './explain/teacher.js';
 import { NetworkView } from './network/network-view.js';
 import { FEATURES } from './state/features.js';
-import { DataTools, download } from './controls/data-tools.js';
-import { ConfusionView } from './views/confusion-view.js';
-import { SpeedMeter } from './views/speed-meter.js';
 import { ExplainController } from './explain/explain-controller.js';
 import { drawOutputMap } from './views/map-drawing.js';
 import { describeRegions } from './views/map-description.js';
 import { className } from './state/class-names.js';
 import { FramePacer } from './engine/frame-pacer.js';
 import { networkStructure } from './playground/layer-names.js';
+import { wireDataEditing } from './playground/data-editing.js';
+import { FrameViews } from './playground/frame-views.js';
 import {
   ALL_DATASETS, changesBetween, formatForEngine, haltReason, needsRebuild, nextState, pointRadii, randomSeed,
   withEngineSettings,
@@ -42,7 +41,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   let frames = 0;            // frames drawn since mount, for benchmarks
   let metrics = { epoch: 0, trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN, running: false, frames };
   const readyWaiters = [];
-  const speed = new SpeedMeter();
 
   let started = false;       // start() ran: the worker is up (its first call creates it)
   let onScreen = !lazy;      // false while off screen or in a hidden tab: no frames are asked for
@@ -64,7 +62,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onNewWeights: () => newWeights(),
     onRegenerate: () => change('seed', randomSeed()),
     onPickDataset: (problem, key) => changeMany({ problem, [problem === 'regression' ? 'regDataset' : 'dataset']: key }),
-    onMapClick: (click) => mapClicked(click),
+    onMapClick: (click) => editing.mapClicked(click),
     onTour: () => explain.startTour({ play, stepBatch: () => step('batch'), showGradients: () => change('showGradients', true),
       follow: () => { pause(); return whenReady().then(() => explain.follow(0, model.points)); } }),
     onDescribeMap: () => lastFrame && ui.mapDescription.show(describeRegions(lastFrame, { unitCounts: model.unitCounts, state }),
@@ -81,7 +79,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onEditParam: (index, value) => engine.setParam(index, value).then(() => { dirty = true; }, showError),
     onStale: () => { dirty = true; },
   });
-  const confusion = new ConfusionView(ui.confusion);
   // Frames carry the generation they were asked in: one asked before a rebuild is dropped.
   const pacer = new FramePacer({
     fetch: (epochs) => {
@@ -98,14 +95,10 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onFollow: (index) => ui.output.select(index), getState: () => state, onStepBatch: () => stepBatch().catch(showError) });
   explain.decorate(root.ownerDocument ?? document);
   const teacher = new Teacher(ui.warning);
-  const tools = new DataTools(ui.dataTools, {
-    onImportCsv: (text) => restructure(engine.importCsv(text), 'CSV'),
-    onExportCsv: () => engine.exportCsv().then((csv) => download(root.ownerDocument ?? document, 'nnplay-data.csv', csv, 'text/csv'), showError),
-    onSaveExperiment: () => engine.save().then((json) => download(root.ownerDocument ?? document, 'nnplay-experiment.json', json, 'application/json'), showError),
-    onOpenExperiment: (text) => restructure(engine.load(text), 'experiment'),
-    // The tools show their errors beside themselves; the page's listeners still hear of them.
-    onError: (message) => onEvent('error', { message }),
-  });
+  const views = new FrameViews({ ui, network, explain, teacher, onError: showError });
+  const editing = wireDataEditing({ root, ui, explain, pause, showError, onEvent, engine: () => engine,
+    started: () => started, points: () => model.points, adoptSettings, applyStructure });
+  const { tools } = editing;
 
   function showError(error) {
     if (stopped) return;  // keep the Restart message in place
@@ -192,20 +185,15 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   }
 
   // A CSV import or an opened experiment changed the engine's settings: take them into the state.
-  // Returns the promise: the data tools show its error beside the box it came from.
-  function restructure(promise, what) {
-    pause();
-    return promise.then((result) => {
-      generation++;
-      state = withEngineSettings(state, result.config);
-      onStateChange(state);
-      ui.setValues(state);
-      applyStructure({ ...result, source: what });
-      ui.output.clearChart();
-      ui.clearError();
-      refreshPreviews();
-      onEvent('data', { source: what });
-    });
+  function adoptSettings(result, source) {
+    generation++;
+    state = withEngineSettings(state, result.config);
+    onStateChange(state);
+    ui.setValues(state);
+    applyStructure({ ...result, source });
+    ui.output.clearChart();
+    ui.clearError();
+    refreshPreviews();
   }
 
   function applyPointStyle() {
@@ -226,23 +214,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     frames += 1;
     metrics = { epoch: m.epoch, trainLoss: m.trainLoss, testLoss: m.testLoss,
       trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy, running, frames };
-    redrawMap();
-    // The maps change every frame. While training, the rest takes turns (every frame when
-    // paused): links on one frame in four, numbers and the table on another, the loss chart on
-    // every other frame, so that no frame repaints everything at once.
-    const turn = running ? frames % 4 : -1;
-    network.update({ params: frame.params, maps: frame.maps, mapSide: frame.mapSide, styleLinks: turn <= 0 });
-    ui.showEpoch(m.epoch);
-    ui.showSpeed(speed.add(m.epoch, running));
-    ui.announcer.update(m, { running, regression: state.problem === 'regression' });
-    if (turn === -1 || turn === 2) {
-      ui.output.showMetrics(m, state.problem === 'regression');
-      confusion.show(frame.confusion, model.classes, state.palette, model.names);
-    }
-    ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1,
-      trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy });
-    explain.onFrame(frame).catch(showError);
-    teacher.onFrame(frame, state);
+    redrawMap();  // the maps change every frame; the other views take turns while training
+    views.draw(frame, { running, frames, state, model });
     if (state.showPointLoss) applyPointStyle();
     // The previous frame is drawn and replaced: its arrays go back to the worker for the next
     // frame, so a steady stream of frames allocates nothing (2 MB a frame at 6x8 otherwise).
@@ -272,25 +245,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (!ready || !pacer.hasRoom || !(running || dirty)) return;
     const pace = state.epochsPerFrame;
     requestFrame(running ? (pace === 'auto' || pace === 'batch' ? pace : Number(pace)) : 0);
-  }
-
-  // In edit mode a click adds a point of the picked class (Shift+click removes the nearest);
-  // otherwise a click on a point follows it through the network.
-  function mapClicked({ x, y, shift, point }) {
-    if (!started) return;
-    if (tools.editing) {
-      const action = shift ? (point >= 0 ? engine.removePoint(point) : null)
-        : engine.addPoint(x, y, tools.label, tools.addAsTest);
-      if (action) action.then((result) => { applyStructure({ ...result, source: 'edit' }); onEvent('data', { source: 'edit' }); }, showError);
-      return;
-    }
-    if (point >= 0) {
-      pause();  // a followed point is easier to read on still weights; Step moves them
-      explain.follow(point, model.points).catch(showError);
-    } else {
-      explain.unfollow();
-    }
-    onEvent('select', { point });
   }
 
   function play() {

@@ -49,8 +49,10 @@ for (const scheme of ['light', 'dark']) {
 test('the canvases in words: metrics read politely now and then, the map as a 3 x 3 table on request', async (t) => {
   const { browser, base } = await openBrowser(t);
   const { page, problems } = await newPage(browser, { width: 1366, height: 768 });
-  // A slow learner, so that the loss keeps moving for the whole run.
-  await page.goto(`${base}#dataset=circle&networkShape=3&activation=tanh&seed=4&learningRate=0.01&epochsPerFrame=1`);
+  // A slow learner, so that the loss keeps moving for the whole run (at learning rate 0.01 the
+  // merged engine's test loss is down to 0.021 by epoch 555 and moves 0.003 in the last 1.5 s,
+  // which the announcer rightly calls no news).
+  await page.goto(`${base}#dataset=circle&networkShape=3&activation=tanh&seed=4&learningRate=0.003&epochsPerFrame=1`);
   await firstFrame(page);
   const region = page.locator('nn-playground [role="status"][aria-live="polite"]');
   assert.equal(await region.count(), 1);

@@ -90,7 +90,7 @@ test('the diagram is one tab stop; arrow keys reach every node, link and bias; a
     await press(page, 'Home');
   }
   assert.deepEqual(neurons, ['neuron 1 of layer 1', 'neuron 2 of layer 1', 'neuron 3 of layer 1', 'neuron 4 of layer 1',
-    'neuron 1 of layer 2', 'neuron 2 of layer 2', 'neuron 3 of layer 2', 'the output']);
+    'neuron 1 of layer 2', 'neuron 2 of layer 2', 'neuron 3 of layer 2', 'the output: high says class +1, low says class −1']);
   assert.ok(maps.size >= 7, `${maps.size} distinct maps for 8 neurons`);
   assert.ok(!maps.has(unhovered) || maps.size === 8, 'focused hidden neurons show their own maps');
 

@@ -71,7 +71,8 @@ const DARK_RULES = [
   ['', `--accent: #4aa3df !important; --muted: #9aa4ad !important; --line: #3b434b !important;
     --panel: #1c2126 !important; color: #dfe4e8 !important; color-scheme: dark;`],
   ['.toolbar', 'background: #232a30;'],
-  ['h2, .nv-layer-count, .nv-count', 'color: #b3bcc4;'],
+  ['h2, .nv-layer-count, .nv-count, .nv-layer-title', 'color: #b3bcc4;'],
+  ['.nv-class-names', 'color: #dfe4e8;'],
   ['.play-button', 'background: #2f6f8f;'],
   ['.play-button:hover', 'background: #3b83a8;'],
   ['.icon-button, .text-button, select.control-input, .nv-btn, .nv-card, .share-text',

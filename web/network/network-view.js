@@ -7,20 +7,19 @@
 // canvases by network-picture.js. All state is per instance, so many views can share a page.
 import { colorFor } from '../views/colors.js';
 import { drawThumbnail } from '../views/heatmap.js';
-import { create, place, roleOf, RovingFocus, focusKey, restoreFocus } from './network-dom.js';
+import { create, place, RovingFocus, focusKey, restoreFocus } from './network-dom.js';
+import { listenForInput } from './network-input.js';
 import { NetworkPicture } from './network-picture.js';
 import { WeightCard } from './network-card.js';
 import { NetworkNames, TITLE_ROW, nameWidth } from './network-names.js';
 import {
   weightCount, paramCount, weightIndex, biasIndex, unitIndex, linkWidth, featureMap,
-  diagramGeometry, nextShape, nodeName, minDiagramWidth,
+  diagramGeometry, nodeName, minDiagramWidth,
 } from './network-layout.js';
 
 // Side of the static maps drawn for features before (or without) live values.
 const STATIC_MAP_SIZE = 24;
 const FALLBACK_WIDTH = 280;
-const SHAPE_ROLES = new Set(['add-layer', 'remove-layer', 'add-neuron', 'remove-neuron']);
-const PARAM_ROLES = new Set(['link', 'link-hit', 'bias']);
 
 export class NetworkView {
   constructor(container, callbacks = {}, { maxLayers = 8, maxNeurons = 16 } = {}) {
@@ -45,10 +44,7 @@ export class NetworkView {
       [this.addLayerButton, this.removeLayerButton, this.layerCount]), this.stage);
     container.replaceChildren(this.root);
 
-    // Delegated once on our root: setStructure can replace every element without rebinding.
-    const handlers = { click: this.onClick, keydown: this.onKeyDown, pointerover: this.onPointerOver,
-      pointerout: this.onPointerOut, focusin: this.onFocus, focusout: this.onFocus };
-    for (const [type, handler] of Object.entries(handlers)) this.root.addEventListener(type, handler.bind(this));
+    listenForInput(this);
     this.resizeObserver = new ResizeObserver(() => {
       if (this.sizes && this.root.clientWidth && this.root.clientWidth !== this.layoutWidth) this.layout();
     });
@@ -317,78 +313,10 @@ export class NetworkView {
     this.sizes = null;
   }
 
-  // The number in the nearest data-unit / data-param attribute at or above target, if ours.
-  attrOf(target, name) {
-    const el = target?.closest?.(`[${name}]`);
-    return el && this.root.contains(el) ? Number(el.getAttribute(name)) : null;
-  }
-
   setHovered(unit) {
     if (unit === this.hovered) return;
     this.hovered = unit;
     this.callbacks.onHoverUnit?.(unit);
-  }
-
-  pointerSpot(e) {
-    const box = this.stage.getBoundingClientRect();
-    return { x: e.clientX - box.left, y: e.clientY - box.top };
-  }
-
-  onPointerOver(e) {
-    this.setHovered(this.attrOf(e.target, 'data-unit'));
-    const param = this.attrOf(e.target, 'data-param');
-    if (param !== null && !this.card.editing) this.card.show(param, this.pointerSpot(e), this.layoutWidth);
-  }
-
-  onPointerOut(e) {
-    const next = this.root.contains(e.relatedTarget) ? e.relatedTarget : null;
-    this.setHovered(this.attrOf(next, 'data-unit'));
-    const param = this.attrOf(e.target, 'data-param');
-    if (param !== null && param !== this.attrOf(next, 'data-param') && !this.card.editing) this.card.close(false);
-  }
-
-  // The link or bias behind a focusable link path or bias square, else undefined.
-  focusableItem(el) {
-    return PARAM_ROLES.has(roleOf(el)) ? this.paramItems.get(Number(el.getAttribute('data-param'))) : undefined;
-  }
-
-  // A focused node shows its map as a hovered one does; the focused item becomes the tab stop.
-  onFocus(e) {
-    if (e.type === 'focusin') this.roving.setCurrent(this.roving.itemOf(e.target));
-    const node = e.type === 'focusin' ? e.target : e.relatedTarget;
-    if (e.type === 'focusin' || !this.root.contains(node)) this.setHovered(this.attrOf(node, 'data-unit'));
-    const item = this.focusableItem(e.target);
-    if (!item || this.card.editing) return;
-    if (e.type === 'focusin') this.card.show(item.param, item.mid, this.layoutWidth);
-    else this.card.close(false);
-  }
-
-  onClick(e) {
-    const el = e.target.closest?.('[data-role]');
-    const role = roleOf(el);
-    if (!role || el.disabled) return;
-    if (role === 'feature') {
-      this.callbacks.onToggleFeature?.(el.getAttribute('data-key'));
-    } else if (SHAPE_ROLES.has(role)) {
-      // An update of the latest shape, not a shape: several presses within one frame, before
-      // the diagram is rebuilt, each count (a shape computed here would repeat the drawn one).
-      const layer = Number(el.getAttribute('data-layer'));
-      this.callbacks.onShapeChange?.((shape) => this.withinLimits(nextShape(shape, role, layer), shape));
-    } else if (PARAM_ROLES.has(role)) {
-      this.openEditor(Number(el.getAttribute('data-param')), this.pointerSpot(e));
-    }
-  }
-
-  onKeyDown(e) {
-    if (this.roving.itemOf(e.target) && this.roving.onKey(e)) return;
-    const item = this.focusableItem(e.target);
-    if (!item) return;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      this.openEditor(item.param, item.mid);
-    } else if (e.key === 'Escape') {
-      this.card.close(false);
-    }
   }
 
   // Shows the card of the link with the largest |weight|, as hovering it would, and returns

@@ -64,8 +64,9 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .chart-key-line { width: 16px; height: 0; display: inline-block; }
 .chart-empty { position: absolute; inset: 8px 40px 18px 40px; display: grid; place-items: center; text-align: center; font-size: 11px; color: var(--muted); pointer-events: none; }
 .chart-tip { min-height: 30px; font-size: 11px; line-height: 15px; color: #444; font-variant-numeric: tabular-nums; }
-/* The legend's "i" button stays on its title's line. */
-.legend { display: inline-flex; vertical-align: middle; }
+/* The loss chart's and the legend's "i" buttons stay on their title's line. */
+.chart-title { display: inline-block; }
+.legend { display: inline-flex; vertical-align: middle; max-width: calc(100% - 30px); }
 .legend-bar { flex: none; width: min(160px, 40cqw); }
 .heatmap-box { display: grid; grid-template-columns: 18px 1fr; grid-template-rows: auto 16px; margin-top: 10px; }
 .heatmap { position: relative; aspect-ratio: 1; width: 100%; max-width: 420px; }
@@ -126,7 +127,7 @@ input[type=number].control-input { width: 90px; font: inherit; padding: 2px 4px;
   .columns { grid-template-columns: minmax(0, 1fr); }
   .column + .column { border-left: none; border-top: 1px solid var(--line); }
   .toolbar { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px 10px; padding: 8px 10px; }
-  .toolbar > .run-controls { grid-column: 1 / -1; }
+  .toolbar > .run-controls { grid-column: 1 / -1; flex-wrap: wrap; row-gap: 6px; }
   .toolbar select.control-input { width: 100%; }
   .epoch-value { font-size: 16px; }
   .advanced summary { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
