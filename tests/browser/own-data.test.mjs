@@ -10,6 +10,9 @@ const pointCount = (page) => page.evaluate(() => document.querySelector('nn-play
 const pointsKey = (page) => page.evaluate(() => document.querySelector('nn-playground').playground.engine.exportCsv());
 
 async function addPoints(page, count) {
+  // On a phone the data set's tools start folded, as a person would find them: unfold first.
+  const more = page.locator('nn-playground details.data-more');
+  if (!(await more.evaluate((el) => el.open))) await more.locator('summary').click();
   await page.locator('nn-playground button[data-control="editData"]').click();
   const map = page.locator('nn-playground .heatmap');
   const box = await map.boundingBox();
