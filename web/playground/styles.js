@@ -139,6 +139,10 @@ input[type=number].control-input { width: 90px; font: inherit; padding: 2px 4px;
   .dataset-list { grid-template-columns: none; grid-auto-flow: column; grid-auto-columns: 56px; overflow-x: auto; padding: 2px 2px 6px; }
   .data-more > .text-button { justify-self: start; margin-top: 8px; }
   .data-tools { margin-top: 8px; }
+  /* The map, the one picture a reader came for, first in its column; losses and chart below. */
+  .output { display: flex; flex-direction: column; }
+  .output > .heatmap-box { order: -2; }
+  .output > .legend { order: -1; margin-bottom: 8px; }
 }
 `;
 
