@@ -1,7 +1,10 @@
 // Explanations in place: an "i" button that opens a short note next to itself, and tooltips
-// for controls, both from explain-text.js. The note lives in the top layer (the Popover API) so
+// for controls. The buttons' names and the tooltips come from explain-titles.js (first paint);
+// a note opens at once with the first sentence and shows the whole text when explain-text.js,
+// fetched on the first press, has arrived. The note lives in the top layer (the Popover API) so
 // no overflow or containment of the playground clips it; it is built with textContent only.
-import { EXPLANATIONS, shortText } from './explain-text.js';
+import { TOPICS, shortText } from './explain-titles.js';
+import { loadLater } from '../shared/later.js';
 
 const GAP = 6;
 const MARGIN = 8;
@@ -45,10 +48,18 @@ export function popoverHost(near) {
   return root instanceof near.ownerDocument.defaultView.ShadowRoot ? root : near.ownerDocument.body;
 }
 
-// A small "i" button for EXPLANATIONS[key]: Tab reaches it, Enter or Space (or a click) opens
+// The full explanations, fetched once for every button.
+let fullTexts = null;
+function loadTexts() {
+  fullTexts ??= loadLater(() => import('./explain-text.js'), 'the rest of this explanation')
+    .catch((error) => { fullTexts = null; throw error; });
+  return fullTexts;
+}
+
+// A small "i" button for TOPICS[key]: Tab reaches it, Enter or Space (or a click) opens
 // the note, and Escape, a second press, or focus or a press going elsewhere closes it.
 export function infoButton(key, { doc = document } = {}) {
-  const entry = EXPLANATIONS[key];
+  const entry = TOPICS[key];
   if (!entry) throw new Error(`infoButton: no explanation for "${key}"`);
   const button = doc.createElement('button');
   button.type = 'button';
@@ -62,6 +73,7 @@ export function infoButton(key, { doc = document } = {}) {
   button.append(glyph);
 
   let note = null;
+  let full = false;  // whether the note shows the whole explanation
   const view = doc.defaultView;
   const reposition = () => { if (note && !note.hidden) positionNear(note, button); };
   const inside = (node) => node instanceof view.Node && (button.contains(node) || !!note?.contains(node));
@@ -73,7 +85,7 @@ export function infoButton(key, { doc = document } = {}) {
     title.textContent = entry.title;
     const text = doc.createElement('p');
     text.className = 'info-text';
-    text.textContent = entry.text;
+    text.textContent = shortText(key);
     note = doc.createElement('div');
     note.className = 'info-pop';
     note.setAttribute('role', 'note');
@@ -87,8 +99,18 @@ export function infoButton(key, { doc = document } = {}) {
     note.addEventListener('focusout', onFocusOut);
   }
 
+  // The note's text in full once explain-text.js is here; on a failed fetch, the first sentence
+  // and what went wrong (the next opening tries again).
+  function fill() {
+    const text = note.querySelector('.info-text');
+    loadTexts().then(({ EXPLANATIONS }) => { text.textContent = EXPLANATIONS[key].text; full = true; },
+      (error) => { text.textContent = `${shortText(key)} ${error.message}`; })
+      .finally(reposition);
+  }
+
   function open() {
     if (!note) build();
+    if (!full) fill();
     if (!note.isConnected) popoverHost(button).append(note);
     openNear(note, button);
     button.setAttribute('aria-expanded', 'true');
