@@ -1,13 +1,11 @@
-// The explanations in full, shown by the info buttons' notes: { key: { title, text } }. Each
-// text is the first sentence from explain-titles.js followed by the sentences here; two to four
-// sentences, under 400 characters; formulas never break across lines. Fetched on the first
-// info-button press (the dist build makes it a chunk of its own).
-import { TOPICS, formulaText, shortText } from './explain-titles.js';
-
-export { formulaText, shortText };
+// The explanations beyond their first sentences, shown by the info buttons' notes: each text
+// is the first sentence from explain-titles.js followed by the sentences here (explanation()
+// joins them); two to four sentences, under 400 characters, formulas marked {like this}.
+// Fetched on the first info-button press (the dist build makes it a chunk of its own), so it
+// imports nothing: a chunk that shares no module with the page needs no shared chunk.
 
 // What follows each topic's first sentence.
-const MORE = {
+export const MORE = {
   // Panels.
   data: [
     'Part of them trains the network; the rest, the test set, is never trained on and shows how well it does on points it has not seen.'],
@@ -118,6 +116,3 @@ const MORE = {
     'More layers and nodes can draw more complex boundaries but train more slowly and can overfit.',
     'Use + and − to add or remove layers and nodes.'],
 };
-
-export const EXPLANATIONS = Object.fromEntries(Object.entries(TOPICS).map(([key, { title, lead }]) =>
-  [key, { title, text: formulaText([lead, ...(MORE[key] ?? [])].join(' ')) }]));

@@ -2,13 +2,10 @@
 // buttons' accessible names, the tooltips and the aria-descriptions, needed at first paint.
 // The rest of each explanation (explain-text.js, fetched on the first info-button press) goes
 // on from where this sentence stops. Plain text with Unicode formulas; formulas are marked
-// {like this} (see formulaText). This module imports nothing of the project.
+// {like this} (see formula.js).
+import { formulaText } from './formula.js';
 
-// Text whose formulas are marked {like this} -> the text with each formula's spaces made
-// non-breaking and the marks dropped, so no formula wraps across two lines.
-export function formulaText(text) {
-  return text.replace(/\{([^{}]*)\}/g, (_, formula) => formula.replace(/ /g, '\u00a0'));
-}
+export { formulaText };
 
 // lead: the first sentence, marks kept (explain-text.js joins it to the rest).
 const topic = (title, lead) => ({ title, lead });
@@ -129,4 +126,11 @@ export const TOPICS = {
 // The first sentence of a key's explanation, for tooltips; '' for an unknown key.
 export function shortText(key) {
   return TOPICS[key] ? formulaText(TOPICS[key].lead) : '';
+}
+
+// A key's whole explanation, { title, text }, given explain-text.js's MORE (what follows each
+// first sentence).
+export function explanation(key, more) {
+  const { title, lead } = TOPICS[key];
+  return { title, text: formulaText([lead, ...(more[key] ?? [])].join(' ')) };
 }
