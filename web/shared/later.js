@@ -13,9 +13,10 @@ export async function loadLater(load, what) {
   }
 }
 
-// Shows a loadLater error in `root`'s message box (the playground's role=alert line), if any.
+// Shows a loadLater error in `root`'s message box, if any: the playground's own role=alert line
+// (controls/layout.js), not the element's box for attribute problems, which it rewrites.
 export function showLoadError(root, error) {
-  const box = root?.querySelector?.('.message');
+  const box = root?.querySelector?.('.message:not(.attribute-message)');
   if (!box) return;
   box.textContent = error instanceof Error ? error.message : String(error);
   box.hidden = false;
