@@ -6,7 +6,6 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <functional>
 #include <optional>
 #include <cstdio>
 
@@ -142,12 +141,22 @@ const char* schedule_name(Schedule s) {
   return s == Schedule::kStep ? "step" : s == Schedule::kCosine ? "cosine" : "constant";
 }
 
-using Setter = std::function<void(Config&, std::string_view key, std::string_view value)>;
+// A plain function pointer, not std::function: each of the ~50 setters would otherwise bring its
+// own type-erasure code into the wasm module (about 13 KB).
+using Setter = void (*)(Config&, std::string_view key, std::string_view value);
 
 struct Field {
   const char* key;
-  Setter set;
+  Setter set;         // nullptr for the input features, which feature names
+  int feature = -1;   // the Feature a feature's key switches on or off
 };
+
+void set_field(const Field& field, Config& config, std::string_view key, std::string_view value) {
+  if (field.feature >= 0)
+    config.features[std::size_t(field.feature)] = parse_bool(key, value);
+  else
+    field.set(config, key, value);
+}
 
 const std::vector<Field>& fields() {
   static const std::vector<Field> table = [] {
@@ -218,8 +227,7 @@ const std::vector<Field>& fields() {
         {"shuffle", [](Config& c, auto k, auto v) { c.shuffle = parse_bool(k, v); }},
     };
     for (std::size_t f = 0; f < kFeatureCount; ++f)
-      t.push_back({feature_key(static_cast<Feature>(f)),
-                   [f](Config& c, auto k, auto v) { c.features[f] = parse_bool(k, v); }});
+      t.push_back({feature_key(static_cast<Feature>(f)), nullptr, int(f)});
     return t;
   }();
   return table;
@@ -299,7 +307,7 @@ bool is_live_key(std::string_view key) {
 void set_config_value(Config& config, std::string_view key, std::string_view value) {
   const Field* field = find_field(key);
   if (field == nullptr) throw ConfigError(std::string("unknown setting ") + quoted(key));
-  field->set(config, key, value);
+  set_field(*field, config, key, value);
 }
 
 Config parse_config(std::string_view text, std::vector<std::string>* errors) {
@@ -324,7 +332,7 @@ Config parse_config(std::string_view text, std::vector<std::string>* errors) {
     const Field* field = find_field(pair.substr(0, eq));
     if (field == nullptr) continue;  // UI keys and unknown keys belong to the page
     try {
-      field->set(config, field->key, pair.substr(eq + 1));
+      set_field(*field, config, field->key, pair.substr(eq + 1));
     } catch (const ConfigError& e) {
       if (errors == nullptr) throw;
       errors->push_back(e.what());

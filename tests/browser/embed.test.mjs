@@ -262,6 +262,8 @@ test('the share dialog\'s snippets, pasted into new pages, run the same setup', 
   await page.goto(`${base}${DIST}index.html#dataset=circle&networkShape=3&seed=5&learningRate=0.1&noise_hide=true`);
   await page.waitForFunction(() => document.querySelector('nn-playground')?.metrics.frames > 0);
   await shadowQuery(page, 0, '.share-button', 'click');
+  // The dialog's module is fetched on the first press.
+  await page.waitForFunction(() => document.querySelector('nn-playground').shadowRoot.querySelector('.share-dialog')?.open);
   const snippets = await page.evaluate(() => {
     const root = document.querySelector('nn-playground').shadowRoot;
     const read = (name) => root.querySelector(`[data-share="${name}"]`).value;

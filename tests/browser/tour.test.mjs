@@ -103,3 +103,36 @@ for (const [name, width, height] of [['desktop', 1366, 768], ['phone', 360, 740]
     assert.deepEqual(problems, []);
   });
 }
+
+// The tour and the long explanation texts are fetched on first use: when the fetch fails, the
+// playground says what is missing and keeps working, and the next press tries again.
+test('a tour or explanation that cannot be fetched gets a message, and a later press loads it', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page } = await newPage(browser);
+  const blocked = ['**/explain/tour.js', '**/explain/explain-text.js'];
+  for (const url of blocked) await page.route(url, (route) => route.abort());
+  await page.goto(`${base}#seed=5`);
+  await firstFrame(page);
+  const message = page.locator('nn-playground .message:not(.attribute-message)');
+  await page.locator('nn-playground button[data-control="tour"]').click();
+  await message.waitFor({ state: 'visible' });
+  assert.match(await message.textContent(), /Could not load the guided tour/);
+  const info = page.locator('nn-playground .info-btn[data-info="data"]');
+  await info.click();
+  const text = page.locator('nn-playground .info-pop .info-text');
+  await page.waitForFunction(() => /Could not load the rest/.test(document.querySelector('nn-playground').shadowRoot.querySelector('.info-pop .info-text')?.textContent));
+  const failed = await text.textContent();
+  const lead = failed.slice(0, failed.indexOf(' Could not load'));
+  assert.ok(lead.length > 20, `the note keeps its first sentence: "${failed}"`);
+  await info.click();
+
+  for (const url of blocked) await page.unroute(url);
+  await page.locator('nn-playground button[data-control="tour"]').click();
+  await page.locator('nn-playground .tour-title').waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await info.click();
+  await page.waitForFunction((first) => {
+    const shown = document.querySelector('nn-playground').shadowRoot.querySelector('.info-pop .info-text')?.textContent ?? '';
+    return shown.startsWith(first) && shown.length > first.length && !shown.includes('Could not load');
+  }, lead);
+});

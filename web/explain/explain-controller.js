@@ -5,9 +5,9 @@
 import { NetworkOverlay } from '../network/network-overlay.js';
 import { ExplainLegend } from './explain-legend.js';
 import { num } from './numbers.js';
-import { Tour, defaultTourSteps } from './tour.js';
 import { infoButton, describe } from './info.js';
-import { EXPLANATIONS } from './explain-text.js';
+import { TOPICS } from './explain-titles.js';
+import { loadLater, showLoadError } from '../shared/later.js';
 
 const MIN_PANEL_PX = 220;
 const PANEL_MARGIN_PX = 8;
@@ -77,7 +77,7 @@ export class ExplainController {
   // The panel and the pass arithmetic, fetched the first time a point is followed.
   async loadPasses() {
     if (this.passes) return;
-    const passes = await import('./passes.js');
+    const passes = await loadLater(() => import('./passes.js'), 'the panel that follows a point');
     if (this.passes) return;
     this.passes = passes;
     this.panel = new passes.TracePanel(this.traceContainer, {
@@ -220,7 +220,7 @@ export class ExplainController {
     for (const [selector, key] of places) this.root.querySelector(selector)?.after(infoButton(key, { doc }));
     for (const el of this.root.querySelectorAll('[data-control]')) {
       const key = el.dataset.control;
-      if (!EXPLANATIONS[key]) continue;
+      if (!TOPICS[key]) continue;
       describe(el, key);
       if (el.tagName === 'BUTTON') continue;  // a button's own label says what it does
       const label = el.querySelector(':scope > .control-label, :scope > legend, :scope > summary, :scope > label > span, :scope > span:not(.swatch)');
@@ -230,8 +230,17 @@ export class ExplainController {
 
   // page: what the tour may do on the playground, { play, stepBatch, follow, showGradients },
   // each returning a promise or nothing (see tour.js). Steps whose page action is missing only
-  // point and explain.
-  startTour(page = {}) {
+  // point and explain. tour.js is fetched on the first start; resolves to whether the tour opened
+  // (false, with a message in the playground, when it could not be loaded).
+  async startTour(page = {}) {
+    this.tour?.close();
+    let tour;
+    try {
+      tour = await loadLater(() => import('./tour.js'), 'the guided tour');
+    } catch (error) {
+      showLoadError(this.root, error);
+      return false;
+    }
     this.tour?.close();
     const q = (selector) => this.root.querySelector(selector);
     const shown = (el) => Boolean(el && !el.closest('[hidden]') && el.getClientRects().length);
@@ -258,7 +267,7 @@ export class ExplainController {
       learningRate: { act: page.stepBatch },
       play: { act: page.play },
     };
-    this.tour = new Tour(this.root, defaultTourSteps(find, actions), { onClose: () => { this.tour = null; } });
+    this.tour = new tour.Tour(this.root, tour.defaultTourSteps(find, actions), { onClose: () => { this.tour = null; } });
     return this.tour.start();
   }
 }

@@ -3,8 +3,8 @@
 // point, train one mini-batch, switch the gradient view on, show a weight's card); each points
 // at visible elements (a function, so each step finds them when it is shown) and its popover is
 // placed beside them, never over them. Steps whose element is missing or hidden are skipped.
-import { closePopover, placeNear } from './info.js';
-import { formulaText } from './explain-text.js';
+import { closePopover, placeNear } from './popover.js';
+import { formulaText } from './formula.js';
 import { placeBeside, scrollToFit, unionRect } from './placement.js';
 
 // Whether el can be pointed at: in the page, not inside [hidden], drawn with some size.

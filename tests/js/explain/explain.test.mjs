@@ -1,12 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXPLANATIONS, shortText, formulaText } from '../../../web/explain/explain-text.js';
+import { MORE } from '../../../web/explain/explain-text.js';
+import { TOPICS, explanation, shortText, formulaText } from '../../../web/explain/explain-titles.js';
 import { defaultTourSteps } from '../../../web/explain/tour.js';
-import { placeNear } from '../../../web/explain/info.js';
+import { placeNear } from '../../../web/explain/popover.js';
 import {
   linkList, contributionOf, largestMagnitude, gradientShade, gradientColor, compact, GRADIENT_SCALE,
 } from '../../../web/network/network-overlay.js';
 import { labelText, predictionText, traceLines } from '../../../web/explain/trace-panel.js';
+
+// The texts the info notes show: each first sentence with the rest that explain-text.js holds.
+const EXPLANATIONS = Object.fromEntries(Object.keys(TOPICS).map((key) => [key, explanation(key, MORE)]));
 
 const PANELS = ['data', 'features', 'network', 'output', 'heatmap', 'lossChart', 'confusion', 'forwardPass', 'gradients'];
 const CONTROLS = ['play', 'step', 'reset', 'newWeights', 'epoch', 'learningRate', 'activation', 'regularization',
