@@ -2,8 +2,10 @@
 // dist bundle's name, so pages and share snippets name the same file in web/ and in dist/.
 // May import element/ only.
 import { defineElement } from './element/element.js';
-import { wirePageTheme } from './element/page-theme.js';
 
 defineElement(import.meta.url);
 // A module script runs after the document is parsed: the page's theme switch, if any, is there.
-wirePageTheme();
+// Only the standalone page has one, so an embedding page never downloads its code.
+if (document.querySelector('[data-nnplay-theme]')) {
+  import('./element/page-theme.js').then(({ wirePageTheme }) => wirePageTheme());
+}

@@ -10,7 +10,7 @@ import { SCHEMA, coerce, defaultState, parseHash, serializeHash } from '../state
 import { playgroundStyles } from '../playground/styles.js';
 import { elementStyles } from './element-styles.js';
 import { watchVisibility } from './visibility.js';
-import { toKebab, toCamel } from './snippets.js';
+import { toKebab, toCamel } from './attribute-names.js';
 import { h } from '../shared/dom.js';
 import { loadLater } from '../shared/later.js';
 
