@@ -33,7 +33,8 @@ export function buildPaceControls({ onPace, onStep }) {
 }
 
 export const PACE_CSS = `
-.pace, .step-group { display: flex; flex-direction: column; gap: 2px; }
+/* Each group's name on the line of its buttons: read (and tabbed) left to right, group after group. */
+.pace, .step-group { display: flex; align-items: center; gap: 6px; }
 .pace-buttons { display: flex; }
 .pace-button, .step-button { font: inherit; font-size: 12px; padding: 3px 8px; border: 1px solid var(--line); background: #fff; cursor: pointer; min-height: 28px; }
 .pace-buttons > button + button { border-left: none; margin-left: 0; }
