@@ -87,7 +87,7 @@ test('the canvases in words: metrics read politely now and then, the map as a 3 
   assert.equal(cells.length, 3);
   for (const row of cells) {
     assert.equal(row.length, 3);
-    for (const cell of row) assert.match(cell, /^class [01], \d+ %$/);
+    for (const cell of row) assert.match(cell, /^class [\u2212+]1, \d+ %$/);
   }
   // Two Gaussian clouds in opposite corners: the opposite corners are predicted differently.
   assert.notEqual(cells[0][2].split(',')[0], cells[2][0].split(',')[0], `top right ${cells[0][2]}, bottom left ${cells[2][0]}`);
