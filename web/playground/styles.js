@@ -140,9 +140,11 @@ input[type=number].control-input { width: 90px; font: inherit; padding: 2px 4px;
   .data-more > .text-button { justify-self: start; margin-top: 8px; }
   .data-tools { margin-top: 8px; }
   /* The map, the one picture a reader came for, first in its column; losses and chart below. */
-  .output { display: flex; flex-direction: column; }
+  .output { display: flex; flex-wrap: wrap; align-items: center; }
+  .output > * { flex: 0 0 100%; }
   .output > .heatmap-box { order: -2; }
-  .output > .legend { order: -1; margin-bottom: 8px; }
+  /* The legend and its info button (decorate() puts it right after the legend) share a line. */
+  .output > .legend, .output > .info-btn { order: -1; flex: 0 1 auto; margin-bottom: 8px; }
 }
 `;
 
