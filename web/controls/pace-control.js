@@ -32,8 +32,9 @@ export function buildPaceControls({ onPace, onStep }) {
   };
 }
 
+// Each group's name sits on its buttons' line, so reading and tab order run left to right, group
+// after group.
 export const PACE_CSS = `
-/* Each group's name on the line of its buttons: read (and tabbed) left to right, group after group. */
 .pace, .step-group { display: flex; align-items: center; gap: 6px; }
 .pace-buttons { display: flex; }
 .pace-button, .step-button { font: inherit; font-size: 12px; padding: 3px 8px; border: 1px solid var(--line); background: #fff; cursor: pointer; min-height: 28px; }

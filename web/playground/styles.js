@@ -139,11 +139,9 @@ input[type=number].control-input { width: 90px; font: inherit; padding: 2px 4px;
   .dataset-list { grid-template-columns: none; grid-auto-flow: column; grid-auto-columns: 56px; overflow-x: auto; padding: 2px 2px 6px; }
   .data-more > .text-button { justify-self: start; margin-top: 8px; }
   .data-tools { margin-top: 8px; }
-  /* The map, the one picture a reader came for, first in its column; losses and chart below. */
   .output { display: flex; flex-wrap: wrap; align-items: center; }
   .output > * { flex: 0 0 100%; }
   .output > .heatmap-box { order: -2; }
-  /* The legend and its info button (decorate() puts it right after the legend) share a line. */
   .output > .legend, .output > .info-btn { order: -1; flex: 0 1 auto; margin-bottom: 8px; }
 }
 `;
