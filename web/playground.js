@@ -63,7 +63,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onRegenerate: () => change('seed', randomSeed()),
     onPickDataset: (problem, key) => changeMany({ problem, [problem === 'regression' ? 'regDataset' : 'dataset']: key }),
     onMapClick: (click) => editing.mapClicked(click),
-    onTour: () => explain.startTour({ play, stepBatch: () => step('batch'), showGradients: () => change('showGradients', true),
+    onTour: () => explain.startTour({ play, stepBatch, showGradients: () => change('showGradients', true),
       follow: () => { pause(); return whenReady().then(() => explain.follow(0, model.points)); } }),
     onDescribeMap: () => lastFrame && ui.mapDescription.show(describeRegions(lastFrame, { unitCounts: model.unitCounts, state }),
       (k) => className(k, model).name),
