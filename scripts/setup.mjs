@@ -30,6 +30,10 @@ const DEBIAN_PACKAGES = [
   // are only a Recommends of clang's packages, so they are named here to be sure.
   ['clang', '/usr/bin/clang++'],
   ['libclang-rt-14-dev', '/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a'],
+  // The runtimes the model export's files are run in (tests/js/export/): NumPy, and PyTorch's
+  // CPU build (about 130 MB to fetch, 600 MB installed, a minute or so to install).
+  ['python3-numpy', '/usr/lib/python3/dist-packages/numpy/__init__.py'],
+  ['python3-torch', '/usr/lib/python3/dist-packages/torch/__init__.py'],
 ];
 
 function run(command, args, options = {}) {
