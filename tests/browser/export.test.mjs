@@ -98,3 +98,23 @@ test('Export model: a chunk that cannot be fetched is named beside the button, a
   await trainFor(page, 3);
   assert.ok((await metrics(page)).epoch >= 3);
 });
+
+test('Export model: a diverged network is not exported; the dialog says why and still offers the data', async (t) => {
+  const { browser, base } = await openBrowser(t, { folder: 'dist' });
+  const { page, problems } = await newPage(browser);
+  await page.goto(`${base}#problem=regression&activation=linear&learningRate=10&networkShape=8,8,8&seed=1`);
+  await firstFrame(page);
+  await page.evaluate(() => document.querySelector('nn-playground').play());
+  await page.waitForFunction(() => !document.querySelector('nn-playground').metrics.running, null, { timeout: 20000 });
+  await showDataTools(page);
+  await page.locator('nn-playground .data-tools button', { hasText: 'Export model' }).click();
+  const dialog = page.locator('nn-playground dialog.export-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  assert.match(await dialog.locator('.export-message').textContent(), /Cannot export this network: the training diverged/);
+  for (const name of ['numpy', 'pytorch', 'onnx', 'summary']) {
+    assert.equal(await dialog.locator(`button[data-export=${name}]`).isDisabled(), true, `${name} is disabled`);
+  }
+  const csv = (await downloadOf(page, dialog.locator('button[data-export=csv]'), 'nnplay-data.csv')).toString();
+  assert.ok(csv.startsWith('x,y,label\n'));
+  assert.deepEqual(problems, []);
+});

@@ -48,8 +48,10 @@ export class ExportDialog {
     this.status = h('p', { class: 'export-status', 'aria-live': 'polite' });
     this.summary = h('textarea', { class: 'export-summary', readonly: true, rows: 8, spellcheck: 'false',
       'aria-label': 'What you built' });
-    this.modelButtons = MODEL_FORMATS.map((format) => this.button(`${format.label}`, format.note,
+    const models = MODEL_FORMATS.map((format) => this.button(format.label, format.note,
       () => this.save(format.file, format.make(this.model), format.type), format.id));
+    const note = this.button('Download', 'as Markdown', () => this.save('nnplay-what-i-built.md', this.summary.value, 'text/markdown'), 'summary');
+    this.needModel = [...models, note].map(({ button }) => button);
     const close = h('button', { type: 'button', class: 'text-button small', onclick: () => this.dialog.close() }, 'Close');
     this.dialog = h('dialog', { class: 'export-dialog', 'aria-labelledby': titleId },
       h('div', { class: 'export-form' },
@@ -57,12 +59,11 @@ export class ExportDialog {
         h('p', { class: 'export-intro' }, 'The network on screen with its trained weights, as code that takes raw (x, y) ',
           'and computes its input features itself.'),
         this.message,
-        h('div', { class: 'export-list' }, ...this.modelButtons.map(({ row }) => row),
+        h('div', { class: 'export-list' }, ...models.map(({ row }) => row),
           this.button('Data', 'the points as CSV (x, y, label)', () => this.engine().exportCsv()
             .then((csv) => this.save('nnplay-data.csv', csv, 'text/csv')), 'csv').row),
         h('p', { class: 'export-note' }, NOT_OFFERED),
-        h('div', { class: 'export-summary-head' }, h('h3', {}, 'What you built'),
-          this.button('Download', 'as Markdown', () => this.save('nnplay-what-i-built.md', this.summary.value, 'text/markdown'), 'summary').button),
+        h('div', { class: 'export-summary-head' }, h('h3', {}, 'What you built'), note.button),
         this.summary,
         this.status));
     root.append(this.dialog);
@@ -112,11 +113,7 @@ export class ExportDialog {
       this.summary.value = '';
       this.showMessage(error.message);
     }
-    for (const { button } of this.modelButtons) button.disabled = !this.model;
+    for (const button of this.needModel) button.disabled = !this.model;
     if (!this.dialog.open) this.dialog.showModal();
-  }
-
-  get isOpen() {
-    return this.dialog.open;
   }
 }

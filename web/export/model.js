@@ -80,6 +80,7 @@ export function describeModel(experiment) {
   if (doc?.format !== 'nnplay-experiment' || typeof doc.config !== 'string' || !Array.isArray(doc.params)) {
     fail('the engine did not hand over a saved experiment');
   }
+  if (doc.diverged) fail('the training diverged (its loss is no longer a finite number); reset or rebuild it first');
   const settings = new URLSearchParams(doc.config);
   const enabled = Object.keys(FEATURE_MATH).filter((key) => settings.get(key) === 'true');
   if (enabled.length === 0) fail('it has no input feature');

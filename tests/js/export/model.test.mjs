@@ -49,6 +49,7 @@ test('what cannot be exported is refused with a message that says why', () => {
   assert.throws(() => describeModel('{"format":"other"}'), /Cannot export this network: the engine did not hand over a saved experiment/);
   assert.throws(() => describeModel({ ...doc, params: doc.params.map((v, i) => (i === 3 ? null : v)) }),
     /not finite numbers \(the training diverged\)/);
+  assert.throws(() => describeModel({ ...doc, diverged: true }), /the training diverged/);
   assert.throws(() => describeModel({ ...doc, params: doc.params.slice(1) }), /has \d+ parameters where its shape needs \d+/);
   assert.throws(() => describeModel({ ...doc, config: doc.config.replace('activation=tanh', 'activation=swish') }),
     /the activation "swish" has no export/);
