@@ -65,7 +65,9 @@ function installNpmPackages() {
   const stamp = path.join(ROOT, 'node_modules', '.package-lock.json');
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= statSync(lock).mtimeMs) return;
   console.log('setup: installing npm packages (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // onnxruntime-node's postinstall would fetch CUDA providers from outside the npm registry;
+  // .npmrc says skip as well, for a bare `npm ci`.
+  run('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, ONNXRUNTIME_NODE_INSTALL: 'skip' } });
 }
 
 installDebianPackages();
