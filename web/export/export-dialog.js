@@ -60,7 +60,7 @@ export class ExportDialog {
           'and computes its input features itself.'),
         this.message,
         h('div', { class: 'export-list' }, ...models.map(({ row }) => row),
-          this.button('Data', 'the points as CSV (x, y, label)', () => this.engine().exportCsv()
+          this.button('Data', 'the points as CSV (x, y and the label or target)', () => this.engine().exportCsv()
             .then((csv) => this.save('nnplay-data.csv', csv, 'text/csv')), 'csv').row),
         h('p', { class: 'export-note' }, NOT_OFFERED),
         h('div', { class: 'export-summary-head' }, h('h3', {}, 'What you built'), note.button),
