@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include <xtensor/xmath.hpp>
+#include <xtensor/xview.hpp>
+
 namespace nnplay {
 
 namespace {
@@ -281,26 +284,37 @@ std::size_t enabled_count(const FeatureSet& features) {
   return static_cast<std::size_t>(std::count(features.begin(), features.end(), true));
 }
 
-void feature_rows(const FeatureSet& features, const float* xs, const float* ys, std::size_t count,
-                  Matrix& out) {
+Matrix sample_points(const std::vector<Sample>& samples) {
+  Matrix points = Matrix::from_shape({samples.size(), 2});
+  for (std::size_t i = 0; i < samples.size(); ++i) points(i, 0) = samples[i].x, points(i, 1) = samples[i].y;
+  return points;
+}
+
+Vector sample_labels(const std::vector<Sample>& samples) {
+  Vector labels = Vector::from_shape({samples.size()});
+  for (std::size_t i = 0; i < samples.size(); ++i) labels(i) = samples[i].label;
+  return labels;
+}
+
+void feature_rows(const FeatureSet& features, const Matrix& points, Matrix& out) {
+  const std::size_t count = points.shape(0);
   ensure_shape(out, enabled_count(features), count);
+  // The coordinates as contiguous vectors, so every row below is a flat 1-D expression.
+  const Vector x = xt::col(points, 0);
+  const Vector y = xt::col(points, 1);
   std::size_t row = 0;
   for (std::size_t f = 0; f < kFeatureCount; ++f) {
     if (!features[f]) continue;
-    float* dst = out.data() + row * count;
-    for (std::size_t i = 0; i < count; ++i) {
-      const float x = xs[i], y = ys[i];
-      switch (static_cast<Feature>(f)) {
-        case Feature::kX: dst[i] = x; break;
-        case Feature::kY: dst[i] = y; break;
-        case Feature::kXSquared: dst[i] = x * x; break;
-        case Feature::kYSquared: dst[i] = y * y; break;
-        case Feature::kXTimesY: dst[i] = x * y; break;
-        case Feature::kSinX: dst[i] = std::sin(x); break;
-        case Feature::kSinY: dst[i] = std::sin(y); break;
-      }
+    auto dst = vector_view(out.data() + count * row++, count);  // row `row` of out
+    switch (static_cast<Feature>(f)) {
+      case Feature::kX: dst = x; break;
+      case Feature::kY: dst = y; break;
+      case Feature::kXSquared: dst = x * x; break;
+      case Feature::kYSquared: dst = y * y; break;
+      case Feature::kXTimesY: dst = x * y; break;
+      case Feature::kSinX: dst = xt::sin(x); break;
+      case Feature::kSinY: dst = xt::sin(y); break;
     }
-    ++row;
   }
 }
 

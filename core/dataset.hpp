@@ -57,8 +57,11 @@ using FeatureSet = std::array<bool, kFeatureCount>;
 const char* feature_key(Feature f);
 std::size_t enabled_count(const FeatureSet& features);
 
-// Fills out [enabled features, count] (feature-major) from the points' coordinates.
-void feature_rows(const FeatureSet& features, const float* xs, const float* ys, std::size_t count,
-                  Matrix& out);
+// A data set's points [samples, 2] (x, y) and labels [samples].
+Matrix sample_points(const std::vector<Sample>& samples);
+Vector sample_labels(const std::vector<Sample>& samples);
+
+// Fills out [enabled features, samples] (feature-major) from points [samples, 2].
+void feature_rows(const FeatureSet& features, const Matrix& points, Matrix& out);
 
 }  // namespace nnplay

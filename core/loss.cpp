@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include <xtensor/xmath.hpp>
+#include <xtensor/xreducer.hpp>
+#include <xtensor/xvectorize.hpp>
+
 namespace nnplay {
 
 namespace {
@@ -34,33 +38,65 @@ void fill_target(Loss kind, float label, float* t, std::size_t outputs, std::siz
                                                       : label;
 }
 
-double loss_sum(Loss kind, const float* y, const float* t, std::size_t n) {
-  double sum = 0.0;
-  switch (kind) {
-    case Loss::kSquared:
-      for (std::size_t i = 0; i < n; ++i) {
-        const double e = static_cast<double>(y[i]) - t[i];
-        sum += 0.5 * e * e;
-      }
-      break;
-    case Loss::kCrossEntropy:
-      for (std::size_t i = 0; i < n; ++i) {
-        const double p = std::clamp<double>(y[i], kProbabilityFloor, 1.0 - kProbabilityFloor);
-        sum -= t[i] * std::log(p) + (1.0 - t[i]) * std::log(1.0 - p);
-      }
-      break;
-    case Loss::kSoftmaxCrossEntropy:
-      for (std::size_t i = 0; i < n; ++i)
-        if (t[i] > 0.0f) sum -= t[i] * std::log(std::max<double>(y[i], kProbabilityFloor));
-      break;
-    case Loss::kHuber:
-      for (std::size_t i = 0; i < n; ++i) {
-        const double e = std::fabs(static_cast<double>(y[i]) - t[i]);
-        sum += e <= 1.0 ? 0.5 * e * e : e - 0.5;
-      }
-      break;
+namespace {
+
+// The loss of one value y against its target t, in double; the one definition every sum uses.
+// (Subtracting a term from a sum and adding its negation round alike, as does adding 0.)
+template <Loss K>
+double loss_term(double y, double t) {
+  if constexpr (K == Loss::kSquared) {
+    const double e = y - t;
+    return 0.5 * e * e;
+  } else if constexpr (K == Loss::kCrossEntropy) {
+    const double p = std::clamp(y, kProbabilityFloor, 1.0 - kProbabilityFloor);
+    return -(t * std::log(p) + (1.0 - t) * std::log(1.0 - p));
+  } else if constexpr (K == Loss::kSoftmaxCrossEntropy) {
+    return t > 0.0 ? -(t * std::log(std::max(y, kProbabilityFloor))) : 0.0;
+  } else {
+    const double e = std::fabs(y - t);
+    return e <= 1.0 ? 0.5 * e * e : e - 0.5;
   }
+}
+
+template <Loss K>
+double sum_of_terms(const float* y, const float* t, std::size_t n) {
+  double sum = 0.0;
+  for (std::size_t i = 0; i < n; ++i) sum += loss_term<K>(y[i], t[i]);
   return sum;
+}
+
+// Calls f with the loss terms of y against t as an xtensor expression (same shape as y).
+template <class F>
+auto with_terms(Loss kind, const Matrix& y, const Matrix& t, F&& f) {
+  const auto yd = xt::cast<double>(y);
+  const auto td = xt::cast<double>(t);
+  switch (kind) {
+    case Loss::kSquared: return f(xt::vectorize(loss_term<Loss::kSquared>)(yd, td));
+    case Loss::kCrossEntropy: return f(xt::vectorize(loss_term<Loss::kCrossEntropy>)(yd, td));
+    case Loss::kSoftmaxCrossEntropy: return f(xt::vectorize(loss_term<Loss::kSoftmaxCrossEntropy>)(yd, td));
+    case Loss::kHuber: break;
+  }
+  return f(xt::vectorize(loss_term<Loss::kHuber>)(yd, td));
+}
+
+}  // namespace
+
+double loss_sum(Loss kind, const float* y, const float* t, std::size_t n) {
+  switch (kind) {
+    case Loss::kSquared: return sum_of_terms<Loss::kSquared>(y, t, n);
+    case Loss::kCrossEntropy: return sum_of_terms<Loss::kCrossEntropy>(y, t, n);
+    case Loss::kSoftmaxCrossEntropy: return sum_of_terms<Loss::kSoftmaxCrossEntropy>(y, t, n);
+    case Loss::kHuber: break;
+  }
+  return sum_of_terms<Loss::kHuber>(y, t, n);
+}
+
+double loss_total(Loss kind, const Matrix& y, const Matrix& t) {
+  return with_terms(kind, y, t, [](auto&& terms) -> double { return xt::sum(terms)(); });
+}
+
+xt::xtensor<double, 1> sample_losses(Loss kind, const Matrix& y, const Matrix& t) {
+  return with_terms(kind, y, t, [](auto&& terms) -> xt::xtensor<double, 1> { return xt::sum(terms, {0}); });
 }
 
 bool gradient_is_wrt_logits(Loss kind) {

@@ -83,10 +83,15 @@ void Session::generate_data() {
 void Session::set_data(std::vector<Sample> train, std::vector<Sample> test) {
   train_samples_ = std::move(train);
   test_samples_ = std::move(test);
-  points_.clear();
+  // [points, 4]: x, y, label, 1 for a test point (the page's flat view of every point).
+  points_.assign((train_samples_.size() + test_samples_.size()) * 4, 0.0f);
+  auto rows = matrix_view(points_.data(), points_.size() / 4, 4);
+  std::size_t i = 0;
   for (const auto* set : {&train_samples_, &test_samples_})
-    for (const Sample& s : *set)
-      points_.insert(points_.end(), {s.x, s.y, s.label, set == &test_samples_ ? 1.0f : 0.0f});
+    for (const Sample& s : *set) {
+      rows(i, 0) = s.x, rows(i, 1) = s.y, rows(i, 2) = s.label, rows(i, 3) = set == &test_samples_ ? 1.0f : 0.0f;
+      ++i;
+    }
   build_matrices();
 }
 
@@ -94,17 +99,11 @@ void Session::set_data(std::vector<Sample> train, std::vector<Sample> test) {
 void Session::build_matrices() {
   const Loss loss = config_.effective_loss();
   const std::size_t outputs = config_.output_units();
-  auto fill = [&](const std::vector<Sample>& set, Matrix& x, Matrix& t, std::vector<float>& labels) {
-    std::vector<float> xs, ys;
-    labels.clear();
-    for (const Sample& s : set) {
-      xs.push_back(s.x);
-      ys.push_back(s.y);
-      labels.push_back(s.label);
-    }
-    feature_rows(config_.features, xs.data(), ys.data(), set.size(), x);
+  auto fill = [&](const std::vector<Sample>& set, Matrix& x, Matrix& t, Vector& labels) {
+    labels = sample_labels(set);
+    feature_rows(config_.features, sample_points(set), x);
     t = Matrix::from_shape({outputs, set.size()});
-    for (std::size_t i = 0; i < set.size(); ++i) fill_target(loss, labels[i], t.data() + i, outputs, set.size());
+    for (std::size_t i = 0; i < set.size(); ++i) fill_target(loss, labels(i), t.data() + i, outputs, set.size());
   };
   fill(train_samples_, train_x_, train_t_, train_labels_);
   fill(test_samples_, test_x_, test_t_, test_labels_);

@@ -1,6 +1,6 @@
 #pragma once
 // The settings table: every engine key's kind, range and choices, in one place. parse_config
-// (config.cpp) validates against it, and the page's schema (web/state.js) is built from it
+// (config_parse.cpp) validates against it, and the page's schema (web/state.js) is built from it
 // through settings_json(), written into web/gen/limits.js at build time.
 #include <string>
 #include <string_view>
