@@ -60,6 +60,7 @@ class Optimizer {
  private:
   OptimizerKind kind_ = OptimizerKind::kSgd;
   std::vector<float> first_, second_;
+  std::vector<float> scratch_;  // the regularised weight gradients of one update
   std::int64_t steps_ = 0;
 };
 
