@@ -64,25 +64,15 @@ double sum_of_terms(const float* y, const float* t, std::size_t n) {
   return sum;
 }
 
+// The loss of each sample (column) of y [outputs, samples] against t, summed over the outputs in
+// row order. A loop rather than xt::sum over axis 0: the axis reducer of a 2-D expression cost
+// several KB of wasm for a read-out that runs once per frame.
 template <Loss K>
-void fill_terms(const float* y, const float* t, double* out, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) out[i] = loss_term<K>(y[i], t[i]);
-}
-
-// The loss terms of y against t (same shape as y), in double. One container type for both
-// reducers below: reducing four kinds of vectorized expressions instantiated each reducer four times.
-xt::xtensor<double, 2> loss_terms(Loss kind, const Matrix& y, const Matrix& t) {
-  xt::xtensor<double, 2> terms = xt::xtensor<double, 2>::from_shape(y.shape());
-  const std::size_t n = y.size();
-  switch (kind) {
-    case Loss::kSquared: fill_terms<Loss::kSquared>(y.data(), t.data(), terms.data(), n); break;
-    case Loss::kCrossEntropy: fill_terms<Loss::kCrossEntropy>(y.data(), t.data(), terms.data(), n); break;
-    case Loss::kSoftmaxCrossEntropy:
-      fill_terms<Loss::kSoftmaxCrossEntropy>(y.data(), t.data(), terms.data(), n);
-      break;
-    case Loss::kHuber: fill_terms<Loss::kHuber>(y.data(), t.data(), terms.data(), n); break;
-  }
-  return terms;
+void fill_sample_losses(const Matrix& y, const Matrix& t, double* out) {
+  const std::size_t outputs = y.shape(0), n = y.shape(1);
+  for (std::size_t i = 0; i < n; ++i) out[i] = 0.0;
+  for (std::size_t r = 0; r < outputs; ++r)
+    for (std::size_t i = 0; i < n; ++i) out[i] += loss_term<K>(y(r, i), t(r, i));
 }
 
 }  // namespace
@@ -98,11 +88,18 @@ double loss_sum(Loss kind, const float* y, const float* t, std::size_t n) {
 }
 
 double loss_total(Loss kind, const Matrix& y, const Matrix& t) {
-  return xt::sum(loss_terms(kind, y, t))();
+  return xt::sum(sample_losses(kind, y, t))();
 }
 
 xt::xtensor<double, 1> sample_losses(Loss kind, const Matrix& y, const Matrix& t) {
-  return xt::sum(loss_terms(kind, y, t), {0});
+  xt::xtensor<double, 1> losses = xt::xtensor<double, 1>::from_shape({y.shape(1)});
+  switch (kind) {
+    case Loss::kSquared: fill_sample_losses<Loss::kSquared>(y, t, losses.data()); break;
+    case Loss::kCrossEntropy: fill_sample_losses<Loss::kCrossEntropy>(y, t, losses.data()); break;
+    case Loss::kSoftmaxCrossEntropy: fill_sample_losses<Loss::kSoftmaxCrossEntropy>(y, t, losses.data()); break;
+    case Loss::kHuber: fill_sample_losses<Loss::kHuber>(y, t, losses.data()); break;
+  }
+  return losses;
 }
 
 bool gradient_is_wrt_logits(Loss kind) {

@@ -1,5 +1,6 @@
 #include "optimizer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <xtensor/xmath.hpp>
@@ -73,17 +74,12 @@ void regularize(FlatView p, FlatView g, FlatView grad, Regularization r, float r
 
 // One kind's step over a range of the parameters from the (regularised) gradient `grad`, as
 // xtensor expressions over views of the flat buffers; each line is the formula of its kind in
-// optimizer.hpp. The state is updated first, then the parameters. Under L1 (`stop_at_zero`) the
-// pull must not push a weight through zero to the other side.
+// optimizer.hpp. The state is updated first, then the parameters.
 template <OptimizerKind K>
 void step_range(FlatView p, FlatView grad, FlatView m, FlatView v, const UpdateSettings& s, float correct1,
-                float correct2, bool stop_at_zero) {
+                float correct2) {
   const float lr = s.learning_rate;
-  auto apply = [&](const auto& step) {
-    if (!stop_at_zero) return assign(p, p - lr * step);
-    const auto next = p - lr * step;
-    assign(p, xt::where((p > 0.0f && next < 0.0f) || (p < 0.0f && next > 0.0f), 0.0f, next));
-  };
+  auto apply = [&](const auto& step) { assign(p, p - lr * step); };
   if constexpr (K == OptimizerKind::kSgd) {
     apply(grad);
   } else if constexpr (K == OptimizerKind::kMomentum) {
@@ -111,22 +107,31 @@ struct Buffers {
   }
 };
 
+// Under L1 a weight the step carried through zero to the other side stops at zero instead; one
+// pass after any kind's step, from the weights before it.
+void stop_at_zero(FlatView p, FlatView before) {
+  assign(p, xt::where((before > 0.0f && p < 0.0f) || (before < 0.0f && p > 0.0f), 0.0f, p));
+}
+
 template <OptimizerKind K>
 void step_all(const Buffers& b, std::size_t n, std::size_t weight_count, const UpdateSettings& s, float c1,
               float c2) {
-  auto run = [&](const FlatView& grad, std::size_t begin, std::size_t end, bool stop_at_zero) {
-    step_range<K>(b.range(b.p, begin, end), grad, b.range(b.m, begin, end), b.range(b.v, begin, end), s, c1,
-                  c2, stop_at_zero);
+  auto run = [&](const FlatView& grad, std::size_t begin, std::size_t end) {
+    step_range<K>(b.range(b.p, begin, end), grad, b.range(b.m, begin, end), b.range(b.v, begin, end), s, c1, c2);
   };
   if (s.regularization == Regularization::kNone) {
-    run(b.range(b.g, 0, n), 0, n, false);  // weights and biases alike: one pass
+    run(b.range(b.g, 0, n), 0, n);  // weights and biases alike: one pass
     return;
   }
+  const FlatView weights = b.range(b.p, 0, weight_count);
   const FlatView grad = b.range(b.scratch, 0, weight_count);
-  regularize(b.range(b.p, 0, weight_count), b.range(b.g, 0, weight_count), grad, s.regularization,
-             s.regularization_rate);
-  run(grad, 0, weight_count, s.regularization == Regularization::kL1);
-  run(b.range(b.g, weight_count, n), weight_count, n, false);  // biases are never regularised
+  const FlatView before = b.range(b.scratch, weight_count, 2 * weight_count);
+  regularize(weights, b.range(b.g, 0, weight_count), grad, s.regularization, s.regularization_rate);
+  const bool l1 = s.regularization == Regularization::kL1;
+  if (l1) std::copy(b.p, b.p + weight_count, b.scratch + weight_count);
+  run(grad, 0, weight_count);
+  if (l1) stop_at_zero(weights, before);
+  run(b.range(b.g, weight_count, n), weight_count, n);  // biases are never regularised
 }
 
 }  // namespace
@@ -150,7 +155,7 @@ void Optimizer::update(std::vector<float>& params, const std::vector<float>& gra
     c2 = static_cast<float>(1.0 / (1.0 - std::pow(double(s.beta2), double(steps_))));
   }
   // The gradient buffer is only read; the views are of float for one view type throughout.
-  if (s.regularization != Regularization::kNone) scratch_.resize(weight_count);
+  if (s.regularization != Regularization::kNone) scratch_.resize(2 * weight_count);
   const Buffers b{params.data(), const_cast<float*>(grads.data()), first_.empty() ? nullptr : first_.data(),
                   second_.empty() ? nullptr : second_.data(), scratch_.data()};
   switch (s.optimizer) {

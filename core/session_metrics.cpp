@@ -52,7 +52,10 @@ void Session::evaluate_set(const Matrix& features, const Matrix& targets, const 
   xt::xtensor<int, 1> truth = xt::xtensor<int, 1>::from_shape({n});
   for (std::size_t i = 0; i < n; ++i) truth(i) = classes == 2 ? int(labels(i) > 0.0f) : int(labels(i));
   const xt::xtensor<int, 1> guess = predicted_classes(y);
-  accuracy = double(xt::sum(xt::equal(truth, guess))()) / double(n);
+  // 1 where the guess is right: reduced by the same xt::sum over a double vector as the losses.
+  xt::xtensor<double, 1> hits = xt::xtensor<double, 1>::from_shape({n});
+  for (std::size_t i = 0; i < n; ++i) hits(i) = truth(i) == guess(i) ? 1.0 : 0.0;
+  accuracy = xt::sum(hits)() / double(n);
   if (confusion == nullptr) return;
   auto table = xt::adapt(*confusion, std::array<std::size_t, 2>{std::size_t(classes), std::size_t(classes)});
   for (std::size_t i = 0; i < n; ++i)
