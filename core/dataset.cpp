@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include <xtensor/xmath.hpp>
-#include <xtensor/xview.hpp>
 
 namespace nnplay {
 
@@ -296,24 +295,37 @@ Vector sample_labels(const std::vector<Sample>& samples) {
   return labels;
 }
 
+namespace {
+// dst = e, element by element: one small loop per expression type (a copy, a product, a sine),
+// where xtensor's assignment to a view instantiated its whole assigner for each of them.
+template <class E>
+void write_row(float* dst, const E& e, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i) dst[i] = e.data_element(i);
+}
+}  // namespace
+
 void feature_rows(const FeatureSet& features, const Matrix& points, Matrix& out) {
   const std::size_t count = points.shape(0);
   ensure_shape(out, enabled_count(features), count);
   // The coordinates as contiguous vectors, so every row below is a flat 1-D expression.
-  const Vector x = xt::col(points, 0);
-  const Vector y = xt::col(points, 1);
+  Vector x = Vector::from_shape({count});
+  Vector y = Vector::from_shape({count});
+  for (std::size_t i = 0; i < count; ++i) {
+    x(i) = points(i, 0);
+    y(i) = points(i, 1);
+  }
   std::size_t row = 0;
   for (std::size_t f = 0; f < kFeatureCount; ++f) {
     if (!features[f]) continue;
-    auto dst = vector_view(out.data() + count * row++, count);  // row `row` of out
+    float* dst = out.data() + count * row++;  // row `row` of out
     switch (static_cast<Feature>(f)) {
-      case Feature::kX: dst = x; break;
-      case Feature::kY: dst = y; break;
-      case Feature::kXSquared: dst = x * x; break;
-      case Feature::kYSquared: dst = y * y; break;
-      case Feature::kXTimesY: dst = x * y; break;
-      case Feature::kSinX: dst = xt::sin(x); break;
-      case Feature::kSinY: dst = xt::sin(y); break;
+      case Feature::kX: write_row(dst, x, count); break;
+      case Feature::kY: write_row(dst, y, count); break;
+      case Feature::kXSquared: write_row(dst, x * x, count); break;
+      case Feature::kYSquared: write_row(dst, y * y, count); break;
+      case Feature::kXTimesY: write_row(dst, x * y, count); break;
+      case Feature::kSinX: write_row(dst, xt::sin(x), count); break;
+      case Feature::kSinY: write_row(dst, xt::sin(y), count); break;
     }
   }
 }

@@ -5,7 +5,6 @@
 
 #include <xtensor/xmath.hpp>
 #include <xtensor/xreducer.hpp>
-#include <xtensor/xvectorize.hpp>
 
 namespace nnplay {
 
@@ -65,18 +64,15 @@ double sum_of_terms(const float* y, const float* t, std::size_t n) {
   return sum;
 }
 
-// Calls f with the loss terms of y against t as an xtensor expression (same shape as y).
-template <class F>
-auto with_terms(Loss kind, const Matrix& y, const Matrix& t, F&& f) {
-  const auto yd = xt::cast<double>(y);
-  const auto td = xt::cast<double>(t);
-  switch (kind) {
-    case Loss::kSquared: return f(xt::vectorize(loss_term<Loss::kSquared>)(yd, td));
-    case Loss::kCrossEntropy: return f(xt::vectorize(loss_term<Loss::kCrossEntropy>)(yd, td));
-    case Loss::kSoftmaxCrossEntropy: return f(xt::vectorize(loss_term<Loss::kSoftmaxCrossEntropy>)(yd, td));
-    case Loss::kHuber: break;
-  }
-  return f(xt::vectorize(loss_term<Loss::kHuber>)(yd, td));
+// The loss of each sample (column) of y [outputs, samples] against t, summed over the outputs in
+// row order. A loop rather than xt::sum over axis 0: the axis reducer of a 2-D expression cost
+// several KB of wasm for a read-out that runs once per frame.
+template <Loss K>
+void fill_sample_losses(const Matrix& y, const Matrix& t, double* out) {
+  const std::size_t outputs = y.shape(0), n = y.shape(1);
+  for (std::size_t i = 0; i < n; ++i) out[i] = 0.0;
+  for (std::size_t r = 0; r < outputs; ++r)
+    for (std::size_t i = 0; i < n; ++i) out[i] += loss_term<K>(y(r, i), t(r, i));
 }
 
 }  // namespace
@@ -92,11 +88,18 @@ double loss_sum(Loss kind, const float* y, const float* t, std::size_t n) {
 }
 
 double loss_total(Loss kind, const Matrix& y, const Matrix& t) {
-  return with_terms(kind, y, t, [](auto&& terms) -> double { return xt::sum(terms)(); });
+  return xt::sum(sample_losses(kind, y, t))();
 }
 
 xt::xtensor<double, 1> sample_losses(Loss kind, const Matrix& y, const Matrix& t) {
-  return with_terms(kind, y, t, [](auto&& terms) -> xt::xtensor<double, 1> { return xt::sum(terms, {0}); });
+  xt::xtensor<double, 1> losses = xt::xtensor<double, 1>::from_shape({y.shape(1)});
+  switch (kind) {
+    case Loss::kSquared: fill_sample_losses<Loss::kSquared>(y, t, losses.data()); break;
+    case Loss::kCrossEntropy: fill_sample_losses<Loss::kCrossEntropy>(y, t, losses.data()); break;
+    case Loss::kSoftmaxCrossEntropy: fill_sample_losses<Loss::kSoftmaxCrossEntropy>(y, t, losses.data()); break;
+    case Loss::kHuber: fill_sample_losses<Loss::kHuber>(y, t, losses.data()); break;
+  }
+  return losses;
 }
 
 bool gradient_is_wrt_logits(Loss kind) {

@@ -1,7 +1,7 @@
 #include "optimizer.hpp"
 
+#include <algorithm>
 #include <cmath>
-#include <type_traits>
 
 #include <xtensor/xmath.hpp>
 #include <xtensor/xoperation.hpp>
@@ -53,15 +53,6 @@ namespace {
 
 using FlatView = decltype(vector_view(static_cast<float*>(nullptr), 0));
 
-// The regularised gradient of params p from the loss gradient g, as an expression. The rate is
-// taken by reference: an expression holds its lvalue operands by reference, and it outlives this call.
-template <Regularization R, class P, class G>
-auto regularized(const P& p, const G& g, [[maybe_unused]] const float& rate) {
-  if constexpr (R == Regularization::kL2) return g + rate * p;
-  else if constexpr (R == Regularization::kL1) return g + rate * xt::sign(p);
-  else return G(g);  // a view of the same floats
-}
-
 // dst = e for an expression e over views of one range of flat buffers, read element by element
 // through data_element(i): a flat loop the compiler vectorises. xtensor's own assignment
 // (xt::noalias(dst) = e) walks iterator tuples instead, which measured about 10 % slower per
@@ -73,23 +64,22 @@ void assign(FlatView& dst, const E& e) {
   for (std::size_t i = 0; i < n; ++i) out[i] = e.data_element(i);
 }
 
-// One kind's step over a range of the parameters with one regulariser, as xtensor expressions
-// over views of the flat buffers; each line is the formula of its kind in optimizer.hpp. The
-// state is updated first, then the parameters: both read the old parameters through `grad`.
-template <OptimizerKind K, Regularization R>
-void step_range(FlatView p, FlatView g, FlatView m, FlatView v, const UpdateSettings& s, float correct1,
+// The regularised gradient of weights p from the loss gradient g, written into grad: the
+// regulariser is folded in first so that each kind below has one expression, not one per
+// regulariser (the same floats: each sum is rounded to float either way).
+void regularize(FlatView p, FlatView g, FlatView grad, Regularization r, float rate) {
+  if (r == Regularization::kL2) assign(grad, g + rate * p);
+  else assign(grad, g + rate * xt::sign(p));
+}
+
+// One kind's step over a range of the parameters from the (regularised) gradient `grad`, as
+// xtensor expressions over views of the flat buffers; each line is the formula of its kind in
+// optimizer.hpp. The state is updated first, then the parameters.
+template <OptimizerKind K>
+void step_range(FlatView p, FlatView grad, FlatView m, FlatView v, const UpdateSettings& s, float correct1,
                 float correct2) {
   const float lr = s.learning_rate;
-  const auto grad = regularized<R>(p, g, s.regularization_rate);
-  auto apply = [&](const auto& step) {
-    if constexpr (R == Regularization::kL1) {
-      // The L1 pull must not push a weight through zero to the other side.
-      const auto next = p - lr * step;
-      assign(p, xt::where((p > 0.0f && next < 0.0f) || (p < 0.0f && next > 0.0f), 0.0f, next));
-    } else {
-      assign(p, p - lr * step);
-    }
-  };
+  auto apply = [&](const auto& step) { assign(p, p - lr * step); };
   if constexpr (K == OptimizerKind::kSgd) {
     apply(grad);
   } else if constexpr (K == OptimizerKind::kMomentum) {
@@ -111,27 +101,37 @@ void step_range(FlatView p, FlatView g, FlatView m, FlatView v, const UpdateSett
 // The views of [begin, end) of every buffer; the state buffers a kind does not use are empty
 // and their views are never read.
 struct Buffers {
-  float *p, *g, *m, *v;
+  float *p, *g, *m, *v, *scratch;
   FlatView range(float* data, std::size_t begin, std::size_t end) const {
     return vector_view(data == nullptr ? nullptr : data + begin, data == nullptr ? 0 : end - begin);
   }
 };
 
+// Under L1 a weight the step carried through zero to the other side stops at zero instead; one
+// pass after any kind's step, from the weights before it.
+void stop_at_zero(FlatView p, FlatView before) {
+  assign(p, xt::where((before > 0.0f && p < 0.0f) || (before < 0.0f && p > 0.0f), 0.0f, p));
+}
+
 template <OptimizerKind K>
 void step_all(const Buffers& b, std::size_t n, std::size_t weight_count, const UpdateSettings& s, float c1,
               float c2) {
-  auto run = [&](auto regularization, std::size_t begin, std::size_t end) {
-    constexpr Regularization R = decltype(regularization)::value;
-    step_range<K, R>(b.range(b.p, begin, end), b.range(b.g, begin, end), b.range(b.m, begin, end),
-                     b.range(b.v, begin, end), s, c1, c2);
+  auto run = [&](const FlatView& grad, std::size_t begin, std::size_t end) {
+    step_range<K>(b.range(b.p, begin, end), grad, b.range(b.m, begin, end), b.range(b.v, begin, end), s, c1, c2);
   };
-  using None = std::integral_constant<Regularization, Regularization::kNone>;
-  switch (s.regularization) {
-    case Regularization::kNone: run(None{}, 0, n); return;  // weights and biases alike: one pass
-    case Regularization::kL1: run(std::integral_constant<Regularization, Regularization::kL1>{}, 0, weight_count); break;
-    case Regularization::kL2: run(std::integral_constant<Regularization, Regularization::kL2>{}, 0, weight_count); break;
+  if (s.regularization == Regularization::kNone) {
+    run(b.range(b.g, 0, n), 0, n);  // weights and biases alike: one pass
+    return;
   }
-  run(None{}, weight_count, n);  // biases are never regularised
+  const FlatView weights = b.range(b.p, 0, weight_count);
+  const FlatView grad = b.range(b.scratch, 0, weight_count);
+  const FlatView before = b.range(b.scratch, weight_count, 2 * weight_count);
+  regularize(weights, b.range(b.g, 0, weight_count), grad, s.regularization, s.regularization_rate);
+  const bool l1 = s.regularization == Regularization::kL1;
+  if (l1) std::copy(b.p, b.p + weight_count, b.scratch + weight_count);
+  run(grad, 0, weight_count);
+  if (l1) stop_at_zero(weights, before);
+  run(b.range(b.g, weight_count, n), weight_count, n);  // biases are never regularised
 }
 
 }  // namespace
@@ -155,8 +155,9 @@ void Optimizer::update(std::vector<float>& params, const std::vector<float>& gra
     c2 = static_cast<float>(1.0 / (1.0 - std::pow(double(s.beta2), double(steps_))));
   }
   // The gradient buffer is only read; the views are of float for one view type throughout.
+  if (s.regularization != Regularization::kNone) scratch_.resize(2 * weight_count);
   const Buffers b{params.data(), const_cast<float*>(grads.data()), first_.empty() ? nullptr : first_.data(),
-                  second_.empty() ? nullptr : second_.data()};
+                  second_.empty() ? nullptr : second_.data(), scratch_.data()};
   switch (s.optimizer) {
     case OptimizerKind::kSgd: step_all<OptimizerKind::kSgd>(b, n, weight_count, s, c1, c2); break;
     case OptimizerKind::kMomentum: step_all<OptimizerKind::kMomentum>(b, n, weight_count, s, c1, c2); break;

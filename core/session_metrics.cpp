@@ -4,12 +4,6 @@
 #include <cmath>
 
 #include <xtensor/xmath.hpp>
-// g++ 12 sees a false out-of-bounds read in xtensor 0.24's argmax permutation code (xstorage.hpp).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Warray-bounds"
-#include <xtensor/xsort.hpp>
-#pragma GCC diagnostic pop
-#include <xtensor/xview.hpp>
 
 #include "session.hpp"
 
@@ -25,11 +19,23 @@ const Matrix& Session::forward_set(const Matrix& features) {
 
 // The class the network picks for each sample of y [outputs, samples]: the largest output (the
 // first of equals), or with one output its side of the threshold: tanh splits at 0, the sigmoid
-// of cross-entropy at 0.5.
+// of cross-entropy at 0.5. A plain loop over the [outputs, samples] matrix: xt::argmax over an
+// axis of a 2-D expression instantiated about 40 KB of wasm for this once-per-frame read-out.
 xt::xtensor<int, 1> Session::predicted_classes(const Matrix& y) const {
-  if (y.shape(0) > 1) return xt::cast<int>(xt::argmax(y, 0));
+  const std::size_t outputs = y.shape(0), n = y.shape(1);
+  xt::xtensor<int, 1> guess = xt::xtensor<int, 1>::from_shape({n});
   const float threshold = config_.effective_loss() == Loss::kCrossEntropy ? 0.5f : 0.0f;
-  return xt::cast<int>(xt::row(y, 0) >= threshold);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (outputs == 1) {
+      guess(i) = y(0, i) >= threshold ? 1 : 0;
+      continue;
+    }
+    std::size_t best = 0;
+    for (std::size_t r = 1; r < outputs; ++r)
+      if (y(r, i) > y(best, i)) best = r;
+    guess(i) = int(best);
+  }
+  return guess;
 }
 
 void Session::evaluate_set(const Matrix& features, const Matrix& targets, const Vector& labels, double& loss,
@@ -43,10 +49,13 @@ void Session::evaluate_set(const Matrix& features, const Matrix& targets, const 
   loss = loss_total(config_.effective_loss(), y, targets) / double(n);
   if (regression) return;
   const int classes = config_.num_classes;
-  const xt::xtensor<int, 1> truth = classes == 2 ? xt::xtensor<int, 1>(xt::cast<int>(labels > 0.0f))
-                                                 : xt::xtensor<int, 1>(xt::cast<int>(labels));
+  xt::xtensor<int, 1> truth = xt::xtensor<int, 1>::from_shape({n});
+  for (std::size_t i = 0; i < n; ++i) truth(i) = classes == 2 ? int(labels(i) > 0.0f) : int(labels(i));
   const xt::xtensor<int, 1> guess = predicted_classes(y);
-  accuracy = double(xt::sum(xt::equal(truth, guess))()) / double(n);
+  // 1 where the guess is right: reduced by the same xt::sum over a double vector as the losses.
+  xt::xtensor<double, 1> hits = xt::xtensor<double, 1>::from_shape({n});
+  for (std::size_t i = 0; i < n; ++i) hits(i) = truth(i) == guess(i) ? 1.0 : 0.0;
+  accuracy = xt::sum(hits)() / double(n);
   if (confusion == nullptr) return;
   auto table = xt::adapt(*confusion, std::array<std::size_t, 2>{std::size_t(classes), std::size_t(classes)});
   for (std::size_t i = 0; i < n; ++i)
