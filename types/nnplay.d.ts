@@ -34,6 +34,8 @@ export interface NnPlaygroundStoppedDetail extends NnPlaygroundMetrics {
 
 export interface NnPlaygroundErrorDetail {
   message: string;
+  /** True when the shared engine crashed, restarted and this playground resumed where it was. */
+  recovered?: boolean;
 }
 
 export interface NnPlaygroundDataDetail {

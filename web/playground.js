@@ -42,15 +42,24 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   let started = false;       // start() ran: the worker is up (its first call creates it)
   let onScreen = !lazy;      // false while off screen or in a hidden tab: no frames are asked for
-  // The worker can die (a trap, a crash): the playground then offers to restart with a fresh
-  // engine and the same settings; other playgrounds on the page have engines of their own.
+  // The shared worker can die (a trap, a crash): engine.js restarts it and loads this
+  // playground's session from its last checkpoint, and we say so. Only a worker that keeps
+  // failing is fatal: the playground then offers to restart with the same settings.
   let stopped = false;  // the engine died: its calls' errors are noise until Restart
-  const newEngine = () => new Engine({ onFatal: (message) => {
-    pause();
-    stopped = true;
-    ui.showFatal(`${message}.`, restartEngine);
-    onEvent('error', { message });
-  } });
+  const newEngine = () => new Engine({
+    onFatal: (message) => {
+      pause();
+      stopped = true;
+      ui.showFatal(`${message}.`, restartEngine);
+      onEvent('error', { message });
+    },
+    onRecovered: (message) => {
+      const text = `${message}. It was restarted, and this playground resumed from where it was.`;
+      ui.showError(text);
+      dirty = true;
+      onEvent('error', { message: text, recovered: true });
+    },
+  });
   let engine = newEngine();
   const ui = buildLayout(root, {
     onChange: (key, value) => change(key, value),

@@ -1,51 +1,153 @@
-// Main-thread proxy for worker.js: each method posts {id, op, ...} and returns a promise of
-// the worker's answer. One Engine per playground, so several playgrounds never share state.
-export class Engine {
-  // onFatal(message) is called once if the worker dies (a trap, a failed load).
-  constructor({ onFatal = () => {} } = {}) {
-    this.pending = new Map();
+// Main-thread proxy for worker.js. Every playground on the page has its own Engine (its own
+// Session in the worker), and all of them share one worker: one download and one compile of
+// the wasm module, one JS heap. Each method posts {id, sid, op, ...} and returns a promise of
+// the worker's answer; answers come back in the order asked, and each playground keeps at
+// most two frames in flight, so playgrounds take turns on the one worker.
+//
+// A trap in the worker (or its error event) loses every Session at once. The host then starts
+// a new worker, loads each Session from its last checkpoint (the exact-resume format of
+// session.save(), sent with answers, see worker.js) and sends the calls that were in flight
+// again, except the one that trapped; each engine's onRecovered(message) tells its playground.
+// A worker that fails again and again (MAX_RESTARTS within RESTART_WINDOW_MS), or that never
+// loaded, is given up: every engine's onFatal(message) is called, as with one worker each.
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 30000;
+
+const sameOrigin = (url) => url.origin === globalThis.location?.origin;
+
+// A page may load nnplay.js from a CDN, and a worker script must come from the page's origin: a
+// one-line module of the page's origin (a blob: URL) imports the worker from the CDN instead
+// (CORS, which the npm CDNs send). The worker finds the wasm next to its own URL, the CDN's.
+function crossOriginShim(url) {
+  return URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};\n`], { type: 'text/javascript' }));
+}
+
+class EngineHost {
+  constructor() {
+    this.worker = null;
+    this.engines = new Map();   // sid -> Engine
+    this.calls = new Map();     // id -> { engine, op, args, resolve, reject }
     this.nextId = 1;
-    this.dead = false;
-    this.onFatal = onFatal;
-    this.worker = null;   // started by the first call, so an engine nobody has used costs nothing
+    this.nextSid = 1;
+    this.loaded = false;        // the worker has answered once, so the module loads
+    this.restarts = [];         // times of recent restarts
   }
 
-  startWorker() {
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    this.worker.onmessage = ({ data }) => {
-      const call = this.pending.get(data.id);
+  add(engine) {
+    const sid = this.nextSid++;
+    this.engines.set(sid, engine);
+    return sid;
+  }
+
+  remove(engine) {
+    this.engines.delete(engine.sid);
+    for (const [id, call] of this.calls) if (call.engine === engine) this.calls.delete(id);
+    if (this.worker && !this.engines.size) {
+      // The last playground left: the worker and its memory go too.
+      this.worker.terminate();
+      this.worker = null;
+    } else if (this.worker) {
+      this.worker.postMessage({ id: 0, sid: engine.sid, op: 'close' });
+    }
+  }
+
+  start() {
+    const url = new URL('./worker.js', import.meta.url);
+    const worker = new Worker(sameOrigin(url) ? url : crossOriginShim(url), { type: 'module' });
+    worker.onmessage = ({ data }) => {
+      if (worker !== this.worker) return;
+      this.loaded = true;
+      const call = this.calls.get(data.id);
       if (!call) return;
-      this.pending.delete(data.id);
+      this.calls.delete(data.id);
+      if (typeof data.checkpoint === 'string') call.engine.checkpoint = data.checkpoint;
       if (data.fatal) {
-        // A trap leaves the wasm instance in an unknown state: this engine is done.
+        // A trap leaves the wasm instance in an unknown state: every session restarts.
         call.reject(new Error(data.error));
-        this.worker.terminate();
-        this.fail(`the engine stopped: ${data.error}`, this.onFatal);
+        this.crashed(data.error);
       } else if ('error' in data) call.reject(new Error(data.error));
       else call.resolve(data.result);
     };
-    this.worker.onerror = (event) => {
+    worker.onerror = (event) => {
       event.preventDefault?.();
-      this.fail(`the engine stopped: ${event.message || 'the worker failed to load'}`, this.onFatal);
+      if (worker === this.worker) this.crashed(event.message || 'the worker failed to load');
     };
+    this.worker = worker;
   }
 
-  fail(message, onFatal) {
+  send(id, call) {
+    if (!this.worker) this.start();
+    this.calls.set(id, call);
+    this.worker.postMessage({ id, sid: call.engine.sid, op: call.op, ...call.args });
+  }
+
+  call(engine, op, args) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => this.send(id, { engine, op, args, resolve, reject }));
+  }
+
+  recycle(engine, buffer) {
+    if (this.worker) this.worker.postMessage({ op: 'recycle', sid: engine.sid, buffer }, [buffer]);
+  }
+
+  crashed(reason) {
+    const old = this.worker;
+    this.worker = null;
+    old?.terminate();
+    const now = performance.now();
+    this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
+    const message = `the engine stopped: ${reason}`;
+    if (!this.loaded || this.restarts.length >= MAX_RESTARTS) {
+      for (const engine of [...this.engines.values()]) engine.fail(message);
+      return;
+    }
+    this.restarts.push(now);
+    const inFlight = [...this.calls.entries()];
+    this.calls.clear();
+    // Each session first comes back from its checkpoint, then gets the calls it was waiting on.
+    for (const engine of this.engines.values()) {
+      if (engine.checkpoint === null) continue;
+      this.send(this.nextId++, { engine, op: 'load', args: { json: engine.checkpoint },
+        resolve: () => engine.onRecovered(message), reject: (error) => engine.fail(`${message}; ${error.message}`) });
+    }
+    for (const [id, call] of inFlight) this.send(id, call);
+    for (const engine of this.engines.values()) if (engine.checkpoint === null) engine.onRecovered(message);
+  }
+}
+
+let host = null;
+
+export class Engine {
+  // onFatal(message): the engine cannot go on (the worker failed for good).
+  // onRecovered(message): the worker crashed and this session is back where it was.
+  constructor({ onFatal = () => {}, onRecovered = () => {} } = {}) {
+    this.dead = false;
+    this.onFatal = onFatal;
+    this.onRecovered = onRecovered;
+    this.checkpoint = null;   // the session's last save(), for a restart
+    host ??= new EngineHost();
+    this.host = host;
+    this.sid = host.add(this);
+  }
+
+  // The shared worker (null until the first call on the page), for tools and tests.
+  get worker() { return this.host.worker; }
+
+  fail(message) {
     if (this.dead) return;
     this.dead = true;
-    for (const call of this.pending.values()) call.reject(new Error(message));
-    this.pending.clear();
-    onFatal(message);
+    for (const [id, call] of this.host.calls) {
+      if (call.engine !== this) continue;
+      this.host.calls.delete(id);
+      call.reject(new Error(message));
+    }
+    this.host.remove(this);
+    this.onFatal(message);
   }
 
   call(op, args = {}) {
     if (this.dead) return Promise.reject(new Error('the engine has stopped'));
-    if (!this.worker) this.startWorker();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, op, ...args });
-    });
+    return this.host.call(this, op, args);
   }
 
   configure(text) { return this.call('configure', { text }); }
@@ -61,8 +163,8 @@ export class Engine {
   }
   // Hands a drawn frame's grid or maps back to the worker for reuse; the array is unusable afterwards.
   recycle(array) {
-    if (this.dead || !this.worker || !(array?.buffer instanceof ArrayBuffer)) return;
-    this.worker.postMessage({ op: 'recycle', buffer: array.buffer }, [array.buffer]);
+    if (this.dead || !(array?.buffer instanceof ArrayBuffer)) return;
+    this.host.recycle(this, array.buffer);
   }
   trace(x, y, label) { return this.call('trace', { x, y, label }); }
   addPoint(x, y, label, isTest = false) { return this.call('addPoint', { x, y, label, isTest }); }
@@ -73,8 +175,15 @@ export class Engine {
   load(json) { return this.call('load', { json }); }
   previews(datasets, numClasses = 2) { return this.call('previews', { datasets, numClasses }); }
 
+  // The playground is gone: its session is closed; the worker stays for the others.
   terminate() {
-    this.worker?.terminate();
-    this.fail('the engine was stopped', () => {});
+    if (this.dead) return;
+    this.dead = true;
+    for (const [id, call] of this.host.calls) {
+      if (call.engine !== this) continue;
+      this.host.calls.delete(id);
+      call.reject(new Error('the engine was stopped'));
+    }
+    this.host.remove(this);
   }
 }
