@@ -105,14 +105,14 @@ test('the example post from dist/ in a sub-folder under a strict CSP: instances 
   const count = await page.evaluate(() => document.querySelectorAll('nn-playground').length);
   assert.equal(count, 3);
 
-  // Only what is on screen has a worker; the others have not started.
+  // Only what is on screen has started; all of it shares one worker (one wasm module).
   await page.evaluate(() => scrollTo(0, 0));
   const visible = await onScreen(page);
   assert.equal(visible[2], false, 'the spiral starts off screen');
   const seen = visible.filter(Boolean).length;
   if (seen) await page.waitForFunction((n) => [...document.querySelectorAll('nn-playground')].filter((e) => e.metrics.frames > 0).length >= n, seen);
   await page.waitForTimeout(300);
-  assert.equal(page.workers().length, seen, `${seen} on screen, ${page.workers().length} workers`);
+  assert.equal(page.workers().length, seen ? 1 : 0, `${seen} on screen, ${page.workers().length} workers`);
   assert.equal((await metrics(page, 2)).frames, 0, 'the off-screen spiral has drawn nothing');
 
   // The single neuron trains when its play button is pressed.
@@ -147,10 +147,10 @@ test('the example post from dist/ in a sub-folder under a strict CSP: instances 
   await waitEpoch(page, 0, hiddenEpoch + 20);
 
   // The spiral autoplays once scrolled to; the neuron, now off screen, halts.
-  const workersBefore = page.workers().length;
+  assert.equal((await metrics(page, 2)).frames, 0, 'the spiral has not started yet');
   await scrollTo(page, 2);
   await waitEpoch(page, 2, 100);
-  assert.ok(page.workers().length > workersBefore, 'scrolling to the spiral started its worker');
+  assert.equal(page.workers().length, 1, 'scrolling to the spiral started its session on the shared worker');
   assert.equal((await onScreen(page))[0], false);
   await assertHalted(page, 0);
   assert.equal((await metrics(page, 0)).running, true, 'still marked as playing: it resumes when seen');
@@ -319,16 +319,22 @@ test('prefers-reduced-motion: autoplay waits for the reader; presentation attrib
   await page.evaluate(() => document.querySelectorAll('nn-playground')[0].setAttribute('controls', 'minimal'));
   assert.doesNotMatch(await shadowQuery(page, 0, '.attribute-message', 'text'), /sideways/);
 
-  // Moving an element keeps its playground; removing it ends its worker.
+  // Moving an element keeps its playground; removing one keeps the shared worker for the other;
+  // removing the last ends it.
   await scrollTo(page, 1);
   await page.waitForFunction(() => document.querySelectorAll('nn-playground')[1].metrics.frames > 0);
-  assert.equal(page.workers().length, 2);
+  assert.equal(page.workers().length, 1);
   await page.evaluate(() => document.body.prepend(document.querySelectorAll('nn-playground')[1]));
   await page.waitForTimeout(200);
-  assert.equal(page.workers().length, 2);
+  assert.equal(page.workers().length, 1);
   assert.ok((await metrics(page, 0)).frames > 0, 'the moved element still has its playground');
   await page.evaluate(() => document.querySelectorAll('nn-playground')[0].remove());
   await page.waitForTimeout(300);
   assert.equal(page.workers().length, 1);
+  await page.evaluate(() => document.querySelector('nn-playground').step());
+  assert.equal((await metrics(page, 0)).epoch, 1, 'the one left still trains');
+  await page.evaluate(() => document.querySelector('nn-playground').remove());
+  await page.waitForTimeout(300);
+  assert.equal(page.workers().length, 0);
   assert.deepEqual(problems, []);
 });
