@@ -51,8 +51,10 @@ function rendererPss(pid) {
   return total;
 }
 
-async function measure(browser, browserPid, base, count) {
-  const page = await browser.newPage({ viewport: { width: 900, height: 1800 * count } });
+// The viewport is as tall for every count (all of the largest page on screen): a taller
+// viewport alone costs renderer memory (raster tiles), which is not a playground's cost.
+async function measure(browser, browserPid, base, count, maxCount) {
+  const page = await browser.newPage({ viewport: { width: 900, height: 1800 * maxCount } });
   page.on('console', (m) => { if (m.type() === 'error') console.error(m.text()); });
   page.on('pageerror', (e) => console.error(e.message));
   await page.goto(`${base}page-${count}.html`);
@@ -96,9 +98,11 @@ async function equalEpochs(browser, base) {
     null, { timeout: 30000 });
   await page.evaluate(() => document.querySelectorAll('nn-playground').forEach((el) => el.play()));
   await page.waitForTimeout(TRAIN_MS);
-  const epochs = await page.evaluate(() => [...document.querySelectorAll('nn-playground')].map((el) => el.metrics.epoch));
+  const seen = await page.evaluate(() => [...document.querySelectorAll('nn-playground')]
+    .map((el) => [el.metrics.epoch, el.metrics.frames]));
   await page.close();
-  return epochs;
+  console.log(`  (frames drawn: ${seen.map(([, f]) => f).join(', ')})`);
+  return seen.map(([e]) => e);
 }
 
 // Milliseconds from scrolling the second playground into view to its first drawn frame, with the
@@ -130,7 +134,7 @@ try {
   const base = `http://127.0.0.1:${server.address().port}/`;
   const results = [];
   for (const count of counts.length ? counts : [1, 5]) {
-    const r = await measure(browser, browserServer.process().pid, base, count);
+    const r = await measure(browser, browserServer.process().pid, base, count, Math.max(...(counts.length ? counts : [1, 5])));
     results.push(r);
     const workers = r.ua.workers.map((b) => (b / KB / KB).toFixed(2)).join(', ');
     console.log(`${count} instance(s): measureUserAgentSpecificMemory ${(r.ua.total / KB / KB).toFixed(1)} MiB `

@@ -1,8 +1,10 @@
 // Main-thread proxy for worker.js. Every playground on the page has its own Engine (its own
 // Session in the worker), and all of them share one worker: one download and one compile of
 // the wasm module, one JS heap. Each method posts {id, sid, op, ...} and returns a promise of
-// the worker's answer; answers come back in the order asked, and each playground keeps at
-// most two frames in flight, so playgrounds take turns on the one worker.
+// the worker's answer. Frames (the long calls) wait here and go to the worker one at a time,
+// in the order asked; each playground asks for at most two, so playgrounds take turns, and any
+// other call (a playground that just scrolled into view configuring) waits for one frame at
+// most, not for every frame already asked for.
 //
 // A trap in the worker (or its error event) loses every Session at once. The host then starts
 // a new worker, loads each Session from its last checkpoint (the exact-resume format of
@@ -30,6 +32,8 @@ class EngineHost {
     this.nextId = 1;
     this.nextSid = 1;
     this.loaded = false;        // the worker has answered once, so the module loads
+    this.frames = [];           // [id, call] of frames not sent yet, oldest first
+    this.frameBusy = false;     // a frame is in the worker
     this.restarts = [];         // times of recent restarts
   }
 
@@ -41,7 +45,6 @@ class EngineHost {
 
   remove(engine) {
     this.engines.delete(engine.sid);
-    for (const [id, call] of this.calls) if (call.engine === engine) this.calls.delete(id);
     if (this.worker && !this.engines.size) {
       // The last playground left: the worker and its memory go too.
       this.worker.terminate();
@@ -60,6 +63,10 @@ class EngineHost {
       const call = this.calls.get(data.id);
       if (!call) return;
       this.calls.delete(data.id);
+      if (call.op === 'frame') {
+        this.frameBusy = false;
+        this.pump();
+      }
       if (typeof data.checkpoint === 'string') call.engine.checkpoint = data.checkpoint;
       if (data.fatal) {
         // A trap leaves the wasm instance in an unknown state: every session restarts.
@@ -77,13 +84,40 @@ class EngineHost {
 
   send(id, call) {
     if (!this.worker) this.start();
+    if (call.op === 'frame') this.frameBusy = true;
     this.calls.set(id, call);
     this.worker.postMessage({ id, sid: call.engine.sid, op: call.op, ...call.args });
   }
 
+  pump() {
+    if (!this.frameBusy && this.frames.length) this.send(...this.frames.shift());
+  }
+
   call(engine, op, args) {
     const id = this.nextId++;
-    return new Promise((resolve, reject) => this.send(id, { engine, op, args, resolve, reject }));
+    return new Promise((resolve, reject) => {
+      const call = { engine, op, args, resolve, reject };
+      if (op !== 'frame') {
+        this.send(id, call);
+        return;
+      }
+      this.frames.push([id, call]);
+      this.pump();
+    });
+  }
+
+  // Rejects every call of `engine`, sent or waiting.
+  drop(engine, message) {
+    for (const [id, call] of this.calls) {
+      if (call.engine !== engine) continue;
+      this.calls.delete(id);
+      if (call.op === 'frame') this.frameBusy = false;
+      call.reject(new Error(message));
+    }
+    const [mine, others] = [this.frames.filter(([, c]) => c.engine === engine), this.frames.filter(([, c]) => c.engine !== engine)];
+    this.frames = others;
+    for (const [, call] of mine) call.reject(new Error(message));
+    this.pump();
   }
 
   recycle(engine, buffer) {
@@ -104,13 +138,19 @@ class EngineHost {
     this.restarts.push(now);
     const inFlight = [...this.calls.entries()];
     this.calls.clear();
+    this.frameBusy = false;
     // Each session first comes back from its checkpoint, then gets the calls it was waiting on.
     for (const engine of this.engines.values()) {
       if (engine.checkpoint === null) continue;
       this.send(this.nextId++, { engine, op: 'load', args: { json: engine.checkpoint },
         resolve: () => engine.onRecovered(message), reject: (error) => engine.fail(`${message}; ${error.message}`) });
     }
-    for (const [id, call] of inFlight) this.send(id, call);
+    // A frame that was in the worker goes back to the head of the waiting ones.
+    for (const [id, call] of inFlight) {
+      if (call.op === 'frame') this.frames.unshift([id, call]);
+      else this.send(id, call);
+    }
+    this.pump();
     for (const engine of this.engines.values()) if (engine.checkpoint === null) engine.onRecovered(message);
   }
 }
@@ -136,11 +176,7 @@ export class Engine {
   fail(message) {
     if (this.dead) return;
     this.dead = true;
-    for (const [id, call] of this.host.calls) {
-      if (call.engine !== this) continue;
-      this.host.calls.delete(id);
-      call.reject(new Error(message));
-    }
+    this.host.drop(this, message);
     this.host.remove(this);
     this.onFatal(message);
   }
@@ -179,11 +215,7 @@ export class Engine {
   terminate() {
     if (this.dead) return;
     this.dead = true;
-    for (const [id, call] of this.host.calls) {
-      if (call.engine !== this) continue;
-      this.host.calls.delete(id);
-      call.reject(new Error('the engine was stopped'));
-    }
+    this.host.drop(this, 'the engine was stopped');
     this.host.remove(this);
   }
 }

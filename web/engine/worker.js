@@ -16,7 +16,7 @@ const AUTO_BUDGET_MS = 4;
 const MAX_AUTO_EPOCHS = 1000;
 // A frame carries a checkpoint (session.save()) at most this often, and after any call that
 // may have changed the session: engine.js restores every session from it after a crash.
-const CHECKPOINT_MS = 500;
+const CHECKPOINT_MS = 1000;
 // Calls that change nothing a checkpoint holds.
 const READ_ONLY = new Set(['frame', 'trace', 'exportCsv', 'save', 'previews', 'close']);
 
@@ -68,7 +68,9 @@ function train(epochs) {
   session.trainEpochs(count);
   const elapsed = performance.now() - start;
   const measured = Math.max(elapsed / count, 1e-4);
-  msPerEpoch = msPerEpoch === null ? measured : 0.7 * msPerEpoch + 0.3 * measured;
+  // A chunk preempted by the page or another session measures slow: a faster measure is taken
+  // at once, a slower one only slowly, so equal networks settle on equal chunks (fair turns).
+  msPerEpoch = msPerEpoch === null ? measured : Math.min(measured, 0.9 * msPerEpoch + 0.1 * measured);
   return count;
 }
 
