@@ -51,5 +51,7 @@ function schemaAttributes() {
 export default {
   globs: ['web/element/element.js'],
   outdir: 'dist',
+  // package.json's customElements is written by hand: a build into another folder must not move it.
+  packagejson: false,
   plugins: [schemaAttributes()],
 };

@@ -258,9 +258,13 @@ test('the share dialog\'s snippets, pasted into new pages, run the same setup', 
   const snippets = await page.evaluate(() => {
     const root = document.querySelector('nn-playground').shadowRoot;
     const read = (name) => root.querySelector(`[data-share="${name}"]`).value;
-    return { open: root.querySelector('.share-dialog').open, link: read('link'), element: read('element'), iframe: read('iframe') };
+    return { open: root.querySelector('.share-dialog').open, link: read('link'), element: read('element'), iframe: read('iframe'),
+      cdn: read('cdn'), resize: read('resize') };
   });
   assert.equal(snippets.open, true);
+  assert.match(snippets.cdn, /^<script type="module" src="https:\/\/cdn\.jsdelivr\.net\/npm\/nnplay@\d+\.\d+\.\d+\/dist\/nnplay\.js"><\/script>\n<nn-playground learning-rate="0\.1"/);
+  assert.match(snippets.resize, /nnplay:height/);
+  assert.match(snippets.iframe, / title="[^"]+"/);
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'embed-share-dialog.png') });
   assert.equal(snippets.element, `<script type="module" src="${base}${DIST}nnplay.js"></script>\n`
     + '<nn-playground learning-rate="0.1" network-shape="3" seed="5" hide="noise"></nn-playground>');

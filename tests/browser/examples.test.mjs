@@ -11,6 +11,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openBrowser, newPage, ROOT } from './browser.mjs';
+import { cdnUrl, iframeSnippet, heightListenerSnippet } from '../../web/element/snippets.js';
+import { defaultState } from '../../web/state/state.js';
 
 const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const CDN = `https://cdn.jsdelivr.net/npm/nnplay@${version}/dist/`;
@@ -48,8 +50,18 @@ export function renderMarkdown(text) {
   }).join('\n');
 }
 
+const TYPES = { '.wasm': 'application/wasm', '.html': 'text/html', '.css': 'text/css', '.svg': 'image/svg+xml' };
 const layout = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post</title>
 <link rel="icon" href="data:,"></head><body>${body}</body></html>`;
+
+// jsDelivr's URLs answered from the built dist/ (there is no network here).
+function standInForCdn(page) {
+  return page.route(`${CDN}**`, (route) => {
+    const file = path.join(ROOT, 'dist', new URL(route.request().url()).pathname.split('/dist/')[1]);
+    const type = TYPES[path.extname(file)] ?? 'text/javascript';
+    route.fulfill({ body: readFileSync(file), contentType: type, headers: { 'Access-Control-Allow-Origin': '*' } });
+  });
+}
 
 const POSTS = {
   'plain.html': { html: () => read('plain.html'), expect: [{ dataset: 'xor', networkShape: [2], learningRate: 0.1 }] },
@@ -88,11 +100,7 @@ for (const [name, post] of Object.entries(POSTS)) {
     writeFileSync(path.join(site, 'favicon.ico'), '');
     const { browser, base } = await openBrowser(t, { folder: path.relative(ROOT, site) });
     const { page, problems } = await newPage(browser, { height: 1800 * post.expect.length });
-    await page.route(`${CDN}**`, (route) => {
-      const file = path.join(ROOT, 'dist', new URL(route.request().url()).pathname.split('/dist/')[1]);
-      const type = file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
-      route.fulfill({ body: readFileSync(file), contentType: type, headers: { 'Access-Control-Allow-Origin': '*' } });
-    });
+    await standInForCdn(page);
     await page.goto(base);
     const count = post.expect.length;
     await page.waitForFunction((n) => [...document.querySelectorAll('nn-playground')].filter((el) => el.metrics.frames > 0)
@@ -108,3 +116,22 @@ for (const [name, post] of Object.entries(POSTS)) {
     assert.deepEqual(problems, []);
   });
 }
+
+test('the iframe snippet with the listener snippet: the iframe takes its content height', async (t) => {
+  const site = mkdtempSync(path.join(tmpdir(), 'nnplay-iframe-'));
+  t.after(() => rmSync(site, { recursive: true, force: true }));
+  const iframe = iframeSnippet({ ...defaultState(), dataset: 'xor', seed: 'frame' }, cdnUrl(version));
+  writeFileSync(path.join(site, 'index.html'), layout(`<p>Before.</p>\n${iframe}\n${heightListenerSnippet()}`));
+  const { browser, base } = await openBrowser(t, { folder: path.relative(ROOT, site) });
+  const { page, problems } = await newPage(browser, { width: 800, height: 1600 });
+  await standInForCdn(page);
+  assert.match(iframe, / height="560"/);
+  await page.goto(base);
+  await page.waitForFunction(() => document.querySelector('iframe').height !== '560', null, { timeout: 20000 });
+  const frame = page.frames().find((f) => f.url().includes('embed.html'));
+  const inner = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  await page.waitForFunction((h) => Number(document.querySelector('iframe').height) === h, inner);
+  assert.ok(inner > 200, `content height ${inner}`);
+  assert.ok(await page.locator('iframe').getAttribute('title'));
+  assert.deepEqual(problems, []);
+});
