@@ -8,8 +8,8 @@ import { BLANK_PATH } from '../tests/browser/drivers/server.mjs';
 
 const ALL_FEATURES = 'x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true';
 export const ENGINE_SETUPS = [
-  { id: 'default', title: 'default setup', hash: '', share: 0.9 },
-  { id: '6x8', title: '6x8, every feature', hash: `networkShape=8,8,8,8,8,8&seed=1&${ALL_FEATURES}`, share: 0.75 },
+  { id: 'default', title: 'default setup', hash: 'epochsPerFrame=auto', share: 0.9 },
+  { id: '6x8', title: '6x8, every feature', hash: `networkShape=8,8,8,8,8,8&seed=1&epochsPerFrame=auto&${ALL_FEATURES}`, share: 0.75 },
 ];
 
 // In the page: counts rAF ticks and the playground's frames and epochs between start and stop.

@@ -27,11 +27,15 @@ constexpr Entry kActivations[] = {
 constexpr float kLeak = 0.01f;
 
 #if defined(__wasm_simd128__)
-// fast_exp (fast_math.hpp) on four lanes with the same steps, written out because the
+// fast_exp (fast_math.hpp) on four lanes with the same steps, bit for bit (tests/js/fast-exp.test.mjs
+// checks), written out because the
 // autovectorised scalar version ran at about 3 ns per value: most of a grid's time.
 inline v128_t exp4(v128_t x) {
   x = wasm_f32x4_pmax(wasm_f32x4_splat(-87.0f), wasm_f32x4_pmin(wasm_f32x4_splat(88.0f), x));
-  const v128_t n = wasm_f32x4_nearest(wasm_f32x4_mul(x, wasm_f32x4_splat(1.44269504f)));
+  // Half away from zero, as fast_exp rounds: trunc(t + copysign(0.5, t)).
+  const v128_t t = wasm_f32x4_mul(x, wasm_f32x4_splat(1.44269504f));
+  const v128_t half = wasm_v128_or(wasm_f32x4_splat(0.5f), wasm_v128_and(t, wasm_i32x4_splat(INT32_MIN)));
+  const v128_t n = wasm_f32x4_trunc(wasm_f32x4_add(t, half));
   const v128_t r = wasm_f32x4_add(wasm_f32x4_sub(x, wasm_f32x4_mul(n, wasm_f32x4_splat(0.693359375f))),
                                   wasm_f32x4_mul(n, wasm_f32x4_splat(2.12194440e-4f)));
   v128_t p = wasm_f32x4_splat(1.0f / 720.0f);
@@ -116,7 +120,7 @@ void apply_activation(Activation kind, const float* z, float* a, std::size_t n) 
       for (std::size_t i = 0; i < n; ++i) a[i] = std::sin(z[i]);
       break;
     case Activation::kSoftmax:
-      break;  // per sample, see apply_softmax
+      break;  // per sample, see softmax_block
   }
 }
 
@@ -165,10 +169,6 @@ void backprop_activation(Activation kind, const float* z, const float* a, const 
       for (std::size_t i = 0; i < n; ++i) d[i] = g[i] * std::cos(z[i]);
       break;
   }
-}
-
-void apply_softmax(const float* z, float* a, std::size_t units, std::size_t batch) {
-  softmax_block(z, a, units, batch, batch);
 }
 
 void softmax_block(const float* z, float* a, std::size_t units, std::size_t count, std::size_t ld) {

@@ -33,9 +33,8 @@ void apply_activation(Activation kind, const float* z, float* a, std::size_t n);
 void backprop_activation(Activation kind, const float* z, const float* a, const float* g, float* d,
                          std::size_t n);
 
-// Softmax over the `units` rows of each column of z [units, batch] into a.
-void apply_softmax(const float* z, float* a, std::size_t units, std::size_t batch);
-// The same on `count` columns of rows that are `ld` apart.
+// Softmax over the `units` rows of each of the first `count` columns of z into a; rows are `ld`
+// apart (z [units, ld]).
 void softmax_block(const float* z, float* a, std::size_t units, std::size_t count, std::size_t ld);
 
 }  // namespace nnplay

@@ -1,9 +1,11 @@
 #include "config.hpp"
 
+#include "settings.hpp"
+#include "text.hpp"
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <functional>
 #include <optional>
 #include <cstdio>
 
@@ -11,56 +13,38 @@ namespace nnplay {
 
 namespace {
 
-// The value as a message shows it: at most 40 characters, control characters as '?'.
-std::string quoted(std::string_view value) {
-  std::string out = "\"";
-  const std::size_t shown = value.size() > 40 ? 40 : value.size();
-  for (std::size_t i = 0; i < shown; ++i) {
-    const unsigned char c = static_cast<unsigned char>(value[i]);
-    out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
-  }
-  if (value.size() > shown) out += "...";
-  return out + "\"";
-}
+std::string quoted(std::string_view value) { return quote_value(value, 40); }
 
-// Shortest "%g" text that reads back to the same float.
-std::string format_number(double v) {
-  char buf[32];
-  for (int precision = 6; precision <= 9; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-    if (static_cast<float>(std::strtod(buf, nullptr)) == static_cast<float>(v)) break;
-  }
-  return buf;
-}
+std::string format_number(double v) { return format_float(v); }
 
 [[noreturn]] void fail(std::string_view key, std::string_view value, const std::string& what) {
   throw ConfigError(std::string(key) + ": " + quoted(value) + " " + what);
 }
 
 // A finite decimal number; rejects trailing text, hex, "nan" and "inf".
-double parse_number(std::string_view key, std::string_view value, double lo, double hi) {
-  const bool plausible = !value.empty() && value.size() <= 32 &&
-                         value.find_first_not_of("0123456789+-.eE") == std::string_view::npos;
-  const std::string text(value);
-  char* end = nullptr;
-  errno = 0;
-  const double v = plausible ? std::strtod(text.c_str(), &end) : 0.0;
-  if (!plausible || end != text.c_str() + text.size() || errno == ERANGE || !std::isfinite(v))
-    fail(key, value, "is not a number");
-  if (v < lo || v > hi)
-    fail(key, value, "is out of range; allowed " + format_number(lo) + " to " + format_number(hi));
+// A finite decimal number in the key's range (settings.cpp); rejects trailing text, hex, "nan", "inf".
+double parse_number(std::string_view key, std::string_view value) {
+  const SettingSpec& spec = setting_spec(key);
+  double v = 0.0;
+  if (value.size() > 32 || !parse_finite(value, v)) fail(key, value, "is not a number");
+  if (v < spec.min || v > spec.max)
+    fail(key, value, "is out of range; allowed " + format_number(spec.min) + " to " + format_number(spec.max));
   return v;
 }
 
-int parse_int(std::string_view key, std::string_view value, int lo, int hi) {
+int parse_int(std::string_view key, std::string_view value) {
+  const SettingSpec& spec = setting_spec(key);
   const bool digits = !value.empty() && value.size() <= 9 &&
                       value.find_first_not_of("0123456789", value[0] == '-' ? 1 : 0) ==
                           std::string_view::npos &&
                       value != "-";
   if (!digits) fail(key, value, "is not a whole number");
   const int v = std::atoi(std::string(value).c_str());
+  const int lo = int(spec.min), hi = int(spec.max);
+  if (spec.zero_allowed && v == 0) return 0;
   if (v < lo || v > hi)
-    fail(key, value, "is out of range; allowed " + std::to_string(lo) + " to " + std::to_string(hi));
+    fail(key, value, std::string("is out of range; allowed ") + (spec.zero_allowed ? "0 (the data set's own count) or " : "") +
+                         std::to_string(lo) + " to " + std::to_string(hi));
   return v;
 }
 
@@ -78,14 +62,15 @@ std::vector<int> parse_shape(std::string_view key, std::string_view value) {
     const std::size_t comma = value.find(',', start);
     const std::string_view part =
         value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-    if (shape.size() == kMaxHiddenLayers)
-      fail(key, value, "has too many layers; allowed 0 to " + std::to_string(kMaxHiddenLayers));
+    const SettingSpec& spec = setting_spec(key);
+    if (shape.size() == std::size_t(spec.max_items))
+      fail(key, value, "has too many layers; allowed 0 to " + std::to_string(spec.max_items));
     const bool digits = !part.empty() && part.size() <= 3 &&
                         part.find_first_not_of("0123456789") == std::string_view::npos;
     const int n = digits ? std::atoi(std::string(part).c_str()) : 0;
-    if (n < 1 || n > kMaxNeurons)
-      fail(key, value,
-           "is not a list of layer sizes; each must be 1 to " + std::to_string(kMaxNeurons));
+    if (n < int(spec.min) || n > int(spec.max))
+      fail(key, value, "is not a list of layer sizes; each must be " + std::to_string(int(spec.min)) + " to " +
+                           std::to_string(int(spec.max)));
     shape.push_back(n);
     if (comma == std::string_view::npos) break;
     start = comma + 1;
@@ -94,7 +79,7 @@ std::vector<int> parse_shape(std::string_view key, std::string_view value) {
 }
 
 std::string parse_seed(std::string_view key, std::string_view value) {
-  const bool ok = value.size() <= kMaxSeedLength &&
+  const bool ok = value.size() <= std::size_t(setting_spec(key).max_items) &&
                   value.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                           "0123456789._-") == std::string_view::npos;
   if (!ok) fail(key, value, "must be up to 32 letters, digits, '.', '_' or '-'");
@@ -109,9 +94,10 @@ std::vector<Activation> parse_activation_list(std::string_view key, std::string_
     const std::size_t comma = value.find(',', start);
     const std::string_view part =
         value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-    const auto kind = parse_activation(part);
-    if (!kind || list.size() == kMaxHiddenLayers)
-      fail(key, value, std::string("is not a list of up to 8 of ") + activation_names());
+    const SettingSpec& spec = setting_spec(key);
+    const auto kind = is_choice(spec, part) ? parse_activation(part) : std::nullopt;
+    if (!kind || list.size() == std::size_t(spec.max_items))
+      fail(key, value, "is not a list of up to " + std::to_string(spec.max_items) + " of " + choice_list(spec));
     list.push_back(*kind);
     if (comma == std::string_view::npos) break;
     start = comma + 1;
@@ -119,10 +105,12 @@ std::vector<Activation> parse_activation_list(std::string_view key, std::string_
   return list;
 }
 
+// One of the key's choices (settings.cpp), read by `parse`.
 template <typename T, typename Parse>
-T parse_enum(std::string_view key, std::string_view value, Parse parse, const char* allowed) {
-  const auto v = parse(value);
-  if (!v) fail(key, value, std::string("is not one of ") + allowed);
+T parse_enum(std::string_view key, std::string_view value, Parse parse) {
+  const SettingSpec& spec = setting_spec(key);
+  const auto v = is_choice(spec, value) ? parse(value) : std::nullopt;
+  if (!v) fail(key, value, "is not one of " + choice_list(spec));
   return *v;
 }
 
@@ -153,89 +141,93 @@ const char* schedule_name(Schedule s) {
   return s == Schedule::kStep ? "step" : s == Schedule::kCosine ? "cosine" : "constant";
 }
 
-using Setter = std::function<void(Config&, std::string_view key, std::string_view value)>;
+// A plain function pointer, not std::function: each of the ~50 setters would otherwise bring its
+// own type-erasure code into the wasm module (about 13 KB).
+using Setter = void (*)(Config&, std::string_view key, std::string_view value);
 
 struct Field {
   const char* key;
-  Setter set;
+  Setter set;         // nullptr for the input features, which feature names
+  int feature = -1;   // the Feature a feature's key switches on or off
 };
+
+void set_field(const Field& field, Config& config, std::string_view key, std::string_view value) {
+  if (field.feature >= 0)
+    config.features[std::size_t(field.feature)] = parse_bool(key, value);
+  else
+    field.set(config, key, value);
+}
 
 const std::vector<Field>& fields() {
   static const std::vector<Field> table = [] {
     std::vector<Field> t = {
         {"problem",
          [](Config& c, auto k, auto v) {
-           c.problem = parse_enum<Problem>(k, v, parse_problem, "classification, regression");
+           c.problem = parse_enum<Problem>(k, v, parse_problem);
          }},
         {"dataset",
          [](Config& c, auto k, auto v) {
-           c.dataset = parse_enum<DatasetKind>(k, v, parse_classification_dataset,
-                                               "circle, xor, gauss, spiral, moons, checkerboard, sine, cubic, abs");
+           c.dataset = parse_enum<DatasetKind>(k, v, parse_classification_dataset);
          }},
         {"regDataset",
          [](Config& c, auto k, auto v) {
-           c.reg_dataset = parse_enum<DatasetKind>(k, v, parse_regression_dataset,
-                                                   "reg-plane, reg-gauss");
+           c.reg_dataset = parse_enum<DatasetKind>(k, v, parse_regression_dataset);
          }},
         {"seed", [](Config& c, auto k, auto v) { c.seed = parse_seed(k, v); }},
         {"networkShape", [](Config& c, auto k, auto v) { c.network_shape = parse_shape(k, v); }},
         {"activation",
          [](Config& c, auto k, auto v) {
-           c.activation = parse_enum<Activation>(k, v, parse_activation, activation_names());
+           c.activation = parse_enum<Activation>(k, v, parse_activation);
          }},
         {"learningRate",
          [](Config& c, auto k, auto v) {
-           c.update.learning_rate = static_cast<float>(parse_number(k, v, 0.00001, 10.0));
+           c.update.learning_rate = static_cast<float>(parse_number(k, v));
          }},
-        {"batchSize", [](Config& c, auto k, auto v) { c.batch_size = parse_int(k, v, 1, kMaxBatchSize); }},
-        {"noise", [](Config& c, auto k, auto v) { c.noise = parse_int(k, v, 0, 80); }},
-        {"percTrainData", [](Config& c, auto k, auto v) { c.perc_train_data = parse_int(k, v, 10, 90); }},
+        {"batchSize", [](Config& c, auto k, auto v) { c.batch_size = parse_int(k, v); }},
+        {"noise", [](Config& c, auto k, auto v) { c.noise = parse_int(k, v); }},
+        {"percTrainData", [](Config& c, auto k, auto v) { c.perc_train_data = parse_int(k, v); }},
         {"regularization",
          [](Config& c, auto k, auto v) {
            c.update.regularization =
-               parse_enum<Regularization>(k, v, parse_regularization, "none, L1, L2");
+               parse_enum<Regularization>(k, v, parse_regularization);
          }},
         {"regularizationRate",
          [](Config& c, auto k, auto v) {
-           c.update.regularization_rate = static_cast<float>(parse_number(k, v, 0.0, 10.0));
+           c.update.regularization_rate = static_cast<float>(parse_number(k, v));
          }},
         {"initZero", [](Config& c, auto k, auto v) { c.init_zero = parse_bool(k, v); }},
         {"activations", [](Config& c, auto k, auto v) { c.activations = parse_activation_list(k, v); }},
-        {"numClasses", [](Config& c, auto k, auto v) { c.num_classes = parse_int(k, v, 2, kMaxClasses); }},
+        {"numClasses", [](Config& c, auto k, auto v) { c.num_classes = parse_int(k, v); }},
         {"numSamples",
          [](Config& c, auto k, auto v) {
-           const int n = parse_int(k, v, 0, kMaxSamples);
-           if (n != 0 && n < kMinSamples)
-             fail(k, v, "is out of range; allowed 0 (the data set's own count) or 50 to 2000");
-           c.num_samples = n;
+           c.num_samples = parse_int(k, v);
          }},
         {"loss",
-         [](Config& c, auto k, auto v) { c.loss = parse_enum<Loss>(k, v, parse_loss, "squared, crossEntropy, huber"); }},
+         [](Config& c, auto k, auto v) { c.loss = parse_enum<Loss>(k, v, parse_loss); }},
         {"init",
-         [](Config& c, auto k, auto v) { c.init = parse_enum<Init>(k, v, parse_init, "playground, glorot, he"); }},
+         [](Config& c, auto k, auto v) { c.init = parse_enum<Init>(k, v, parse_init); }},
         {"optimizer",
          [](Config& c, auto k, auto v) {
            c.update.optimizer =
-               parse_enum<OptimizerKind>(k, v, parse_optimizer, "sgd, momentum, nesterov, rmsprop, adam");
+               parse_enum<OptimizerKind>(k, v, parse_optimizer);
          }},
-        {"momentum", [](Config& c, auto k, auto v) { c.update.momentum = float(parse_number(k, v, 0.0, 0.999)); }},
-        {"rho", [](Config& c, auto k, auto v) { c.update.rho = float(parse_number(k, v, 0.0, 0.999)); }},
-        {"beta1", [](Config& c, auto k, auto v) { c.update.beta1 = float(parse_number(k, v, 0.0, 0.999)); }},
-        {"beta2", [](Config& c, auto k, auto v) { c.update.beta2 = float(parse_number(k, v, 0.0, 0.99999)); }},
+        {"momentum", [](Config& c, auto k, auto v) { c.update.momentum = float(parse_number(k, v)); }},
+        {"rho", [](Config& c, auto k, auto v) { c.update.rho = float(parse_number(k, v)); }},
+        {"beta1", [](Config& c, auto k, auto v) { c.update.beta1 = float(parse_number(k, v)); }},
+        {"beta2", [](Config& c, auto k, auto v) { c.update.beta2 = float(parse_number(k, v)); }},
         {"lrSchedule",
          [](Config& c, auto k, auto v) {
-           c.schedule = parse_enum<Schedule>(k, v, parse_schedule, "constant, step, cosine");
+           c.schedule = parse_enum<Schedule>(k, v, parse_schedule);
          }},
-        {"lrDecayEpochs", [](Config& c, auto k, auto v) { c.schedule_epochs = parse_int(k, v, 1, 1000000); }},
-        {"lrDecayRate", [](Config& c, auto k, auto v) { c.schedule_rate = float(parse_number(k, v, 0.01, 1.0)); }},
-        {"stopEpochs", [](Config& c, auto k, auto v) { c.stop_epochs = parse_int(k, v, 0, 100000000); }},
-        {"stopTestLoss", [](Config& c, auto k, auto v) { c.stop_test_loss = float(parse_number(k, v, 0.0, 10.0)); }},
-        {"stopPatience", [](Config& c, auto k, auto v) { c.stop_patience = parse_int(k, v, 0, 1000000); }},
+        {"lrDecayEpochs", [](Config& c, auto k, auto v) { c.schedule_epochs = parse_int(k, v); }},
+        {"lrDecayRate", [](Config& c, auto k, auto v) { c.schedule_rate = float(parse_number(k, v)); }},
+        {"stopEpochs", [](Config& c, auto k, auto v) { c.stop_epochs = parse_int(k, v); }},
+        {"stopTestLoss", [](Config& c, auto k, auto v) { c.stop_test_loss = float(parse_number(k, v)); }},
+        {"stopPatience", [](Config& c, auto k, auto v) { c.stop_patience = parse_int(k, v); }},
         {"shuffle", [](Config& c, auto k, auto v) { c.shuffle = parse_bool(k, v); }},
     };
     for (std::size_t f = 0; f < kFeatureCount; ++f)
-      t.push_back({feature_key(static_cast<Feature>(f)),
-                   [f](Config& c, auto k, auto v) { c.features[f] = parse_bool(k, v); }});
+      t.push_back({feature_key(static_cast<Feature>(f)), nullptr, int(f)});
     return t;
   }();
   return table;
@@ -247,12 +239,41 @@ const Field* find_field(std::string_view key) {
   return nullptr;
 }
 
+// Rules between fields: each message names the field that gets its default back. Without
+// `errors` the first broken rule throws.
+void apply_rules(Config& config, std::vector<std::string>* errors) {
+  auto reject = [&](const std::string& message, auto restore) {
+    if (errors == nullptr) throw ConfigError(message);
+    errors->push_back(message);
+    restore();
+  };
+  if (enabled_count(config.features) == 0)
+    reject("features: at least one input feature must be on", [&] { config.features = Config{}.features; });
+  if (!config.activations.empty() && config.activations.size() != config.network_shape.size())
+    reject("activations: gives " + std::to_string(config.activations.size()) + " activations for " +
+               std::to_string(config.network_shape.size()) + " hidden layers",
+           [&] { config.activations.clear(); });
+  if (config.problem == Problem::kClassification && !supports_classes(config.dataset, config.num_classes))
+    reject(std::string("numClasses: ") + dataset_name(config.dataset) +
+               " has two classes; more need circle, gauss, spiral or checkerboard",
+           [&] { config.num_classes = 2; });
+}
+
 }  // namespace
+
+void check_config(const Config& config) {
+  Config copy = config;
+  apply_rules(copy, nullptr);
+}
 
 Loss Config::effective_loss() const {
   if (problem == Problem::kRegression) return loss == Loss::kHuber ? Loss::kHuber : Loss::kSquared;
   if (num_classes > 2) return Loss::kSoftmaxCrossEntropy;
   return loss == Loss::kCrossEntropy ? Loss::kCrossEntropy : Loss::kSquared;
+}
+
+std::size_t Config::output_units() const {
+  return effective_loss() == Loss::kSoftmaxCrossEntropy ? std::size_t(num_classes) : 1;
 }
 
 std::vector<Activation> Config::hidden_activations() const {
@@ -286,7 +307,7 @@ bool is_live_key(std::string_view key) {
 void set_config_value(Config& config, std::string_view key, std::string_view value) {
   const Field* field = find_field(key);
   if (field == nullptr) throw ConfigError(std::string("unknown setting ") + quoted(key));
-  field->set(config, key, value);
+  set_field(*field, config, key, value);
 }
 
 Config parse_config(std::string_view text, std::vector<std::string>* errors) {
@@ -311,28 +332,13 @@ Config parse_config(std::string_view text, std::vector<std::string>* errors) {
     const Field* field = find_field(pair.substr(0, eq));
     if (field == nullptr) continue;  // UI keys and unknown keys belong to the page
     try {
-      field->set(config, field->key, pair.substr(eq + 1));
+      set_field(*field, config, field->key, pair.substr(eq + 1));
     } catch (const ConfigError& e) {
       if (errors == nullptr) throw;
       errors->push_back(e.what());
     }
   }
-  // Rules between fields: each message names the field that gets its default back.
-  auto reject = [&](const std::string& message, auto restore) {
-    if (errors == nullptr) throw ConfigError(message);
-    errors->push_back(message);
-    restore();
-  };
-  if (enabled_count(config.features) == 0)
-    reject("features: at least one input feature must be on", [&] { config.features = Config{}.features; });
-  if (!config.activations.empty() && config.activations.size() != config.network_shape.size())
-    reject("activations: gives " + std::to_string(config.activations.size()) + " activations for " +
-               std::to_string(config.network_shape.size()) + " hidden layers",
-           [&] { config.activations.clear(); });
-  if (config.problem == Problem::kClassification && !supports_classes(config.dataset, config.num_classes))
-    reject(std::string("numClasses: ") + dataset_name(config.dataset) +
-               " has two classes; more need circle, gauss, spiral or checkerboard",
-           [&] { config.num_classes = 2; });
+  apply_rules(config, errors);
   return config;
 }
 

@@ -71,6 +71,8 @@ struct Config {
   // The loss that applies: softmax cross-entropy for 3+ classes; squared or cross-entropy for two;
   // squared or Huber for regression (a loss that does not fit the problem falls back to squared).
   Loss effective_loss() const;
+  // Output units: one per class under softmax cross-entropy, else one.
+  std::size_t output_units() const;
   // The hidden activation of each layer.
   std::vector<Activation> hidden_activations() const;
   // The learning rate in effect during `epoch` under the schedule.
@@ -90,6 +92,11 @@ class ConfigError : public std::invalid_argument {
 // keys in the same hash). Throws ConfigError for the first bad value, or, when `errors` is given,
 // collects every message there and keeps that field's default instead.
 Config parse_config(std::string_view text, std::vector<std::string>* errors = nullptr);
+
+// Throws ConfigError for the first rule between fields that `config` breaks (no input feature,
+// activations that do not match the layers, more classes than the data set makes). Every path
+// that changes a session's config passes it, so what save() writes, load() reads back.
+void check_config(const Config& config);
 
 // Sets one key on an existing config, with the same validation; throws ConfigError.
 void set_config_value(Config& config, std::string_view key, std::string_view value);

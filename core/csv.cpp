@@ -1,5 +1,7 @@
 #include "csv.hpp"
 
+#include "text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -19,30 +21,13 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// The value as a message shows it: at most 24 characters, control characters as '?'.
-std::string shown(std::string_view value) {
-  std::string out = "\"";
-  for (std::size_t i = 0; i < value.size() && i < 24; ++i) {
-    const unsigned char c = static_cast<unsigned char>(value[i]);
-    out += c < 0x20 || c == 0x7f ? '?' : static_cast<char>(c);
-  }
-  return out + (value.size() > 24 ? "...\"" : "\"");
-}
+std::string shown(std::string_view value) { return quote_value(value, 24); }
 
 [[noreturn]] void fail(std::size_t line, const std::string& what) {
   throw ConfigError("line " + std::to_string(line) + ": " + what);
 }
 
-bool to_number(std::string_view text, double& out) {
-  if (text.empty() || text.size() > 32 ||
-      text.find_first_not_of("0123456789+-.eE") != std::string_view::npos)
-    return false;
-  const std::string copy(text);
-  char* end = nullptr;
-  errno = 0;
-  out = std::strtod(copy.c_str(), &end);
-  return end == copy.c_str() + copy.size() && errno != ERANGE && std::isfinite(out);
-}
+bool to_number(std::string_view text, double& out) { return text.size() <= 32 && parse_finite(text, out); }
 
 bool valid_name(std::string_view name) {
   if (name.empty() || name.size() > 32) return false;
@@ -109,20 +94,21 @@ std::vector<Row> read_rows(std::string_view text, std::string_view& label_column
   return rows;
 }
 
-// Centres and scales positions into [-5.5, 5.5] when any lies outside the plot.
+// Centres and scales positions into the plot, half a unit inside its edge, when any lies outside.
 void fit_positions(std::vector<Row>& rows) {
   double lo_x = INFINITY, hi_x = -INFINITY, lo_y = INFINITY, hi_y = -INFINITY;
   for (const Row& r : rows) {
     lo_x = std::min(lo_x, r.x), hi_x = std::max(hi_x, r.x);
     lo_y = std::min(lo_y, r.y), hi_y = std::max(hi_y, r.y);
   }
-  if (lo_x >= -6 && hi_x <= 6 && lo_y >= -6 && hi_y <= 6) return;
+  const double extent = kPlotExtent, fitted = kPlotExtent - 0.5;
+  if (lo_x >= -extent && hi_x <= extent && lo_y >= -extent && hi_y <= extent) return;
   // Halves first: (lo + hi) / 2 overflows for coordinates near the largest double.
   const double cx = lo_x / 2 + hi_x / 2, cy = lo_y / 2 + hi_y / 2;
   const double half = std::max({hi_x / 2 - lo_x / 2, hi_y / 2 - lo_y / 2, 1e-300});
   for (Row& r : rows) {
-    r.x = (r.x - cx) / half * 5.5;
-    r.y = (r.y - cy) / half * 5.5;
+    r.x = (r.x - cx) / half * fitted;
+    r.y = (r.y - cy) / half * fitted;
   }
 }
 
@@ -134,7 +120,9 @@ CsvData parse_csv(std::string_view text) {
                       std::to_string(kMaxCsvBytes));
   std::string_view label_column;
   std::vector<Row> rows = read_rows(text, label_column);
-  if (rows.size() < 4) throw ConfigError("the file has " + std::to_string(rows.size()) + " points; at least 4 are needed");
+  if (rows.size() < kMinCsvPoints)
+    throw ConfigError("the file has " + std::to_string(rows.size()) + " points; at least " +
+                      std::to_string(kMinCsvPoints) + " are needed");
   fit_positions(rows);
   const bool targets = names_targets(label_column);
 

@@ -11,6 +11,7 @@
 namespace nnplay {
 
 constexpr std::size_t kMaxCsvBytes = 1 << 20;
+constexpr std::size_t kMinCsvPoints = 4;  // fewer leave no meaningful train/test split
 
 struct CsvData {
   std::vector<Sample> samples;            // positions scaled into the plot, labels as the engine uses them

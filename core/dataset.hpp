@@ -12,6 +12,11 @@
 
 namespace nnplay {
 
+// Half the plot's side: points, the grid and the heat map cover [-kPlotExtent, kPlotExtent]^2.
+constexpr float kPlotExtent = 6.0f;
+// The largest regression target: the Playground's plane, (x + y) / 10, reaches 1.2 at the corners.
+constexpr float kMaxTarget = 1.2f;
+
 struct Sample {
   float x = 0, y = 0, label = 0;
 };

@@ -7,13 +7,16 @@
 
 namespace nnplay {
 
-// e^x for x in float range; max relative error about 2e-7 (checked in test_activation.cpp).
+// e^x for x in float range (NaN gives e^88, like the SIMD path); max relative error about 2e-7 (checked in test_activation.cpp).
 // Range reduction x = n*ln2 + r with |r| <= ln2/2, a degree-6 Taylor polynomial for e^r,
 // then 2^n put straight into the exponent bits.
 inline float fast_exp(float x) {
-  x = x < -87.0f ? -87.0f : (x > 88.0f ? 88.0f : x);
-  // Round to nearest through a truncating int conversion: floorf would be a library call
-  // that stops the loop from vectorising.
+  // Clamp with the comparisons the SIMD path's pmin/pmax make, so NaN becomes 88 (as there)
+  // instead of reaching the int conversion below, whose result would be undefined.
+  x = x < 88.0f ? x : 88.0f;
+  x = x > -87.0f ? x : -87.0f;
+  // Round half away from zero through a truncating int conversion: floorf would be a library
+  // call that stops the loop from vectorising. exp4 (activation.cpp) rounds the same way.
   const float t = x * 1.44269504f;
   const float n = static_cast<float>(static_cast<std::int32_t>(t + (t >= 0.0f ? 0.5f : -0.5f)));
   // ln2 split in two so that n*ln2_hi is exact and r keeps its low bits.

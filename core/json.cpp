@@ -6,20 +6,21 @@
 #include <cstdlib>
 
 #include "config.hpp"
+#include "text.hpp"
 
 namespace nnplay {
 
-namespace {
-
-class Reader {
+class JsonReader {
  public:
-  explicit Reader(std::string_view text) : text_(text) {}
+  JsonReader(std::string_view text, JsonDocument& doc) : text_(text), doc_(doc) {}
 
-  JsonValue document() {
-    JsonValue v = value(0);
+  void document() {
+    // Every value takes at least two characters, separators included, except a lone one: this
+    // many nodes never reallocate, so the buffer is never briefly held twice.
+    doc_.nodes_.reserve(text_.size() / 2 + 1);
+    value(0);
     skip_space();
     if (pos_ != text_.size()) fail("unexpected text after the end");
-    return v;
   }
 
  private:
@@ -51,68 +52,100 @@ class Reader {
     return true;
   }
 
-  JsonValue value(int depth) {
+  std::uint32_t add(JsonNode::Kind kind) {
+    doc_.nodes_.emplace_back();
+    doc_.nodes_.back().kind = kind;
+    return std::uint32_t(doc_.nodes_.size() - 1);
+  }
+
+  void close(std::uint32_t index, std::uint32_t count) {
+    doc_.nodes_[index].count = count;
+    doc_.nodes_[index].end = std::uint32_t(doc_.nodes_.size());
+  }
+
+  void string_node() {
+    const std::uint32_t i = add(JsonNode::Kind::kString);
+    const std::size_t offset = doc_.strings_.size();
+    string_literal(doc_.strings_);
+    doc_.nodes_[i].text = {std::uint32_t(offset), std::uint32_t(doc_.strings_.size() - offset)};
+    doc_.nodes_[i].end = i + 1;
+  }
+
+  void value(int depth) {
     if (depth > kMaxJsonDepth) fail("nesting deeper than " + std::to_string(kMaxJsonDepth));
     skip_space();
     if (pos_ >= text_.size()) fail("unexpected end");
-    JsonValue v;
     const char c = text_[pos_];
     if (c == '{') {
       ++pos_;
-      v.kind = JsonValue::Kind::kObject;
-      if (take('}')) return v;
-      do {
-        skip_space();
-        if (pos_ >= text_.size() || text_[pos_] != '"') fail("expected a member name");
-        std::string key = string_literal();
-        expect(':');
-        v.members.emplace_back(std::move(key), value(depth + 1));
-      } while (take(','));
-      expect('}');
+      const std::uint32_t i = add(JsonNode::Kind::kObject);
+      std::uint32_t count = 0;
+      if (!take('}')) {
+        do {
+          skip_space();
+          if (pos_ >= text_.size() || text_[pos_] != '"') fail("expected a member name");
+          string_node();
+          expect(':');
+          value(depth + 1);
+          ++count;
+        } while (take(','));
+        expect('}');
+      }
+      close(i, count);
     } else if (c == '[') {
       ++pos_;
-      v.kind = JsonValue::Kind::kArray;
-      if (take(']')) return v;
-      do v.items.push_back(value(depth + 1));
-      while (take(','));
-      expect(']');
+      const std::uint32_t i = add(JsonNode::Kind::kArray);
+      std::uint32_t count = 0;
+      if (!take(']')) {
+        do value(depth + 1), ++count;
+        while (take(','));
+        expect(']');
+      }
+      close(i, count);
     } else if (c == '"') {
-      v.kind = JsonValue::Kind::kString;
-      v.string = string_literal();
-    } else if (word("true")) {
-      v.kind = JsonValue::Kind::kBool;
-      v.boolean = true;
-    } else if (word("false")) {
-      v.kind = JsonValue::Kind::kBool;
-    } else if (word("null")) {
-      v.kind = JsonValue::Kind::kNull;
+      string_node();
     } else {
-      v.kind = JsonValue::Kind::kNumber;
-      v.number = number();
+      JsonNode node;
+      if (word("true")) node.kind = JsonNode::Kind::kBool, node.boolean = true;
+      else if (word("false")) node.kind = JsonNode::Kind::kBool, node.boolean = false;
+      else if (word("null")) node.kind = JsonNode::Kind::kNull;
+      else node.kind = JsonNode::Kind::kNumber, node.number = number();
+      node.end = std::uint32_t(doc_.nodes_.size() + 1);
+      doc_.nodes_.push_back(node);
     }
-    return v;
   }
 
+  // RFC 8259's number: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?; no "+1", "01" or ".5".
   double number() {
     const std::size_t start = pos_;
-    while (pos_ < text_.size() && std::string_view("+-0123456789.eE").find(text_[pos_]) != std::string_view::npos) ++pos_;
-    if (pos_ == start) fail("unexpected character");
+    auto digit = [&] { return pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9'; };
+    auto digits = [&] {
+      if (!digit()) fail(pos_ == start ? "unexpected character" : "a malformed number");
+      while (digit()) ++pos_;
+    };
+    if (pos_ < text_.size() && text_[pos_] == '-') ++pos_;
+    if (pos_ < text_.size() && text_[pos_] == '0') ++pos_;
+    else if (digit()) digits();
+    else fail(pos_ == start ? "unexpected character" : "a malformed number");
+    if (pos_ < text_.size() && text_[pos_] == '.') ++pos_, digits();
+    if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+      ++pos_;
+      if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
+      digits();
+    }
+    if (digit()) fail("a malformed number");  // "01"
+    double v = 0.0;
     if (pos_ - start > 40) fail("a number longer than 40 characters");
-    const std::string copy(text_.substr(start, pos_ - start));
-    char* end = nullptr;
-    errno = 0;
-    const double v = std::strtod(copy.c_str(), &end);
-    if (end != copy.c_str() + copy.size() || errno == ERANGE || !std::isfinite(v)) fail("a malformed number");
+    if (!parse_finite(text_.substr(start, pos_ - start), v)) fail("a malformed number");
     return v;
   }
 
-  std::string string_literal() {
+  void string_literal(std::string& out) {
     ++pos_;  // opening quote
-    std::string out;
     while (true) {
       if (pos_ >= text_.size()) fail("an unterminated string");
       const char c = text_[pos_++];
-      if (c == '"') return out;
+      if (c == '"') return;
       if (static_cast<unsigned char>(c) < 0x20) fail("a control character in a string");
       if (c != '\\') {
         out += c;
@@ -148,23 +181,51 @@ class Reader {
   }
 
   std::string_view text_;
+  JsonDocument& doc_;
   std::size_t pos_ = 0;
 };
 
-}  // namespace
+const JsonNode& JsonValue::node() const { return doc_->nodes_[index_]; }
 
-const JsonValue* JsonValue::find(std::string_view key) const {
-  if (kind != Kind::kObject) return nullptr;
-  for (const auto& [name, value] : members)
-    if (name == key) return &value;
-  return nullptr;
+std::string_view JsonValue::string() const {
+  if (kind() != Kind::kString) return {};
+  return std::string_view(doc_->strings_).substr(node().text.offset, node().text.length);
 }
 
-JsonValue parse_json(std::string_view text) {
+std::vector<JsonValue> JsonValue::items() const {
+  std::vector<JsonValue> out;
+  if (kind() != Kind::kArray) return out;
+  out.reserve(node().count);
+  for (std::uint32_t i = index_ + 1; i < node().end; i = doc_->nodes_[i].end) out.emplace_back(*doc_, i);
+  return out;
+}
+
+std::vector<std::pair<std::string_view, JsonValue>> JsonValue::members() const {
+  std::vector<std::pair<std::string_view, JsonValue>> out;
+  if (kind() != Kind::kObject) return out;
+  for (std::uint32_t i = index_ + 1; i < node().end; i = doc_->nodes_[i + 1].end)
+    out.emplace_back(JsonValue(*doc_, i).string(), JsonValue(*doc_, i + 1));
+  return out;
+}
+
+bool JsonValue::find(std::string_view key, JsonValue& out) const {
+  if (kind() != Kind::kObject) return false;
+  for (std::uint32_t i = index_ + 1; i < node().end; i = doc_->nodes_[i + 1].end) {
+    if (JsonValue(*doc_, i).string() == key) {
+      out = JsonValue(*doc_, i + 1);
+      return true;
+    }
+  }
+  return false;
+}
+
+JsonDocument parse_json(std::string_view text) {
   if (text.size() > kMaxJsonBytes)
     throw ConfigError("JSON: the file is " + std::to_string(text.size()) + " bytes; allowed up to " +
                       std::to_string(kMaxJsonBytes));
-  return Reader(text).document();
+  JsonDocument doc;
+  JsonReader(text, doc).document();
+  return doc;
 }
 
 std::string json_quote(std::string_view text) {

@@ -27,14 +27,11 @@ const char* loss_name(Loss kind) {
   return "?";
 }
 
-const char* loss_formula(Loss kind) {
-  switch (kind) {
-    case Loss::kSquared: return "½(y − t)²";
-    case Loss::kCrossEntropy: return "−[t·log y + (1 − t)·log(1 − y)]";
-    case Loss::kSoftmaxCrossEntropy: return "−Σₖ tₖ·log yₖ";
-    case Loss::kHuber: return "½e² if |e| ≤ 1, else |e| − ½  (e = y − t)";
-  }
-  return "";
+void fill_target(Loss kind, float label, float* t, std::size_t outputs, std::size_t stride) {
+  for (std::size_t k = 0; k < outputs; ++k)
+    t[k * stride] = kind == Loss::kSoftmaxCrossEntropy ? (float(k) == label ? 1.0f : 0.0f)
+                    : kind == Loss::kCrossEntropy     ? (label > 0.0f ? 1.0f : 0.0f)
+                                                      : label;
 }
 
 double loss_sum(Loss kind, const float* y, const float* t, std::size_t n) {

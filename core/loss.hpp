@@ -17,8 +17,11 @@ enum class Loss {
 // "squared" | "crossEntropy" | "huber" (softmax cross-entropy is implied by many classes).
 std::optional<Loss> parse_loss(std::string_view name);
 const char* loss_name(Loss kind);
-// A one-line formula for the page's loss chart title.
-const char* loss_formula(Loss kind);
+
+// The training target of a label under `kind`, written to t[0], t[stride], ...: one-hot over
+// `outputs` classes for softmax cross-entropy, 0 / 1 for cross-entropy (label -1 / +1), the label
+// itself otherwise.
+void fill_target(Loss kind, float label, float* t, std::size_t outputs, std::size_t stride);
 
 // Sum over the n values of the per-value loss; callers divide by the sample count for a mean.
 double loss_sum(Loss kind, const float* y, const float* t, std::size_t n);

@@ -1,5 +1,7 @@
 #include "network.hpp"
 
+#include <stdexcept>
+
 #include <algorithm>
 #include <cmath>
 
@@ -60,16 +62,17 @@ void Network::init(Init kind, Rng& rng) {
   }
 }
 
-void Network::prepare(ForwardCache& cache, std::size_t batch) const {
+void Network::prepare(ForwardCache& cache, std::size_t batch, bool for_backward) const {
   cache.batch = batch;
   cache.z.resize(layers_.size());
-  cache.delta.resize(layers_.size());
+  if (for_backward) cache.delta.resize(layers_.size());
+  else std::vector<Matrix>().swap(cache.delta);
   cache.a.resize(layers_.size() + 1);
   ensure_shape(cache.a[0], input_count(), batch);
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     ensure_shape(cache.z[l], layers_[l].out, batch);
     ensure_shape(cache.a[l + 1], layers_[l].out, batch);
-    ensure_shape(cache.delta[l], layers_[l].out, batch);
+    if (for_backward) ensure_shape(cache.delta[l], layers_[l].out, batch);
   }
 }
 
@@ -97,8 +100,27 @@ void Network::forward(ForwardCache& cache) const {
   }
 }
 
+void Network::forward_values(const std::vector<float*>& layers, std::size_t batch) const {
+  constexpr std::size_t kBlock = 256;  // as in forward(): a block's values stay in cache across layers
+  const float* p = params_.data();
+  for (std::size_t start = 0; start < batch; start += kBlock) {
+    const std::size_t count = std::min(kBlock, batch - start);
+    for (std::size_t l = 0; l < layers_.size(); ++l) {
+      const LayerShape& s = layers_[l];
+      float* a = layers[l + 1] + start;
+      dense_forward(p + s.w_offset, p + s.b_offset, layers[l] + start, a, s.out, s.in, count, batch);
+      // Every activation is elementwise, and softmax reads a column before writing it: in place.
+      if (s.activation == Activation::kSoftmax) softmax_block(a, a, s.out, count, batch);
+      else
+        for (std::size_t o = 0; o < s.out; ++o) apply_activation(s.activation, a + o * batch, a + o * batch, count);
+    }
+  }
+}
+
 void Network::backward(ForwardCache& cache, const Matrix& grad_output, std::vector<float>& grads,
                        bool wrt_logits) const {
+  if (cache.delta.size() != layers_.size())
+    throw std::logic_error("Network::backward: the cache was prepared without back-propagation buffers");
   const float* p = params_.data();
   const std::size_t batch = cache.batch;
   // delta[l] holds dL/da of layer l's output on entry and dL/dz after the activation step.

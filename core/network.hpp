@@ -51,9 +51,15 @@ class Network {
   void init(Init kind, Rng& rng);
 
   // Sizes every buffer of `cache` for `batch` samples; keeps allocations when sizes match.
-  void prepare(ForwardCache& cache, std::size_t batch) const;
+  // Without `for_backward` the cache holds no back-propagation buffers (delta): a pass that is
+  // only read (metrics, the grid) does not pay for them.
+  void prepare(ForwardCache& cache, std::size_t batch, bool for_backward = true) const;
   // Runs the forward pass on cache.input() (filled by the caller after prepare()).
   void forward(ForwardCache& cache) const;
+  // A forward pass that is only read (the grid): layers[0] holds the input [inputs, batch] and
+  // layer l's activations go to layers[l] [units_l, batch], computed in place with no
+  // pre-activations kept, so a pass over many points needs one buffer per layer and no more.
+  void forward_values(const std::vector<float*>& layers, std::size_t batch) const;
   // Back-propagates grad_output through the cached pass and adds dL/dparams to grads (same
   // layout as params()). grad_output is dL/da_out [outputs, batch], or dL/dz_out when
   // wrt_logits (a loss fused with its output activation). It may be cache.delta.back().

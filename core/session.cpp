@@ -47,6 +47,7 @@ Session::Session() {
 void Session::configure(std::string_view text) { configure(parse_config(text)); }
 
 void Session::configure(const Config& config) {
+  check_config(config);
   const bool new_data = !same_data_settings(config, config_);
   config_ = config;
   if (new_data) generate_data();
@@ -92,7 +93,7 @@ void Session::set_data(std::vector<Sample> train, std::vector<Sample> test) {
 // Features and targets of both sets for the current features and loss.
 void Session::build_matrices() {
   const Loss loss = config_.effective_loss();
-  const std::size_t outputs = loss == Loss::kSoftmaxCrossEntropy ? std::size_t(config_.num_classes) : 1;
+  const std::size_t outputs = config_.output_units();
   auto fill = [&](const std::vector<Sample>& set, Matrix& x, Matrix& t, std::vector<float>& labels) {
     std::vector<float> xs, ys;
     labels.clear();
@@ -103,14 +104,7 @@ void Session::build_matrices() {
     }
     feature_rows(config_.features, xs.data(), ys.data(), set.size(), x);
     t = Matrix::from_shape({outputs, set.size()});
-    for (std::size_t i = 0; i < set.size(); ++i) {
-      const float label = labels[i];
-      if (loss == Loss::kSoftmaxCrossEntropy) {
-        for (std::size_t k = 0; k < outputs; ++k) t(k, i) = float(k) == label ? 1.0f : 0.0f;
-      } else {
-        t(0, i) = loss == Loss::kCrossEntropy ? (label > 0.0f ? 1.0f : 0.0f) : label;
-      }
-    }
+    for (std::size_t i = 0; i < set.size(); ++i) fill_target(loss, labels[i], t.data() + i, outputs, set.size());
   };
   fill(train_samples_, train_x_, train_t_, train_labels_);
   fill(test_samples_, test_x_, test_t_, test_labels_);
@@ -127,8 +121,7 @@ void Session::build_network() {
   if (config_.problem == Problem::kRegression) output = Activation::kLinear;
   else if (loss == Loss::kSoftmaxCrossEntropy) output = Activation::kSoftmax;
   else if (loss == Loss::kCrossEntropy) output = Activation::kSigmoid;
-  const std::size_t outputs = loss == Loss::kSoftmaxCrossEntropy ? std::size_t(config_.num_classes) : 1;
-  network_ = Network(enabled_count(config_.features), config_.network_shape, outputs,
+  network_ = Network(enabled_count(config_.features), config_.network_shape, config_.output_units(),
                      config_.hidden_activations(), output);
   weight_rng_.reseed(hash_seed(config_.seed) ^ kWeightStream);
   network_.init(config_.init_zero ? Init::kZero : config_.init, weight_rng_);

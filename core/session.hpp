@@ -12,8 +12,14 @@
 
 namespace nnplay {
 
-// Largest grid side evaluate_grid accepts; keeps the grid buffers bounded (256^2 points).
+// Largest grid side evaluate_grid accepts (256^2 points).
 constexpr int kMaxGridSize = 256;
+// Most values a grid of every unit's map may hold (32 MiB of floats): the side a network may
+// ask for shrinks with its unit count (256 up to 128 units; 126 for 8x64 with every feature).
+constexpr std::size_t kMaxGridValues = std::size_t(8) << 20;
+// Grid points per pass when the maps of every unit would not fit in kMaxGridValues (only the
+// output grid is kept then): the pass's buffers are this wide whatever the grid's side.
+constexpr std::size_t kGridTile = 2048;
 
 struct Metrics {
   int epoch = 0;                // completed passes over the training set
@@ -58,19 +64,22 @@ class Session {
   int classes() const { return config_.classes(); }
   Loss loss() const { return config_.effective_loss(); }
 
-  // Evaluates the network on an n x n grid over [-6, 6]^2 (row 0 is y = +6, column 0 is x = -6)
-  // in one batched pass. grid() then holds every unit's map: unit u's n*n values start at
-  // u * n * n, units ordered inputs, hidden layers, outputs (see unit_counts()).
+  // Evaluates the network on an n x n grid over the plot (row 0 is y = +kPlotExtent, column 0 is
+  // x = -kPlotExtent), in one pass. grid() then holds every unit's map: unit u's
+  // n*n values start at u * n * n, units ordered inputs, hidden layers, outputs (see
+  // unit_counts()). Throws ConfigError when n is outside 2..kMaxGridSize or the maps would hold
+  // more than kMaxGridValues values.
   void evaluate_grid(int n);
-  // The same pass without collecting the hidden maps: returns the output units' values
-  // [outputs, n*n], valid until the next call.
+  // The output units' values [outputs, n*n] for any n up to kMaxGridSize, valid until the next
+  // call: from grid() when every map fits, else from passes of kGridTile points.
   const float* evaluate_grid_output(int n);
   const std::vector<float>& grid() const { return grid_; }
-  // The same pass leaving every layer's values where the pass wrote them: layer l's units
-  // (l = 0 the inputs) as grid_layer(l) [units_l, n*n], valid until the next call. Saves the copy
-  // into grid() when the caller copies out anyway.
-  void forward_grid_layers(int n) { forward_grid(n); }
-  const Matrix& grid_layer(std::size_t l) const { return grid_cache_.a.at(l); }
+  // Layer l's maps (l = 0 the inputs) inside grid() after evaluate_grid: [units_l, n*n].
+  struct GridLayer {
+    const float* data;
+    std::size_t size;
+  };
+  GridLayer grid_layer(std::size_t l) const;
   // Units per layer, input features first, output last.
   const std::vector<std::int32_t>& unit_counts() const { return unit_counts_; }
 
@@ -79,7 +88,7 @@ class Session {
   // Every sample as [x, y, label, is_test] records, training samples first.
   const std::vector<float>& points() const { return points_; }
   // Edits the data; the network keeps training on the result. Labels: -1/+1 for two classes,
-  // 0..classes-1 for more, [-1, 1] for regression. Throws ConfigError with a message.
+  // 0..classes-1 for more, [-kMaxTarget, kMaxTarget] for regression. Throws ConfigError with a message.
   void add_point(float x, float y, float label, bool is_test);
   void remove_point(int index);  // index into points() order
   // Replaces the data with CSV text (`x,y,label`, see csv.hpp), split by percTrainData.
@@ -122,7 +131,7 @@ class Session {
   void build_network();
   void run_batch(const std::uint32_t* indices, std::size_t count);
   void after_epoch();
-  void forward_grid(int n);
+  void run_grid(int n, bool every_unit);
   const float* forward_set(const Matrix& features);
   void evaluate_set(const Matrix& features, const Matrix& targets, const std::vector<float>& labels,
                     double& loss, double& accuracy, std::vector<std::int32_t>* confusion);
@@ -145,11 +154,13 @@ class Session {
   std::size_t cursor_ = 0;
   Rng order_rng_;
 
-  ForwardCache batch_cache_, eval_cache_, grid_cache_;
+  ForwardCache batch_cache_, eval_cache_;
   Matrix batch_targets_, grad_output_;
   std::vector<float> grads_, backup_params_;
 
-  std::vector<float> grid_;
+  std::vector<float> grid_, grid_output_, grid_tile_;
+  const float* grid_output_at_ = nullptr;  // the output maps of the last grid pass
+  Matrix grid_features_;  // [features, n*n] for grid_n_
   std::vector<float> grid_xs_, grid_ys_;
   std::vector<std::int32_t> unit_counts_;
   int grid_n_ = 0;

@@ -2,23 +2,15 @@
 #include <cmath>
 
 #include "csv.hpp"
+#include "points.hpp"
 #include "session.hpp"
 
 namespace nnplay {
 
 void Session::add_point(float x, float y, float label, bool is_test) {
-  if (!std::isfinite(x) || !std::isfinite(y) || std::fabs(x) > 6.0f || std::fabs(y) > 6.0f)
-    throw ConfigError("point: x and y must lie in -6 to 6");
+  check_point({x, y, label}, config_.classes());
   if (train_samples_.size() + test_samples_.size() >= std::size_t(kMaxSamples))
     throw ConfigError("point: the data already has " + std::to_string(kMaxSamples) + " points, the most allowed");
-  const int classes = config_.classes();
-  const bool valid = classes == 0   ? std::isfinite(label) && std::fabs(label) <= 1.0f
-                     : classes == 2 ? label == -1.0f || label == 1.0f
-                                    : label >= 0.0f && label < float(classes) && label == std::floor(label);
-  if (!valid)
-    throw ConfigError(classes == 0   ? "point: a regression value must lie in -1 to 1"
-                      : classes == 2 ? "point: a two-class label is -1 or 1"
-                                     : "point: the class must be 0 to " + std::to_string(classes - 1));
   auto train = train_samples_, test = test_samples_;
   (is_test ? test : train).push_back({x, y, label});
   custom_data_ = true;
@@ -41,11 +33,21 @@ void Session::remove_point(int index) {
 
 void Session::import_csv(std::string_view text) {
   CsvData csv = parse_csv(text);
-  Rng split_rng(hash_seed(config_.seed));
-  auto split = shuffle_and_split(std::move(csv.samples), config_.perc_train_data, split_rng);
+  Config next = config_;
+  next.problem = csv.problem;
+  if (csv.problem == Problem::kClassification) next.num_classes = csv.classes;
+  // The config must stay one that load() accepts: a file of 3 or more classes needs a data set
+  // that makes them, or save() would write a config that cannot be read back.
+  if (next.problem == Problem::kClassification && !supports_classes(next.dataset, next.num_classes))
+    throw ConfigError("the file has " + std::to_string(next.num_classes) + " classes; " +
+                      dataset_name(next.dataset) +
+                      " has two; pick circle, gauss, spiral or checkerboard first");
+  check_config(next);
+  for (const Sample& s : csv.samples) check_point(s, next.classes());
+  Rng split_rng(hash_seed(next.seed));
+  auto split = shuffle_and_split(std::move(csv.samples), next.perc_train_data, split_rng);
   if (split.train.empty()) throw ConfigError("the file's points leave no training set at this ratio");
-  config_.problem = csv.problem;
-  if (csv.problem == Problem::kClassification) config_.num_classes = csv.classes;
+  config_ = next;
   custom_data_ = true;
   set_data(std::move(split.train), std::move(split.test));
   build_network();

@@ -1,4 +1,5 @@
 // Session's read-outs: metrics, the confusion matrix and the grid evaluation.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -8,7 +9,7 @@ namespace nnplay {
 
 // The network's outputs [outputs, samples] for a whole feature matrix, valid until the next pass.
 const float* Session::forward_set(const Matrix& features) {
-  network_.prepare(eval_cache_, features.shape(1));
+  network_.prepare(eval_cache_, features.shape(1), false);
   std::memcpy(eval_cache_.input().data(), features.data(), features.size() * sizeof(float));
   network_.forward(eval_cache_);
   return eval_cache_.output().data();
@@ -86,42 +87,80 @@ const std::vector<std::int32_t>& Session::confusion() {
   return confusion_;
 }
 
-void Session::forward_grid(int n) {
+void Session::run_grid(int n, bool every_unit) {
   if (n < 2 || n > kMaxGridSize)
     throw ConfigError("grid size: \"" + std::to_string(n) + "\" is out of range; allowed 2 to " +
                       std::to_string(kMaxGridSize));
   const std::size_t side = static_cast<std::size_t>(n), count = side * side;
-  network_.prepare(grid_cache_, count);
+  const std::size_t units = network_.output_count();
+  std::size_t all_units = 0;
+  for (std::int32_t u : unit_counts_) all_units += std::size_t(u);
+  if (every_unit && all_units * count > kMaxGridValues) {
+    std::size_t largest = 2;
+    while ((largest + 1) * (largest + 1) * all_units <= kMaxGridValues) ++largest;
+    throw ConfigError("grid size: \"" + std::to_string(n) + "\" is out of range for " + std::to_string(all_units) +
+                      " units; allowed 2 to " + std::to_string(largest));
+  }
   // The grid's input features change only with n or the features (build_matrices resets grid_n_).
   if (grid_n_ != n) {
     grid_xs_.resize(count);
     grid_ys_.resize(count);
     for (std::size_t i = 0; i < side; ++i)
       for (std::size_t j = 0; j < side; ++j) {
-        grid_xs_[i * side + j] = -6.0f + 12.0f * float(j) / float(side - 1);
-        grid_ys_[i * side + j] = 6.0f - 12.0f * float(i) / float(side - 1);
+        grid_xs_[i * side + j] = -kPlotExtent + 2.0f * kPlotExtent * float(j) / float(side - 1);
+        grid_ys_[i * side + j] = kPlotExtent - 2.0f * kPlotExtent * float(i) / float(side - 1);
       }
-    feature_rows(config_.features, grid_xs_.data(), grid_ys_.data(), count, grid_cache_.input());
+    feature_rows(config_.features, grid_xs_.data(), grid_ys_.data(), count, grid_features_);
     grid_n_ = n;
   }
-  network_.forward(grid_cache_);
+  const std::size_t inputs = network_.input_count();
+  std::vector<float*> layers;
+  auto point_layers = [&](float* base, std::size_t width) {
+    layers.clear();
+    for (std::int32_t u : unit_counts_) layers.push_back(base), base += std::size_t(u) * width;
+  };
+  if (all_units * count <= kMaxGridValues) {
+    // The whole grid in one pass straight into grid(): every layer's maps, no copy.
+    grid_.resize(all_units * count);
+    point_layers(grid_.data(), count);
+    std::memcpy(grid_.data(), grid_features_.data(), inputs * count * sizeof(float));
+    network_.forward_values(layers, count);
+    grid_output_at_ = layers.back();
+    return;
+  }
+  // Too many maps to keep (only the output is asked for): equal tiles of a multiple of 4 points
+  // through one buffer, the outputs copied out; the last tile's spare columns run on zeros.
+  const std::size_t tiles = (count + kGridTile - 1) / kGridTile;
+  const std::size_t tile = ((count + tiles - 1) / tiles + 3) & ~std::size_t(3);
+  grid_tile_.assign(all_units * tile, 0.0f);
+  grid_output_.resize(units * count);
+  point_layers(grid_tile_.data(), tile);
+  for (std::size_t start = 0; start < count; start += tile) {
+    const std::size_t m = std::min(tile, count - start);
+    for (std::size_t f = 0; f < inputs; ++f) {
+      float* row = layers[0] + f * tile;
+      std::memcpy(row, grid_features_.data() + f * count + start, m * sizeof(float));
+      std::fill(row + m, row + tile, 0.0f);
+    }
+    network_.forward_values(layers, tile);
+    for (std::size_t u = 0; u < units; ++u)
+      std::memcpy(grid_output_.data() + u * count + start, layers.back() + u * tile, m * sizeof(float));
+  }
+  grid_output_at_ = grid_output_.data();
 }
 
-void Session::evaluate_grid(int n) {
-  forward_grid(n);
-  std::size_t total = 0;
-  for (const Matrix& a : grid_cache_.a) total += a.size();
-  grid_.resize(total);
-  float* dst = grid_.data();
-  for (const Matrix& a : grid_cache_.a) {
-    std::memcpy(dst, a.data(), a.size() * sizeof(float));
-    dst += a.size();
-  }
-}
+void Session::evaluate_grid(int n) { run_grid(n, true); }
 
 const float* Session::evaluate_grid_output(int n) {
-  forward_grid(n);
-  return grid_cache_.output().data();
+  run_grid(n, false);
+  return grid_output_at_;
+}
+
+Session::GridLayer Session::grid_layer(std::size_t l) const {
+  const std::size_t count = std::size_t(grid_n_) * std::size_t(grid_n_);
+  std::size_t offset = 0;
+  for (std::size_t k = 0; k < l; ++k) offset += std::size_t(unit_counts_.at(k)) * count;
+  return {grid_.data() + offset, std::size_t(unit_counts_.at(l)) * count};
 }
 
 const Session::PointTrace& Session::trace_point(float x, float y, float label) {
@@ -140,10 +179,7 @@ const Session::PointTrace& Session::trace_point(float x, float y, float label) {
   const Loss loss = config_.effective_loss();
   const std::size_t outputs = network_.output_count();
   Matrix target = Matrix::from_shape({outputs, 1});
-  for (std::size_t k = 0; k < outputs; ++k)
-    target(k, 0) = loss == Loss::kSoftmaxCrossEntropy ? (float(k) == label ? 1.0f : 0.0f)
-                   : loss == Loss::kCrossEntropy      ? (label > 0.0f ? 1.0f : 0.0f)
-                                                      : label;
+  fill_target(loss, label, target.data(), outputs, 1);
   const float* out = trace_cache_.output().data();
   trace_.loss = loss_sum(loss, out, target.data(), outputs);
   Matrix grad = Matrix::from_shape({outputs, 1});

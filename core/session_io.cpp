@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "json.hpp"
+#include "points.hpp"
 #include "session.hpp"
 
 namespace nnplay {
@@ -49,42 +50,50 @@ void put_samples(std::string& out, const std::vector<Sample>& samples) {
 
 [[noreturn]] void bad(const std::string& what) { throw ConfigError("experiment file: " + what); }
 
-const JsonValue& member(const JsonValue& object, const char* key, JsonValue::Kind kind) {
-  const JsonValue* v = object.find(key);
-  if (v == nullptr || v->kind != kind) bad(std::string("\"") + key + "\" is missing or of the wrong type");
-  return *v;
+JsonValue member(const JsonValue& object, const char* key, JsonValue::Kind kind) {
+  JsonValue v = object;
+  if (!object.find(key, v) || v.kind() != kind) bad(std::string("\"") + key + "\" is missing or of the wrong type");
+  return v;
 }
 
 double number_in(const JsonValue& object, const char* key, double lo, double hi) {
-  const double v = member(object, key, JsonValue::Kind::kNumber).number;
+  const double v = member(object, key, JsonValue::Kind::kNumber).number();
   if (!(v >= lo && v <= hi) || v != std::floor(v)) bad(std::string("\"") + key + "\" is out of range");
   return v;
 }
 
 template <typename T>
 std::vector<T> array_of(const JsonValue& object, const char* key, std::size_t expected_size) {
-  const JsonValue& array = member(object, key, JsonValue::Kind::kArray);
-  if (array.items.size() != expected_size)
-    bad(std::string("\"") + key + "\" has " + std::to_string(array.items.size()) + " values; expected " +
+  const JsonValue array = member(object, key, JsonValue::Kind::kArray);
+  if (array.size() != expected_size)
+    bad(std::string("\"") + key + "\" has " + std::to_string(array.size()) + " values; expected " +
         std::to_string(expected_size));
   std::vector<T> out;
   out.reserve(expected_size);
-  for (const JsonValue& item : array.items) {
-    if (item.kind != JsonValue::Kind::kNumber) bad(std::string("\"") + key + "\" holds a value that is not a number");
-    out.push_back(static_cast<T>(item.number));
+  for (const JsonValue& item : array.items()) {
+    if (item.kind() != JsonValue::Kind::kNumber) bad(std::string("\"") + key + "\" holds a value that is not a number");
+    out.push_back(static_cast<T>(item.number()));
   }
   return out;
 }
 
-std::vector<Sample> samples_of(const JsonValue& data, const char* key) {
+std::vector<Sample> samples_of(const JsonValue& data, const char* key, int classes) {
   std::vector<Sample> out;
-  for (const JsonValue& item : member(data, key, JsonValue::Kind::kArray).items) {
-    if (item.kind != JsonValue::Kind::kArray || item.items.size() != 3) bad(std::string("\"") + key + "\" holds a point that is not [x, y, label]");
-    for (const JsonValue& v : item.items)
-      if (v.kind != JsonValue::Kind::kNumber || std::fabs(v.number) > 6.0) bad(std::string("\"") + key + "\" holds a point outside the plot");
-    out.push_back({float(item.items[0].number), float(item.items[1].number), float(item.items[2].number)});
+  const JsonValue array = member(data, key, JsonValue::Kind::kArray);
+  if (array.size() > std::size_t(kMaxSamples)) bad("too many points");
+  for (const JsonValue& item : array.items()) {
+    const auto xyl = item.items();
+    if (xyl.size() != 3) bad(std::string("\"") + key + "\" holds a point that is not [x, y, label]");
+    for (const JsonValue& v : xyl)
+      if (v.kind() != JsonValue::Kind::kNumber) bad(std::string("\"") + key + "\" holds a point that is not [x, y, label]");
+    const Sample s{float(xyl[0].number()), float(xyl[1].number()), float(xyl[2].number())};
+    try {
+      check_point(s, classes);
+    } catch (const ConfigError& e) {
+      bad(std::string("\"") + key + "\" point " + std::to_string(out.size()) + ": " + e.what());
+    }
+    out.push_back(s);
   }
-  if (out.size() > std::size_t(kMaxSamples)) bad("too many points");
   return out;
 }
 
@@ -143,25 +152,26 @@ std::string Session::save() const {
 }
 
 void Session::load(std::string_view json) {
-  const JsonValue doc = parse_json(json);
-  if (doc.kind != JsonValue::Kind::kObject) bad("not a JSON object");
-  const JsonValue* format = doc.find("format");
-  if (format == nullptr || format->kind != JsonValue::Kind::kString || format->string != kFormat)
+  const JsonDocument file = parse_json(json);
+  const JsonValue doc = file.root();
+  if (doc.kind() != JsonValue::Kind::kObject) bad("not a JSON object");
+  JsonValue format = doc;
+  if (!doc.find("format", format) || format.kind() != JsonValue::Kind::kString || format.string() != kFormat)
     bad("not an nnplay experiment (\"format\" is not \"nnplay-experiment\")");
-  if (number_in(doc, "version", 0, 1000) != kVersion) bad("version " + std::to_string(int(doc.find("version")->number)) + " is not supported");
+  const double version = number_in(doc, "version", 0, 1000);
+  if (version != kVersion) bad("version " + std::to_string(int(version)) + " is not supported");
 
   // Build the new state aside, so a bad file leaves this session untouched.
   Session next;
-  next.configure(parse_config(member(doc, "config", JsonValue::Kind::kString).string));
-  const JsonValue* data_member = doc.find("data");
-  if (data_member == nullptr) bad("\"data\" is missing");
-  const JsonValue& data = *data_member;
-  if (data.kind == JsonValue::Kind::kObject) {
-    auto train = samples_of(data, "train"), test = samples_of(data, "test");
+  next.configure(parse_config(member(doc, "config", JsonValue::Kind::kString).string()));
+  JsonValue data = doc;
+  if (!doc.find("data", data)) bad("\"data\" is missing");
+  if (data.kind() == JsonValue::Kind::kObject) {
+    auto train = samples_of(data, "train", next.classes()), test = samples_of(data, "test", next.classes());
     if (train.empty()) bad("the data has no training points");
     next.custom_data_ = true;
     next.set_data(std::move(train), std::move(test));
-  } else if (data.kind != JsonValue::Kind::kNull) {
+  } else if (data.kind() != JsonValue::Kind::kNull) {
     bad("\"data\" is neither null nor an object");
   }
   const std::size_t n_params = next.network_.params().size(), n_train = next.train_samples_.size();
@@ -185,19 +195,19 @@ void Session::load(std::string_view json) {
   next.order_.assign(order.begin(), order.end());
   next.cursor_ = std::size_t(number_in(doc, "cursor", 0, double(n_train)));
   next.epoch_ = int(number_in(doc, "epoch", 0, 2e9));
-  next.diverged_ = member(doc, "diverged", JsonValue::Kind::kBool).boolean;
-  next.stop_reason_ = member(doc, "stopReason", JsonValue::Kind::kString).string.substr(0, 200);
-  const JsonValue* best = doc.find("bestTestLoss");
-  next.best_test_loss_ = best && best->kind == JsonValue::Kind::kNumber ? best->number : INFINITY;
+  next.diverged_ = member(doc, "diverged", JsonValue::Kind::kBool).boolean();
+  next.stop_reason_ = std::string(member(doc, "stopReason", JsonValue::Kind::kString).string().substr(0, 200));
+  JsonValue best = doc;
+  next.best_test_loss_ = doc.find("bestTestLoss", best) && best.kind() == JsonValue::Kind::kNumber ? best.number() : INFINITY;
   next.best_epoch_ = int(number_in(doc, "bestEpoch", 0, 2e9));
   next.order_rng_.set_state(rng_state_of(doc, "orderRng"));
   next.weight_rng_.set_state(rng_state_of(doc, "weightRng"));
 
-  const JsonValue& opt = member(doc, "optimizer", JsonValue::Kind::kObject);
-  const auto kind = parse_optimizer(member(opt, "kind", JsonValue::Kind::kString).string);
+  const JsonValue opt = member(doc, "optimizer", JsonValue::Kind::kObject);
+  const auto kind = parse_optimizer(member(opt, "kind", JsonValue::Kind::kString).string());
   if (!kind) bad("\"optimizer.kind\" is not an optimizer");
-  const std::size_t first_size = member(opt, "first", JsonValue::Kind::kArray).items.size();
-  const std::size_t second_size = member(opt, "second", JsonValue::Kind::kArray).items.size();
+  const std::size_t first_size = member(opt, "first", JsonValue::Kind::kArray).size();
+  const std::size_t second_size = member(opt, "second", JsonValue::Kind::kArray).size();
   if ((first_size != 0 && first_size != n_params) || (second_size != 0 && second_size != n_params))
     bad("the optimizer state does not match the network");
   next.optimizer_.kind() = *kind;

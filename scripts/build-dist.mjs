@@ -72,7 +72,27 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   await rm(outDir, { recursive: true, force: true });
   await mkdir(path.join(outDir, 'examples'), { recursive: true });
 
-  await bundle(MODULE, path.join(outDir, MODULE), { plugins: [workerUrlPlugin] });
+  // Split: what the first paint does not need waits for a dynamic import() at its first use
+  // (a followed point's panel, the guided tour, the long explanation texts, the share dialog)
+  // and becomes a chunk of its own next to nnplay.js; esbuild resolves each against the
+  // importing module's URL. Code both nnplay.js and a lazy chunk use goes into shared chunks
+  // that nnplay.js imports statically: they load with it and count.
+  const { metafile } = await esbuild.build({
+    entryPoints: { nnplay: path.join(WEB, MODULE) }, outdir: outDir, bundle: true, format: 'esm', minify: true,
+    splitting: true, chunkNames: 'nnplay-[name]-[hash]', target: TARGET, platform: 'browser', legalComments: 'none',
+    logLevel: 'warning', plugins: [workerUrlPlugin], metafile: true,
+  });
+  // What loads before any interaction: nnplay.js and, transitively, every chunk it imports
+  // statically. The rest wait for a dynamic import.
+  const output = (file) => metafile.outputs[path.relative(ROOT, path.join(outDir, file)).split(path.sep).join('/')];
+  const chunks = Object.keys(metafile.outputs).map((file) => path.basename(file)).filter((file) => file !== MODULE);
+  const eager = [];
+  for (const queue = [MODULE]; queue.length;) {
+    for (const { kind, path: file } of output(queue.shift())?.imports ?? []) {
+      const name = path.basename(file);
+      if (kind === 'import-statement' && !eager.includes(name)) { eager.push(name); queue.push(name); }
+    }
+  }
   // The glue's Node branch requires fs and path; in a browser that branch never runs.
   await bundle('engine/worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'], plugins: [scalarUrlPlugin] });
   // A browser fetches one of the two: the scalar build only where SIMD128 is missing.
@@ -91,20 +111,22 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
     sizes[file] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   }
   // What a page with one playground fetches from us: JS, wasm and the page's CSS.
-  const onePlayground = [MODULE, WORKER, 'nncore.wasm', 'page.css'];
+  const onePlayground = [MODULE, ...eager, WORKER, 'nncore.wasm', 'page.css'];
   const total = onePlayground.reduce((sum, file) => sum + sizes[file].gzip, 0);
   if (!quiet) {
     const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
     console.log(`nnplay: wrote ${path.relative(process.cwd(), outDir) || '.'}/`);
     for (const [file, s] of Object.entries(sizes)) console.log(`  ${file.padEnd(28)} ${kb(s.raw)}  gzip ${kb(s.gzip)}`);
     console.log(`  one playground (${onePlayground.join(' + ')}), gzip: ${kb(total)} of ${kb(BUDGET_BYTES)} allowed`);
+    const lazy = chunks.filter((file) => !eager.includes(file));
+    for (const file of lazy) console.log(`  later, on first use: ${file.padEnd(40)} gzip ${kb(sizes[file].gzip)}`);
   }
   if (total > BUDGET_BYTES) {
     const message = `a page with one playground transfers ${total} B gzipped, over the ${BUDGET_BYTES} B budget`;
     if (strict) throw new Error(message);
     if (!quiet) console.warn(`nnplay: WARNING: ${message}`);
   }
-  return { sizes, total, budget: BUDGET_BYTES, outDir };
+  return { sizes, total, budget: BUDGET_BYTES, outDir, eager: onePlayground, lazy: chunks.filter((file) => !eager.includes(file)) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

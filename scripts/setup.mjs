@@ -24,7 +24,7 @@ const DEBIAN_PACKAGES = [
   ['firefox-esr', '/usr/bin/firefox-esr'],
   ['webkit2gtk-driver', '/usr/bin/WebKitWebDriver'],
   ['xvfb', '/usr/bin/xvfb-run'],
-  // Fashion-MNIST's idx files: the build takes the clothing subset from them (scripts/).
+  // Fashion-MNIST's idx files, for the clothing images (not read by the build yet).
   ['dataset-fashion-mnist', '/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz'],
   // clang 14 and its sanitizer and libFuzzer runtimes (test:sanitize, test:fuzz); the runtimes
   // are only a Recommends of clang's packages, so they are named here to be sure.

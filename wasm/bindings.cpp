@@ -10,6 +10,7 @@
 
 #include "config.hpp"
 #include "session.hpp"
+#include "settings.hpp"
 
 using emscripten::val;
 using nnplay::Metrics;
@@ -45,7 +46,7 @@ val train_epochs(Session& s, int epochs) { return guarded([&] { s.train_epochs(e
 val reset(Session& s) { return guarded([&] { s.reset(); }); }
 val new_weights(Session& s) { return guarded([&] { s.new_weights(); }); }
 val metrics(Session& s) { return guarded([&] { return s.metrics(); }); }
-std::string config(Session& s) { return nnplay::format_config(s.config()); }
+val config(Session& s) { return guarded([&] { return nnplay::format_config(s.config()); }); }
 val evaluate_grid(Session& s, int n) {
   return guarded([&] {
     s.evaluate_grid(n);
@@ -59,14 +60,14 @@ val evaluate_grid_output(Session& s, int n) {
     return val(emscripten::typed_memory_view(outputs * n * n, out));
   });
 }
-// Every layer's grid maps as an array of memory views, inputs first, output last: no copy in wasm.
+// Every layer's grid maps as an array of memory views into grid(), inputs first, output last.
 val evaluate_grid_layers(Session& s, int n) {
   return guarded([&] {
-    s.forward_grid_layers(n);
+    s.evaluate_grid(n);
     val out = val::array();
     for (std::size_t l = 0; l < s.unit_counts().size(); ++l) {
-      const auto& layer = s.grid_layer(l);
-      out.call<void>("push", val(emscripten::typed_memory_view(layer.size(), layer.data())));
+      const auto layer = s.grid_layer(l);
+      out.call<void>("push", val(emscripten::typed_memory_view(layer.size, layer.data)));
     }
     return out;
   });
@@ -81,17 +82,16 @@ val params(Session& s) { return view_of(s.params()); }
 val confusion(Session& s) { return guarded([&] { return view_of(s.confusion()); }); }
 int classes(Session& s) { return s.classes(); }
 std::string loss_name(Session& s) { return nnplay::loss_name(s.loss()); }
-std::string loss_formula(Session& s) { return nnplay::loss_formula(s.loss()); }
 val add_point(Session& s, float x, float y, float label, bool is_test) {
   return guarded([&] { s.add_point(x, y, label, is_test); });
 }
 val remove_point(Session& s, int index) { return guarded([&] { s.remove_point(index); }); }
 val import_csv(Session& s, const std::string& text) { return guarded([&] { s.import_csv(text); }); }
-std::string export_csv(Session& s) { return s.export_csv(); }
+val export_csv(Session& s) { return guarded([&] { return s.export_csv(); }); }
 bool data_edited(Session& s) { return s.data_edited(); }
 val point_losses(Session& s) { return guarded([&] { return view_of(s.point_losses()); }); }
 val last_gradients(Session& s) { return view_of(s.last_gradients()); }
-std::string save(Session& s) { return s.save(); }
+val save(Session& s) { return guarded([&] { return s.save(); }); }
 val load(Session& s, const std::string& json) { return guarded([&] { s.load(json); }); }
 // One point's forward pass as a plain object {sums, activations, gradients, loss}; the arrays
 // are copies, so the caller may keep them.
@@ -115,6 +115,10 @@ val validate_config(const std::string& text) {
   for (const auto& e : errors) out.call<void>("push", e);
   return out;
 }
+
+// Every engine setting's kind, range, choices and default, and the engine's caps, as JSON
+// (settings.hpp): the page's schema is built from it (scripts/gen-limits.mjs).
+std::string settings_table() { return nnplay::settings_json(); }
 
 }  // namespace
 
@@ -150,7 +154,6 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("confusion", &confusion)
       .function("classes", &classes)
       .function("lossName", &loss_name)
-      .function("lossFormula", &loss_formula)
       .function("addPoint", &add_point)
       .function("removePoint", &remove_point)
       .function("importCsv", &import_csv)
@@ -163,4 +166,5 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("load", &load);
 
   emscripten::function("validateConfig", &validate_config);
+  emscripten::function("settingsTable", &settings_table);
 }

@@ -6,14 +6,17 @@
 import { SCHEMA, defaultState, engineConfigText } from './state/state.js';
 import { Engine } from './engine/engine.js';
 import { buildLayout } from './controls/layout.js';
+import { Teacher } from './explain/teacher.js';
 import { NetworkView } from './network/network-view.js';
 import { FEATURES } from './state/features.js';
-import { DataTools, download } from './controls/data-tools.js';
-import { ConfusionView } from './views/confusion-view.js';
-import { SpeedMeter } from './views/speed-meter.js';
 import { ExplainController } from './explain/explain-controller.js';
-import { drawOutputMap, outputsAreProbabilities } from './views/map-drawing.js';
+import { drawOutputMap } from './views/map-drawing.js';
+import { describeRegions } from './views/map-description.js';
+import { className } from './state/class-names.js';
 import { FramePacer } from './engine/frame-pacer.js';
+import { networkStructure } from './playground/layer-names.js';
+import { wireDataEditing } from './playground/data-editing.js';
+import { FrameViews } from './playground/frame-views.js';
 import {
   ALL_DATASETS, changesBetween, formatForEngine, haltReason, needsRebuild, nextState, pointRadii, randomSeed,
   withEngineSettings,
@@ -30,7 +33,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   let generation = 0;        // bumps on every rebuild; frames of an older build are dropped
   let dirty = true;          // something changed while paused: draw one frame
   let hoveredUnit = null;
-  let model = { unitCounts: [], classes: 2, points: new Float32Array(0), build: null };
+  let model = { unitCounts: [], classes: 2, names: null, lossName: '', points: new Float32Array(0), build: null };
   let lastFrame = null;
   let rafId = 0;
   let destroyed = false;
@@ -38,7 +41,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   let frames = 0;            // frames drawn since mount, for benchmarks
   let metrics = { epoch: 0, trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN, running: false, frames };
   const readyWaiters = [];
-  const speed = new SpeedMeter();
 
   let started = false;       // start() ran: the worker is up (its first call creates it)
   let onScreen = !lazy;      // false while off screen or in a hidden tab: no frames are asked for
@@ -63,22 +65,28 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const ui = buildLayout(root, {
     onChange: (key, value) => change(key, value),
     onPlayPause: () => (running ? pause() : play()),
-    onStep: () => step(),
+    onStep: (unit) => step(unit),
     onReset: () => reset(),
     onNewWeights: () => newWeights(),
     onRegenerate: () => change('seed', randomSeed()),
     onPickDataset: (problem, key) => changeMany({ problem, [problem === 'regression' ? 'regDataset' : 'dataset']: key }),
-    onMapClick: (click) => mapClicked(click),
-    onTour: () => explain.startTour(),
+    onMapClick: (click) => editing.mapClicked(click),
+    onTour: () => explain.startTour({ play, stepBatch, showGradients: () => change('showGradients', true),
+      follow: () => { pause(); return whenReady().then(() => explain.follow(0, model.points)); } }),
+    onDescribeMap: () => lastFrame && ui.mapDescription.show(describeRegions(lastFrame, { unitCounts: model.unitCounts, state }),
+      (k) => className(k, model).name),
   });
   const network = new NetworkView(ui.networkContainer, {
     onHoverUnit: (unit) => { hoveredUnit = unit; redrawMap(); },
     onToggleFeature: (key) => toggleFeature(key),
-    onShapeChange: (shape) => change('networkShape', shape),
+    // The view hands an update: applied to the latest state, so quick presses all count.
+    onShapeChange: (update) => {
+      const shape = update(state.networkShape);
+      if (shape !== state.networkShape) change('networkShape', shape);
+    },
     onEditParam: (index, value) => engine.setParam(index, value).then(() => { dirty = true; }, showError),
     onStale: () => { dirty = true; },
   });
-  const confusion = new ConfusionView(ui.confusion);
   // Frames carry the generation they were asked in: one asked before a rebuild is dropped.
   const pacer = new FramePacer({
     fetch: (epochs) => {
@@ -92,15 +100,13 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     live: () => running,
   });
   const explain = new ExplainController({ view: network, engine, traceContainer: ui.trace, root,
-    onFollow: (index) => ui.output.select(index) });
+    onFollow: (index) => ui.output.select(index), getState: () => state, onStepBatch: () => stepBatch().catch(showError) });
   explain.decorate(root.ownerDocument ?? document);
-  const tools = new DataTools(ui.dataTools, {
-    onImportCsv: (text) => restructure(engine.importCsv(text), 'CSV'),
-    onExportCsv: () => engine.exportCsv().then((csv) => download(root.ownerDocument ?? document, 'nnplay-data.csv', csv, 'text/csv'), showError),
-    onSaveExperiment: () => engine.save().then((json) => download(root.ownerDocument ?? document, 'nnplay-experiment.json', json, 'application/json'), showError),
-    onOpenExperiment: (text) => restructure(engine.load(text), 'experiment'),
-    onError: (message) => showError(message),
-  });
+  const teacher = new Teacher(ui.warning);
+  const views = new FrameViews({ ui, network, explain, teacher, onError: showError });
+  const editing = wireDataEditing({ root, ui, explain, pause, showError, onEvent, engine: () => engine,
+    started: () => started, points: () => model.points, adoptSettings, applyStructure });
+  const { tools } = editing;
 
   function showError(error) {
     if (stopped) return;  // keep the Restart message in place
@@ -144,29 +150,34 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     dirty = true;
     if ('showTestData' in changes) ui.output.setShowTest(state.showTestData);
     if ('palette' in changes || 'showPointLoss' in changes) applyPointStyle();
+    if ('palette' in changes && started && model.unitCounts.length) {
+      showNetwork();
+      tools.setProblem({ classes: model.classes, names: model.names, palette: state.palette });
+    }
     if ('numClasses' in changes || 'problem' in changes) refreshPreviews();
   }
 
   // After the engine's data or network changed: points, classes, loss title, network diagram.
   function applyStructure(result) {
-    model = { unitCounts: result.unitCounts, classes: result.classes, points: result.points, build: result.build };
+    model = { unitCounts: result.unitCounts, classes: result.classes, names: result.classNames ?? null,
+      lossName: result.lossName, points: result.points, build: result.build };
     lastFrame = null;
     hoveredUnit = null;
+    ui.forgetWords();
     ui.output.setPoints(result.points);
+    ui.origin.show(result.dataEdited, result.points.length / 4, result.source);
+    teacher.setStructure(result);
     ui.output.select(-1);
-    ui.output.setLossTitle(result.lossName, result.lossFormula);
+    ui.output.setLossTitle(result.lossName);
     applyPointStyle();
-    tools.setProblem({ classes: result.classes, palette: state.palette });
-    network.setStructure({
-      features: FEATURES.map((f) => ({ ...f, enabled: Boolean(state[f.key]) })),
-      hiddenShape: state.networkShape,
-      outputs: result.unitCounts[result.unitCounts.length - 1],
-      probabilityOutputs: outputsAreProbabilities(state, result.unitCounts[result.unitCounts.length - 1]),
-    });
+    tools.setProblem({ classes: result.classes, names: model.names, palette: state.palette });
+    showNetwork();
     explain.setStructure({ labels: FEATURES.filter((f) => state[f.key]).map((f) => f.label),
-      lossName: result.lossName, classes: result.classes, palette: state.palette });
+      lossName: result.lossName, classes: result.classes, names: model.names, palette: state.palette });
     dirty = true;
   }
+
+  const showNetwork = () => network.setStructure(networkStructure(state, model));
 
   async function rebuild() {
     const build = ++generation;
@@ -184,26 +195,22 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   }
 
   // A CSV import or an opened experiment changed the engine's settings: take them into the state.
-  function restructure(promise, what) {
-    pause();
-    promise.then((result) => {
-      generation++;
-      state = withEngineSettings(state, result.config);
-      onStateChange(state);
-      ui.setValues(state);
-      applyStructure(result);
-      ui.output.clearChart();
-      ui.clearError();
-      refreshPreviews();
-      onEvent('data', { source: what });
-    }, showError);
+  function adoptSettings(result, source) {
+    generation++;
+    state = withEngineSettings(state, result.config);
+    onStateChange(state);
+    ui.setValues(state);
+    applyStructure({ ...result, source });
+    ui.output.clearChart();
+    ui.clearError();
+    refreshPreviews();
   }
 
   function applyPointStyle() {
     const losses = state.showPointLoss && lastFrame?.pointLosses;
     const radii = losses ? pointRadii(losses) : null;
     ui.output.setPointStyle({ classes: model.classes, palette: state.palette, radii });
-    ui.output.setLegend(model.classes, state.palette);
+    ui.output.setLegend(model.classes, state.palette, model.names);
   }
 
   function redrawMap() {
@@ -219,20 +226,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (frames === 1) requestAnimationFrame(() => setTimeout(refreshPreviews, 0));
     metrics = { epoch: m.epoch, trainLoss: m.trainLoss, testLoss: m.testLoss,
       trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy, running, frames };
-    redrawMap();
-    // The maps change every frame. While training, the rest takes turns (every frame when
-    // paused): links on one frame in four, numbers and the table on another, the loss chart on
-    // every other frame, so that no frame repaints everything at once.
-    const turn = running ? frames % 4 : -1;
-    network.update({ params: frame.params, maps: frame.maps, mapSide: frame.mapSide, styleLinks: turn <= 0 });
-    ui.showEpoch(m.epoch);
-    ui.showSpeed(speed.add(m.epoch, running));
-    if (turn === -1 || turn === 2) {
-      ui.output.showMetrics(m, state.problem === 'regression');
-      confusion.show(frame.confusion, model.classes, state.palette);
-    }
-    ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1 });
-    explain.onFrame(frame).catch(showError);
+    redrawMap();  // the maps change every frame; the other views take turns while training
+    views.draw(frame, { running, frames, state, model });
     if (state.showPointLoss) applyPointStyle();
     // The previous frame is drawn and replaced: its arrays go back to the worker for the next
     // frame, so a steady stream of frames allocates nothing (2 MB a frame at 6x8 otherwise).
@@ -260,26 +255,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     rafId = requestAnimationFrame(tick);
     pacer.onAnimationFrame();
     if (!ready || !pacer.hasRoom || !(running || dirty)) return;
-    requestFrame(running ? (state.epochsPerFrame === 'auto' ? 'auto' : Number(state.epochsPerFrame)) : 0);
-  }
-
-  // In edit mode a click adds a point of the picked class (Shift+click removes the nearest);
-  // otherwise a click on a point follows it through the network.
-  function mapClicked({ x, y, shift, point }) {
-    if (!started) return;
-    if (tools.editing) {
-      const action = shift ? (point >= 0 ? engine.removePoint(point) : null)
-        : engine.addPoint(x, y, tools.label, tools.addAsTest);
-      if (action) action.then((result) => { applyStructure(result); onEvent('data', { source: 'edit' }); }, showError);
-      return;
-    }
-    if (point >= 0) {
-      pause();  // a followed point is easier to read on still weights; Step moves them
-      explain.follow(point, model.points).catch(showError);
-    } else {
-      explain.unfollow();
-    }
-    onEvent('select', { point });
+    const pace = state.epochsPerFrame;
+    requestFrame(running ? (pace === 'auto' || pace === 'batch' ? pace : Number(pace)) : 0);
   }
 
   function play() {
@@ -300,19 +277,34 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onEvent('pause', {});
   }
 
-  // One epoch, then paused; resolves once that epoch is drawn.
-  async function step() {
+  // Paused, started and with no frame in flight: the state a single step starts from.
+  async function settle() {
     pause();
     start();
     await whenReady();
     while (pacer.inFlight > 0) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  // One epoch, or with 'batch' one mini-batch (whose update the explanations then show weight
+  // by weight), then paused; resolves once it is drawn.
+  async function step(unit = 'epoch') {
+    if (unit === 'batch') return stepBatch();
+    await settle();
     await requestFrame(1);
   }
 
+  // One mini-batch, then paused. Resolves with the engine's { before, after, gradients,
+  // learningRate } once it is drawn.
+  async function stepBatch() {
+    await settle();
+    const result = await engine.stepBatches(1);
+    await explain.onStepBatch(result);
+    await requestFrame(0);
+    return result;
+  }
+
   async function restart(call) {
-    pause();
-    start();
-    await whenReady();
+    await settle();
     await call();
     generation++;  // frames computed before the reset are stale
     ui.output.clearChart();
@@ -359,15 +351,17 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   if (onScreen) rafId = requestAnimationFrame(tick);
 
   return {
-    play, pause, step, reset, newWeights, whenReady,
+    play, pause, step, stepBatch, reset, newWeights, whenReady,
     get metrics() { return { ...metrics }; },
     get pointCount() { return model.points.length / 4; },
     // Which engine build the worker loaded: 'simd128', or 'scalar' where SIMD128 is missing.
     get build() { return model.build; },
     // The current engine, for tools and tests (e.g. to simulate a crashed worker).
     get engine() { return engine; },
-    // [x, y] of the first training point, for scripts and tests that click on the map.
-    firstPoint() { return [model.points[0], model.points[1]]; },
+    // The explanations (the followed point, the last mini-batch step), for the tour and tests.
+    get explain() { return explain; },
+    // [x, y, label] of the first training point, for scripts and tests that click on the map.
+    firstPoint() { return [model.points[0], model.points[1], model.points[2]]; },
     get classes() { return model.classes; },
     get state() { return { ...state, hidden: [...state.hidden] }; },
     // Applies a whole new state (from a changed URL hash or attributes).

@@ -72,7 +72,8 @@ test('uploading a CSV replaces the data; a bad CSV keeps what was there and says
   const bad = path.join(OUTPUT_DIR, 'bad.csv');
   await writeFile(bad, 'x,y,label\n1,2,a\n3,oops,b\n');
   await input.setInputFiles(bad);
-  const message = page.locator('nn-playground .playground > .message:not(.attribute-message)');
+  // The message shows beside the CSV controls, not at the top of the playground.
+  const message = page.locator('nn-playground .data-tools .tool-error').first();
   await message.waitFor({ state: 'visible' });
   assert.match(await message.textContent(), /line 3: y "oops" is not a number/);
   assert.equal(await playground(page, () => document.querySelector('nn-playground').playground.pointCount), 90);

@@ -166,6 +166,13 @@ test('the example post from dist/ in a sub-folder under a strict CSP: instances 
   await page.waitForFunction(() => document.querySelectorAll('nn-playground')[1].metrics.frames > 0);
   await page.evaluate(() => document.querySelectorAll('nn-playground')[1].step());
   assert.equal((await metrics(page, 1)).epoch, 1);
+  // Following a point fetches the passes' chunk (a dynamic import of dist/): allowed by the CSP.
+  const [px, py] = await page.evaluate(() => document.querySelectorAll('nn-playground')[1].playground.firstPoint());
+  const circleMap = page.locator('nn-playground').nth(1).locator('.heatmap');
+  const mapBox = await circleMap.boundingBox();
+  await circleMap.click({ position: { x: ((px + 6) / 12) * mapBox.width, y: ((6 - py) / 12) * mapBox.height } });
+  await page.locator('nn-playground').nth(1).locator('.trace-panel .tp-lines').waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
   const pictures = new Set([await fingerprint(page, 0), await fingerprint(page, 1), await fingerprint(page, 2)]);
   assert.equal(pictures.size, 3, 'three different pictures');
 
@@ -255,6 +262,8 @@ test('the share dialog\'s snippets, pasted into new pages, run the same setup', 
   await page.goto(`${base}${DIST}index.html#dataset=circle&networkShape=3&seed=5&learningRate=0.1&noise_hide=true`);
   await page.waitForFunction(() => document.querySelector('nn-playground')?.metrics.frames > 0);
   await shadowQuery(page, 0, '.share-button', 'click');
+  // The dialog's module is fetched on the first press.
+  await page.waitForFunction(() => document.querySelector('nn-playground').shadowRoot.querySelector('.share-dialog')?.open);
   const snippets = await page.evaluate(() => {
     const root = document.querySelector('nn-playground').shadowRoot;
     const read = (name) => root.querySelector(`[data-share="${name}"]`).value;

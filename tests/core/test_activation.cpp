@@ -60,7 +60,7 @@ TEST_CASE("softmax makes each sample's outputs positive and sum to one, even for
   // z [3, 2]: sample 0 = (1, 2, 3), sample 1 = (1000, 0, -1000)
   const float z[] = {1.0f, 1000.0f, 2.0f, 0.0f, 3.0f, -1000.0f};
   float a[6];
-  apply_softmax(z, a, 3, 2);
+  softmax_block(z, a, 3, 2, 2);
   CHECK(a[0] + a[2] + a[4] == Approx(1.0f));
   CHECK(a[4] == Approx(std::exp(3.0) / (std::exp(1.0) + std::exp(2.0) + std::exp(3.0))).epsilon(1e-5));
   CHECK(a[1] == Approx(1.0f));

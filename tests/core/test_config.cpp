@@ -45,13 +45,83 @@ TEST_CASE("a Playground permalink hash sets every engine key and ignores the pag
   CHECK(c.features == expected);
 }
 
-TEST_CASE("format_config reads back to the same config") {
-  const Config c = parse_config(
-      "activation=sigmoid&learningRate=0.003&networkShape=&seed=abc&noise=35&x=false&sinY=true");
+// Every field of two configs, one by one: a key that format_config dropped would leave its
+// default in `b` and fail here.
+static void check_same_fields(const Config& a, const Config& b) {
+  CHECK(a.problem == b.problem);
+  CHECK(a.dataset == b.dataset);
+  CHECK(a.reg_dataset == b.reg_dataset);
+  CHECK(a.seed == b.seed);
+  CHECK(a.network_shape == b.network_shape);
+  CHECK(a.activation == b.activation);
+  CHECK(a.activations == b.activations);
+  CHECK(a.update.learning_rate == b.update.learning_rate);
+  CHECK(a.update.regularization == b.update.regularization);
+  CHECK(a.update.regularization_rate == b.update.regularization_rate);
+  CHECK(a.update.optimizer == b.update.optimizer);
+  CHECK(a.update.momentum == b.update.momentum);
+  CHECK(a.update.rho == b.update.rho);
+  CHECK(a.update.beta1 == b.update.beta1);
+  CHECK(a.update.beta2 == b.update.beta2);
+  CHECK(a.loss == b.loss);
+  CHECK(a.num_classes == b.num_classes);
+  CHECK(a.num_samples == b.num_samples);
+  CHECK(a.init == b.init);
+  CHECK(a.schedule == b.schedule);
+  CHECK(a.schedule_epochs == b.schedule_epochs);
+  CHECK(a.schedule_rate == b.schedule_rate);
+  CHECK(a.stop_epochs == b.stop_epochs);
+  CHECK(a.stop_test_loss == b.stop_test_loss);
+  CHECK(a.stop_patience == b.stop_patience);
+  CHECK(a.batch_size == b.batch_size);
+  CHECK(a.noise == b.noise);
+  CHECK(a.perc_train_data == b.perc_train_data);
+  CHECK(a.features == b.features);
+  CHECK(a.init_zero == b.init_zero);
+  CHECK(a.shuffle == b.shuffle);
+}
+
+TEST_CASE("format_config reads back every field of a config that differs from the defaults in all of them") {
+  Config c;
+  c.problem = Problem::kRegression;
+  c.dataset = DatasetKind::kSpiral;
+  c.reg_dataset = DatasetKind::kRegGauss;
+  c.seed = "abc.1_x-9";
+  c.network_shape = {7, 1, 64};
+  c.activation = Activation::kSigmoid;
+  c.activations = {Activation::kGelu, Activation::kSine, Activation::kLeakyRelu};
+  c.update.learning_rate = 0.0031f;
+  c.update.regularization = Regularization::kL1;
+  c.update.regularization_rate = 0.003f;
+  c.update.optimizer = OptimizerKind::kRmsprop;
+  c.update.momentum = 0.55f;
+  c.update.rho = 0.77f;
+  c.update.beta1 = 0.81f;
+  c.update.beta2 = 0.9876f;
+  c.loss = Loss::kHuber;
+  c.num_classes = 5;
+  c.num_samples = 777;
+  c.init = Init::kGlorot;
+  c.schedule = Schedule::kStep;
+  c.schedule_epochs = 33;
+  c.schedule_rate = 0.125f;
+  c.stop_epochs = 900;
+  c.stop_test_loss = 0.0123f;
+  c.stop_patience = 44;
+  c.batch_size = 1234;
+  c.noise = 35;
+  c.perc_train_data = 70;
+  c.features = FeatureSet{false, true, true, false, true, false, true};
+  c.init_zero = true;
+  c.shuffle = false;
+  // The test itself must differ from the defaults in every field, or a dropped key could hide.
+  const Config d;
+  CHECK(c.update.optimizer != d.update.optimizer);
+  CHECK(format_config(c) != format_config(d));
   const Config back = parse_config(format_config(c));
-  CHECK(format_config(back) == format_config(c));
-  CHECK(back.network_shape.empty());
-  CHECK(back.update.learning_rate == c.update.learning_rate);
+  check_same_fields(c, back);
+  // And the defaults themselves.
+  check_same_fields(d, parse_config(format_config(d)));
 }
 
 TEST_CASE("each bad value is refused with a message naming the field, the value and the rule") {
@@ -165,7 +235,7 @@ TEST_CASE("every new key survives format_config and parse_config") {
       "beta1=0.8&beta2=0.99&momentum=0.5&rho=0.7&lrSchedule=cosine&lrDecayEpochs=300&lrDecayRate=0.25&"
       "stopEpochs=40&stopTestLoss=0.05&stopPatience=20&networkShape=5,4&activations=elu,silu";
   const Config c = parse_config(text);
-  CHECK(format_config(parse_config(format_config(c))) == format_config(c));
+  check_same_fields(c, parse_config(format_config(c)));
   CHECK(c.num_classes == 4);
   CHECK(c.update.optimizer == OptimizerKind::kAdam);
   CHECK(c.update.beta1 == Approx(0.8f));

@@ -43,11 +43,19 @@ TEST_CASE("without noise, circle labels say inside radius 2.5 and the classes ar
 TEST_CASE("circle noise flips labels near the ring but does not move points") {
   const auto clean = make(DatasetKind::kCircle, 0.0, 5);
   const auto noisy = make(DatasetKind::kCircle, 0.5, 5);
-  int flipped = 0;
-  for (const auto& p : noisy) flipped += (std::hypot(p.x, p.y) < 2.5f) != (p.label > 0);
+  REQUIRE(clean.size() == noisy.size());
+  int flipped = 0, moved = 0, relabelled = 0;
+  for (std::size_t i = 0; i < noisy.size(); ++i) {
+    const Sample& p = noisy[i];
+    flipped += (std::hypot(p.x, p.y) < 2.5f) != (p.label > 0);
+    // The same seed draws the same positions: noise only shifts the radius the label is read at.
+    moved += p.x != clean[i].x || p.y != clean[i].y;
+    relabelled += p.label != clean[i].label;
+    CHECK(std::hypot(p.x, p.y) <= 5.0f);
+  }
   CHECK(flipped > 10);
-  for (const auto& p : noisy) CHECK(std::hypot(p.x, p.y) <= 5.0f);
-  CHECK(clean.size() == noisy.size());
+  CHECK(moved == 0);
+  CHECK(relabelled == flipped);  // every flip is a label change of a point left where it was
 }
 
 TEST_CASE("xor labels are the sign of x * y and points keep away from the axes") {
@@ -67,9 +75,20 @@ TEST_CASE("gauss blobs centre on (2, 2) and (-2, -2)") {
 }
 
 TEST_CASE("spiral arms have radius up to 5 and opposite labels") {
+  // Without noise the two arms are point reflections of each other through the origin (half a
+  // turn apart), and each arm has one label: point i of the +1 arm mirrors point i of the -1 arm.
   const auto s = make(DatasetKind::kSpiral);
   CHECK(count_label(s, 1.0f) == 250);
+  CHECK(count_label(s, -1.0f) == 250);
   for (const auto& p : s) CHECK(std::hypot(p.x, p.y) < 5.0f);
+  for (std::size_t i = 0; i < 250; ++i) {
+    const Sample& a = s[i];
+    const Sample& b = s[250 + i];
+    CHECK(a.label == 1.0f);
+    CHECK(b.label == -1.0f);
+    CHECK(b.x == Approx(-a.x).margin(1e-5));
+    CHECK(b.y == Approx(-a.y).margin(1e-5));
+  }
 }
 
 TEST_CASE("the noiseless regression plane's target is (x + y) / 10") {

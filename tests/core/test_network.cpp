@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <algorithm>
 #include <vector>
 
 #include "loss.hpp"
@@ -36,6 +37,14 @@ TEST_CASE("parameters are laid out weights first, then biases") {
 }
 
 namespace {
+
+// Whether a back-propagated gradient g matches its central difference fd: within 2 % of the
+// larger of the two, plus 2e-5 for the rounding of the float forward pass in fd (the worst real
+// error here is 2.1e-5 with h = 4e-3). Measured: with g scaled by 0.9, 677 of the first test's 700
+// parameters fail (the rest have zero gradients: dead ReLUs), and with g = 0, 694 of 700.
+bool gradient_matches(double g, double fd) {
+  return std::fabs(g - fd) <= 0.02 * std::max(std::fabs(g), std::fabs(fd)) + 2e-5;
+}
 
 // Mean squared-error loss of the network on a fixed batch, in double for the finite differences.
 double batch_loss(const Network& net, const Matrix& x, const std::vector<float>& t) {
@@ -74,14 +83,14 @@ TEST_CASE("back-propagated gradients match central differences for every activat
 
       for (std::size_t i = 0; i < net.params().size(); ++i) {
         const float saved = net.params()[i];
-        const float h = 1e-3f;
+        const float h = 4e-3f;
         net.params()[i] = saved + h;
         const double up = batch_loss(net, x, t);
         net.params()[i] = saved - h;
         const double down = batch_loss(net, x, t);
         net.params()[i] = saved;
         INFO("parameter " << i);
-        CHECK(grads[i] == Approx((up - down) / (2.0 * h)).margin(2e-3).epsilon(0.03));
+        CHECK(gradient_matches(grads[i], (up - down) / (2.0 * h)));
       }
     }
 }
@@ -131,14 +140,14 @@ TEST_CASE("gradients match central differences for cross-entropy, softmax cross-
     std::vector<float> grads(net.params().size(), 0.0f);
     net.backward(cache, g, grads, gradient_is_wrt_logits(c.loss));
     for (std::size_t i = 0; i < net.params().size(); ++i) {
-      const float saved = net.params()[i], h = 1e-3f;
+      const float saved = net.params()[i], h = 4e-3f;
       net.params()[i] = saved + h;
       const double up = mean_loss(net, x, t, c.loss);
       net.params()[i] = saved - h;
       const double down = mean_loss(net, x, t, c.loss);
       net.params()[i] = saved;
       INFO("parameter " << i);
-      CHECK(grads[i] == Approx((up - down) / (2.0 * h)).margin(2e-3).epsilon(0.03));
+      CHECK(gradient_matches(grads[i], (up - down) / (2.0 * h)));
     }
   }
 }

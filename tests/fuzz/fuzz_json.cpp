@@ -24,34 +24,38 @@ void check(bool ok, const char* what) {
 // The value as JSON text; false when it holds a number JSON cannot spell.
 bool write(const nnplay::JsonValue& v, std::string& out) {
   using Kind = nnplay::JsonValue::Kind;
-  switch (v.kind) {
+  switch (v.kind()) {
     case Kind::kNull: out += "null"; return true;
-    case Kind::kBool: out += v.boolean ? "true" : "false"; return true;
+    case Kind::kBool: out += v.boolean() ? "true" : "false"; return true;
     case Kind::kNumber: {
-      if (!std::isfinite(v.number)) return false;
+      if (!std::isfinite(v.number())) return false;
       char buf[40];
-      std::snprintf(buf, sizeof buf, "%.17g", v.number);
+      std::snprintf(buf, sizeof buf, "%.17g", v.number());
       out += buf;
       return true;
     }
-    case Kind::kString: out += nnplay::json_quote(v.string); return true;
-    case Kind::kArray:
+    case Kind::kString: out += nnplay::json_quote(v.string()); return true;
+    case Kind::kArray: {
       out += '[';
-      for (std::size_t i = 0; i < v.items.size(); ++i) {
+      const auto items = v.items();
+      for (std::size_t i = 0; i < items.size(); ++i) {
         if (i) out += ',';
-        if (!write(v.items[i], out)) return false;
+        if (!write(items[i], out)) return false;
       }
       out += ']';
       return true;
-    case Kind::kObject:
+    }
+    case Kind::kObject: {
       out += '{';
-      for (std::size_t i = 0; i < v.members.size(); ++i) {
+      const auto members = v.members();
+      for (std::size_t i = 0; i < members.size(); ++i) {
         if (i) out += ',';
-        out += nnplay::json_quote(v.members[i].first) + ':';
-        if (!write(v.members[i].second, out)) return false;
+        out += nnplay::json_quote(members[i].first) + ':';
+        if (!write(members[i].second, out)) return false;
       }
       out += '}';
       return true;
+    }
   }
   return false;
 }
@@ -61,10 +65,11 @@ bool write(const nnplay::JsonValue& v, std::string& out) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(bytes), size);
   try {
-    const nnplay::JsonValue value = nnplay::parse_json(text);
+    const nnplay::JsonDocument doc = nnplay::parse_json(text);
     std::string once, twice;
-    if (write(value, once)) {
-      check(write(nnplay::parse_json(once), twice) && once == twice, "written JSON reads back to the same value");
+    if (write(doc.root(), once)) {
+      const nnplay::JsonDocument again = nnplay::parse_json(once);
+      check(write(again.root(), twice) && once == twice, "written JSON reads back to the same value");
     }
   } catch (const nnplay::ConfigError&) {
   }

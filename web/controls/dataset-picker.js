@@ -14,7 +14,10 @@ export const DATASETS = {
   regression: [{ key: 'reg-plane', label: 'Plane' }, { key: 'reg-gauss', label: 'Multi Gaussian' }],
 };
 
-const THUMB_CSS_PX = 56;
+// The canvas's CSS size (the 56 px button less its border, see playground/styles.js).
+const THUMB_CSS_PX = 52;
+// A dot's radius in CSS px: 1,000 points on 56 px overlap into areas of their class's colour.
+const DOT_CSS_PX = 1.3;
 
 export class DatasetPicker {
   // onPick(problem, datasetKey) is called when a thumbnail is chosen.
@@ -25,7 +28,7 @@ export class DatasetPicker {
     for (const [problem, sets] of Object.entries(DATASETS)) {
       const list = h('div', { class: 'dataset-list', role: 'group', 'aria-label': `${problem} datasets` });
       for (const { key, label } of sets) {
-        const canvas = h('canvas', { class: 'dataset-thumb', width: THUMB_CSS_PX * 2, height: THUMB_CSS_PX * 2 });
+        const canvas = h('canvas', { class: 'dataset-thumb', width: THUMB_CSS_PX, height: THUMB_CSS_PX });
         const button = h('button', { type: 'button', class: 'dataset-button', title: label,
           'aria-label': `${label} dataset`, 'aria-pressed': 'false', dataset: { dataset: key },
           onclick: () => onPick(problem, key) }, canvas);
@@ -36,19 +39,47 @@ export class DatasetPicker {
       this.lists[problem] = list;
       container.append(list);
     }
+    // Why some thumbnails are greyed out: said in words, since a disabled button shows no tooltip.
+    this.note = h('p', { class: 'hint dataset-note', hidden: true, dataset: { note: 'classes' } });
+    container.append(this.note);
   }
 
   // previews: { datasetKey: Float32Array of [x, y, label, isTest] records }. Data sets that can
   // have more classes are drawn with `classes`; the others keep two and are greyed out when
   // more are asked for, since the engine will not make them.
   setPreviews(previews, classes = 2, palette = 'classic') {
+    this.last = { previews, classes, palette };
+    this.watchRatio();
+    // One canvas pixel per device pixel: a canvas drawn at another size is resampled by the
+    // browser, which blurs the dots into their (white) neighbours.
+    const ratio = globalThis.devicePixelRatio || 1;
+    const side = Math.round(THUMB_CSS_PX * ratio);
     for (const [key, points] of Object.entries(previews)) {
       const canvas = this.canvases.get(key);
       const many = classes > 2 && MULTI_CLASS.has(key);
-      if (canvas) drawPoints(canvas, points, { showTest: true, sizePx: 2, classes: many ? classes : 2, palette });
+      if (canvas && canvas.width !== side) canvas.width = canvas.height = side;
+      if (canvas) drawPoints(canvas, points, { showTest: true, sizePx: DOT_CSS_PX * ratio, outline: false,
+        classes: many ? classes : 2, palette });
       const button = this.buttons.get(key);
-      if (button && !key.startsWith('reg-')) button.disabled = classes > 2 && !MULTI_CLASS.has(key);
+      if (!button || key.startsWith('reg-')) continue;
+      button.disabled = classes > 2 && !MULTI_CLASS.has(key);
+      const label = button.title.replace(/:.*/, '');
+      button.title = button.disabled ? `${label}: makes only two classes` : label;
+      button.setAttribute('aria-label', button.disabled ? `${label} dataset, makes only two classes` : `${label} dataset`);
     }
+    this.note.hidden = !(classes > 2);
+    this.note.textContent = classes > 2 ? `Greyed-out data sets make only two classes; set Classes to 2 to use them (${classes} are asked for).` : '';
+  }
+
+  // Zooming or moving the window to another screen changes the device-pixel ratio: the
+  // thumbnails are drawn again at the new one.
+  watchRatio() {
+    const ratio = globalThis.devicePixelRatio || 1;
+    if (this.watched === ratio || !globalThis.matchMedia) return;
+    this.watched = ratio;
+    globalThis.matchMedia(`(resolution: ${ratio}dppx)`).addEventListener('change', () => {
+      if (this.last) this.setPreviews(this.last.previews, this.last.classes, this.last.palette);
+    }, { once: true });
   }
 
   show(problem, selected) {

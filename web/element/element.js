@@ -10,9 +10,9 @@ import { SCHEMA, coerce, defaultState, parseHash, serializeHash } from '../state
 import { playgroundStyles } from '../playground/styles.js';
 import { elementStyles } from './element-styles.js';
 import { watchVisibility } from './visibility.js';
-import { ShareDialog } from './share-dialog.js';
-import { toKebab, toCamel } from './snippets.js';
+import { toKebab, toCamel } from './attribute-names.js';
 import { h } from '../shared/dom.js';
+import { loadLater } from '../shared/later.js';
 
 // The URL of the module a page loads (web/nnplay.js, or the dist bundle of the same name):
 // the share dialog's snippets point at it and at the pages next to it.
@@ -222,11 +222,22 @@ export class NnPlayground extends HTMLElement {
     this.messageBox.hidden = !text;
   }
 
-  /** @internal */
+  /** @internal The dialog (share-dialog.js) is fetched and built on the first press. */
   addShareButton(shadow, toolbar) {
-    const dialog = new ShareDialog(shadow, moduleUrl);
+    let dialog = null;
+    const open = async () => {
+      try {
+        const { ShareDialog } = await loadLater(() => import('./share-dialog.js'), 'the share dialog');
+        dialog ??= new ShareDialog(shadow, moduleUrl);
+        dialog.open(this.playground.state);
+        if (this.problems.delete('share')) this.renderProblems();
+      } catch (error) {
+        this.problems.set('share', error.message);
+        this.renderProblems();
+      }
+    };
     const button = h('button', { type: 'button', class: 'text-button share-button', 'aria-haspopup': 'dialog',
-      onclick: () => dialog.open(this.playground.state) }, 'Share / embed');
+      onclick: open }, 'Share / embed');
     (toolbar ?? shadow.querySelector('.playground') ?? shadow).append(button);
   }
 
@@ -234,8 +245,13 @@ export class NnPlayground extends HTMLElement {
   play() { this.playground?.play(); }
   /** Pauses training (fires `pause`). @returns {void} */
   pause() { this.playground?.pause(); }
-  /** Trains one epoch and pauses; resolves once it is drawn. @returns {Promise<void>} */
-  step() { return this.playground?.step() ?? Promise.resolve(); }
+  /**
+   * Trains one epoch ('epoch', the default) or one mini-batch ('batch') and pauses; resolves once
+   * it is drawn.
+   * @param {'epoch' | 'batch'} [unit]
+   * @returns {Promise<void>}
+   */
+  step(unit) { return this.playground?.step(unit) ?? Promise.resolve(); }
   /** New weights from the seed, epoch 0; resolves once done. @returns {Promise<void>} */
   reset() { return this.playground?.reset() ?? Promise.resolve(); }
 

@@ -1,8 +1,9 @@
 // The "Share / embed" dialog: the permalink, the <nn-playground> snippet (from this site and
 // from a CDN at this version), the iframe snippet and the listener that sizes the iframe, for
-// the current setup, each with a copy button. It lives in the element's shadow root, so the
-// element's stylesheets dress it and the page's do not.
+// the current setup, each with a copy button. It lives in the element's shadow root, so its
+// own stylesheet (share-dialog.css.js) and the element's dress it and the page's do not.
 import { h } from '../shared/dom.js';
+import { adoptShareStyles } from './share-dialog.css.js';
 import { permalink, elementSnippet, cdnSnippet, iframeSnippet, heightListenerSnippet } from './snippets.js';
 
 const STATUS_MS = 2000;
@@ -34,6 +35,7 @@ export class ShareDialog {
         this.item('cdn', 'Web component from a CDN', 'the same, loaded from jsDelivr at this exact version', 3),
         this.item('iframe', 'Iframe', 'for sites that do not allow scripts', 3),
         this.item('resize', 'Iframe height', 'optional: put on the page once, and each iframe fits its playground', 4)));
+    adoptShareStyles(root);
     root.append(this.dialog);
   }
 

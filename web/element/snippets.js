@@ -4,14 +4,14 @@
 // iframe. Pure functions of a state and the URL of the module that defines the element
 // (web/nnplay.js, or dist/nnplay.js bundled).
 import { SCHEMA, serializeHash } from '../state/state.js';
+import { toKebab, toCamel } from './attribute-names.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './package-info.js';
 import { HEIGHT_MESSAGE } from './frame-height.js';
 
 const WRAP_COLUMNS = 90;
 export const IFRAME_HEIGHT = 560;
 
-export const toKebab = (key) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-export const toCamel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+export { toKebab, toCamel } from './attribute-names.js';
 
 function escapeAttribute(text) {
   return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

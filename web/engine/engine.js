@@ -6,14 +6,11 @@
 // other call (a playground that just scrolled into view configuring) waits for one frame at
 // most, not for every frame already asked for.
 //
-// A trap in the worker (or its error event) loses every Session at once. The host then starts
-// a new worker, loads each Session from its last checkpoint (the exact-resume format of
-// session.save(), sent with answers, see worker.js) and sends the calls that were in flight
-// again, except the one that trapped; each engine's onRecovered(message) tells its playground.
-// A worker that fails again and again (MAX_RESTARTS within RESTART_WINDOW_MS), or that never
-// loaded, is given up: every engine's onFatal(message) is called, as with one worker each.
-const MAX_RESTARTS = 3;
-const RESTART_WINDOW_MS = 30000;
+// A trap in the worker (or its error event) loses every Session at once. The host then holds
+// every call and loads recovery.js (on the first crash only: a page that never crashes never
+// downloads it), which starts a new worker, loads each Session from its last checkpoint and
+// sends the held calls again. A worker that never loaded is given up at once: every engine's
+// onFatal(message) is called, as with one worker each.
 
 const sameOrigin = (url) => url.origin === globalThis.location?.origin;
 
@@ -29,29 +26,19 @@ class EngineHost {
     this.worker = null;
     this.engines = new Map();   // sid -> Engine
     this.calls = new Map();     // id -> { engine, op, args, resolve, reject }
-    this.nextId = 1;
-    this.nextSid = 1;
+    this.nextId = 1;            // of calls and of sessions (sid)
     this.loaded = false;        // the worker has answered once, so the module loads
     this.frames = [];           // [id, call] of frames not sent yet, oldest first
     this.frameBusy = false;     // a frame is in the worker
-    this.restarts = [];         // times of recent restarts
-  }
-
-  add(engine) {
-    const sid = this.nextSid++;
-    this.engines.set(sid, engine);
-    return sid;
+    this.restarts = [];         // times of recent restarts (recovery.js)
+    this.recovering = false;    // crashed: calls wait in `calls` until recovery.js sends them
   }
 
   remove(engine) {
     this.engines.delete(engine.sid);
-    if (this.worker && !this.engines.size) {
-      // The last playground left: the worker and its memory go too.
-      this.worker.terminate();
-      this.worker = null;
-    } else if (this.worker) {
-      this.worker.postMessage({ id: 0, sid: engine.sid, op: 'close' });
-    }
+    // The last playground left: the worker and its memory go too.
+    if (this.engines.size) this.worker?.postMessage({ id: 0, sid: engine.sid, op: 'close' });
+    else this.worker = this.worker?.terminate() ?? null;
   }
 
   start() {
@@ -67,7 +54,7 @@ class EngineHost {
         this.frameBusy = false;
         this.pump();
       }
-      if (typeof data.checkpoint === 'string') call.engine.checkpoint = data.checkpoint;
+      if (typeof data.checkpoint === 'string') Object.assign(call.engine, { checkpoint: data.checkpoint, classNames: data.classNames });
       if (data.fatal) {
         // A trap leaves the wasm instance in an unknown state: every session restarts.
         call.reject(new Error(data.error));
@@ -83,14 +70,15 @@ class EngineHost {
   }
 
   send(id, call) {
+    this.calls.set(id, call);
+    if (this.recovering) return;
     if (!this.worker) this.start();
     if (call.op === 'frame') this.frameBusy = true;
-    this.calls.set(id, call);
     this.worker.postMessage({ id, sid: call.engine.sid, op: call.op, ...call.args });
   }
 
   pump() {
-    if (!this.frameBusy && this.frames.length) this.send(...this.frames.shift());
+    if (!this.frameBusy && !this.recovering && this.frames.length) this.send(...this.frames.shift());
   }
 
   call(engine, op, args) {
@@ -114,9 +102,7 @@ class EngineHost {
       if (call.op === 'frame') this.frameBusy = false;
       call.reject(new Error(message));
     }
-    const [mine, others] = [this.frames.filter(([, c]) => c.engine === engine), this.frames.filter(([, c]) => c.engine !== engine)];
-    this.frames = others;
-    for (const [, call] of mine) call.reject(new Error(message));
+    this.frames = this.frames.filter(([, call]) => call.engine !== engine || call.reject(new Error(message)));
     this.pump();
   }
 
@@ -124,34 +110,21 @@ class EngineHost {
     if (this.worker) this.worker.postMessage({ op: 'recycle', sid: engine.sid, buffer }, [buffer]);
   }
 
+  failAll(message) {
+    this.recovering = true;   // nothing is sent (no new worker) while the engines fail one by one
+    for (const engine of [...this.engines.values()]) engine.fail(message);
+    this.recovering = false;
+  }
+
   crashed(reason) {
     const old = this.worker;
     this.worker = null;
     old?.terminate();
-    const now = performance.now();
-    this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
     const message = `the engine stopped: ${reason}`;
-    if (!this.loaded || this.restarts.length >= MAX_RESTARTS) {
-      for (const engine of [...this.engines.values()]) engine.fail(message);
-      return;
-    }
-    this.restarts.push(now);
-    const inFlight = [...this.calls.entries()];
-    this.calls.clear();
-    this.frameBusy = false;
-    // Each session first comes back from its checkpoint, then gets the calls it was waiting on.
-    for (const engine of this.engines.values()) {
-      if (engine.checkpoint === null) continue;
-      this.send(this.nextId++, { engine, op: 'load', args: { json: engine.checkpoint },
-        resolve: () => engine.onRecovered(message), reject: (error) => engine.fail(`${message}; ${error.message}`) });
-    }
-    // A frame that was in the worker goes back to the head of the waiting ones.
-    for (const [id, call] of inFlight) {
-      if (call.op === 'frame') this.frames.unshift([id, call]);
-      else this.send(id, call);
-    }
-    this.pump();
-    for (const engine of this.engines.values()) if (engine.checkpoint === null) engine.onRecovered(message);
+    if (!this.loaded) return this.failAll(message);
+    this.recovering = true;
+    import('./recovery.js').then(({ recover }) => recover(this, message),
+      (error) => this.failAll(`${message}; ${error.message}`));
   }
 }
 
@@ -165,9 +138,11 @@ export class Engine {
     this.onFatal = onFatal;
     this.onRecovered = onRecovered;
     this.checkpoint = null;   // the session's last save(), for a restart
+    this.classNames = null;   // and its imported CSV's class names
     host ??= new EngineHost();
     this.host = host;
-    this.sid = host.add(this);
+    this.sid = host.nextId++;
+    host.engines.set(this.sid, this);
   }
 
   // The shared worker (null until the first call on the page), for tools and tests.
@@ -191,7 +166,7 @@ export class Engine {
   reset() { return this.call('reset'); }
   setParam(index, value) { return this.call('setParam', { index, value }); }
   newWeights() { return this.call('newWeights'); }
-  // Trains `epochs` (a count or 'auto'), then returns metrics, the grid of every unit, the
+  // Trains `epochs` (a count, 'batch' for one mini-batch, or 'auto'), then returns metrics, the grid of every unit, the
   // neurons' maps at mapSide x mapSide (when mapSide > 0), params, the confusion matrix and, when
   // asked, the last batch's gradients and every point's loss.
   frame(epochs, gridSize, { gradients = false, pointLosses = false, mapSide = 0 } = {}) {
@@ -203,6 +178,10 @@ export class Engine {
     this.host.recycle(this, array.buffer);
   }
   trace(x, y, label) { return this.call('trace', { x, y, label }); }
+  // Trains `batches` mini-batches: { before, after, gradients, learningRate, epoch, metrics }.
+  stepBatches(batches = 1) { return this.call('stepBatches', { batches }); }
+  params() { return this.call('params'); }
+  setParams(values) { return this.call('setParams', { values }); }
   addPoint(x, y, label, isTest = false) { return this.call('addPoint', { x, y, label, isTest }); }
   removePoint(index) { return this.call('removePoint', { index }); }
   importCsv(text) { return this.call('importCsv', { text }); }

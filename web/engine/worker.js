@@ -10,6 +10,7 @@ import createNnCore from '../gen/nncore.mjs';
 import { joinLayers, sampleMaps } from './grid-copy.js';
 import { simd128Supported } from './wasm-support.js';
 import { MULTI_CLASS } from '../state/multi-class.js';
+import { csvClassNames } from '../state/class-names.js';
 
 // How much worker time one frame's training may take when epochs per frame is "auto".
 const AUTO_BUDGET_MS = 4;
@@ -18,7 +19,7 @@ const MAX_AUTO_EPOCHS = 1000;
 // may have changed the session: engine.js restores every session from it after a crash.
 const CHECKPOINT_MS = 1000;
 // Calls that change nothing a checkpoint holds.
-const READ_ONLY = new Set(['frame', 'trace', 'exportCsv', 'save', 'previews', 'close']);
+const READ_ONLY = new Set(['frame', 'trace', 'params', 'exportCsv', 'save', 'previews', 'close']);
 
 // The session the current message is for, and its running estimate for "auto". The ops below
 // read these names as they did when the worker had one session; the dispatcher swaps them per
@@ -31,9 +32,13 @@ let session = null;
 let msPerEpoch = null;
 // Handed-back arrays of the current session (see `recycle`).
 let spares = [];
+// The class names of the current session's last imported CSV, while its points are the data
+// (they stay through edits and network changes; new generated data or an opened experiment
+// drop them).
+let csvNames = null;
 let nn = null;
 let previewSession = null;
-const contexts = new Map();   // sid -> { session, msPerEpoch, spares, checkpointAt, unsaved }
+const contexts = new Map();   // sid -> { session, msPerEpoch, spares, csvNames, checkpointAt, unsaved }
 const previewCache = new Map();
 
 // The SIMD128 build by default (the glue finds nncore.wasm next to itself); engines without
@@ -50,7 +55,7 @@ const ready = createNnCore(SIMD ? {} : { locateFile: () => SCALAR_WASM }).then((
 function contextFor(sid) {
   let context = contexts.get(sid);
   if (!context) {
-    context = { session: new nn.Session(), msPerEpoch: null, spares: [], checkpointAt: -Infinity, unsaved: false };
+    context = { session: new nn.Session(), msPerEpoch: null, spares: [], csvNames: null, checkpointAt: -Infinity, unsaved: false };
     contexts.set(sid, context);
   }
   return context;
@@ -61,7 +66,13 @@ function autoEpochs() {
   return Math.max(1, Math.min(MAX_AUTO_EPOCHS, Math.floor(AUTO_BUDGET_MS / msPerEpoch)));
 }
 
+// Trains `epochs` ('batch' = one mini-batch, 'auto', or a count); returns what it trained:
+// the epoch count, or 1 for the mini-batch.
 function train(epochs) {
+  if (epochs === 'batch') {
+    session.step(1);
+    return 1;
+  }
   const count = epochs === 'auto' ? autoEpochs() : epochs;
   if (count <= 0) return 0;
   const start = performance.now();
@@ -100,12 +111,13 @@ function neuronMaps(grid, size, mapSide) {
 
 // What the page needs after the data or the network changed.
 function structure() {
+  if (!session.dataEdited()) csvNames = null;
   return {
+    classNames: csvNames?.length === session.classes() ? csvNames : null,
     points: Float32Array.from(session.points()),
     unitCounts: Array.from(session.unitCounts()),
     classes: session.classes(),
     lossName: session.lossName(),
-    lossFormula: session.lossFormula(),
     config: session.config(),
     dataEdited: session.dataEdited(),
     build: SIMD ? 'simd128' : 'scalar',
@@ -134,7 +146,7 @@ const OPS = {
     session.setParam(index, value);
     return null;
   },
-  // Trains `epochs` (a count or 'auto'), then everything one drawn frame shows.
+  // Trains `epochs` (a count, 'batch' or 'auto'), then everything one drawn frame shows.
   frame({ epochs, gridSize, mapSide, gradients, pointLosses }) {
     const trained = train(epochs);
     const metrics = session.metrics();
@@ -151,6 +163,22 @@ const OPS = {
   trace({ x, y, label }) {
     return session.tracePoint(x, y, label);
   },
+  // `batches` mini-batches (one, for the explanations' "step one mini-batch"): the weights
+  // before and after, the gradient the optimizer was given and the learning rate it used.
+  stepBatches({ batches = 1 }) {
+    const before = Float32Array.from(session.params());
+    const { learningRate, epoch } = session.metrics();
+    session.step(batches);
+    return { before, after: Float32Array.from(session.params()), gradients: Float32Array.from(session.lastGradients()),
+      learningRate, epoch, metrics: session.metrics() };
+  },
+  params() {
+    return Float32Array.from(session.params());
+  },
+  setParams({ values }) {
+    session.setParams(Array.from(values));
+    return null;
+  },
   addPoint({ x, y, label, isTest }) {
     session.addPoint(x, y, label, isTest);
     return structure();
@@ -161,6 +189,7 @@ const OPS = {
   },
   importCsv({ text }) {
     session.importCsv(text);
+    csvNames = csvClassNames(text);
     return structure();
   },
   exportCsv() {
@@ -169,8 +198,10 @@ const OPS = {
   save() {
     return session.save();
   },
-  load({ json }) {
+  // `classNames`: only when engine.js restores a checkpoint after a crash (see checkpoint()).
+  load({ json, classNames = null }) {
     session.load(json);
+    csvNames = classNames;
     return structure();
   },
   // Points of each named dataset at noise 0, for the dataset thumbnails.
@@ -239,19 +270,20 @@ self.onmessage = async ({ data }) => {
     await ready;
     if (!Object.prototype.hasOwnProperty.call(OPS, op)) throw new Error(`unknown operation "${op}"`);
     const context = contextFor(sid);
-    ({ session, msPerEpoch, spares } = context);
+    ({ session, msPerEpoch, spares, csvNames } = context);
     let result;
     try {
       result = OPS[op](args);
     } finally {
-      context.msPerEpoch = msPerEpoch;
+      Object.assign(context, { msPerEpoch, csvNames });
     }
     const saved = checkpoint(context, op, result);
     if (op === 'close') {
       context.session.delete();
       contexts.delete(sid);
     }
-    self.postMessage({ id, result, ...(saved === null ? {} : { checkpoint: saved }) }, transferables(result));
+    const restorable = saved === null ? {} : { checkpoint: saved, classNames: csvNames };
+    self.postMessage({ id, result, ...restorable }, transferables(result));
   } catch (error) {
     // A wasm trap (RuntimeError) is fatal: engine.js restarts the worker and every session.
     const fatal = error instanceof WebAssembly.RuntimeError;

@@ -71,10 +71,19 @@ const LIGHT = `
 .tour-next:hover:not(:disabled) { background: #24576e; }
 .tour-close { padding: 1px 8px; font-size: 11px; }
 .tour-target { outline: 3px solid ${HIGHLIGHT} !important; outline-offset: 3px; }
-path.tour-target { outline: none !important; stroke-width: 4px; filter: drop-shadow(0 0 3px ${HIGHLIGHT}) drop-shadow(0 0 2px ${HIGHLIGHT}); }
+path.tour-target { outline: none !important; stroke: #111; stroke-width: 3px; stroke-dasharray: 7 4; filter: drop-shadow(0 0 2px ${HIGHLIGHT}); }
+
+.warn-note { margin: 0 0 8px; padding: 7px 10px; border: 1px solid #e0b252; border-left-width: 4px; border-radius: 4px; background: #fff8e6; color: #3d2e00; font-size: 12px; line-height: 1.4; }
+.warn-head { display: flex; align-items: flex-start; justify-content: space-between; gap: 8px; }
+.warn-title { font-weight: 600; }
+.warn-text { margin: 3px 0 2px; }
+.warn-tips { margin: 0; padding-left: 18px; }
+.warn-dismiss { flex: none; }
 
 .trace-panel {
   position: relative;
+  box-sizing: border-box;
+  overflow-y: auto;
   margin: 8px 0 0;
   padding: 8px 10px;
   border: 1px solid #d7dadd;
@@ -90,8 +99,39 @@ path.tour-target { outline: none !important; stroke-width: 4px; filter: drop-sha
 .tp-line.tp-current { border-left-color: ${HIGHLIGHT}; background: #fff5dc; }
 .tp-loss { font-weight: 600; }
 .tp-status { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-.tp-buttons { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+.tp-head { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; margin-bottom: 4px; }
+.tp-head .tp-title { margin: 0; }
+.tp-buttons { display: flex; flex-wrap: wrap; gap: 6px; flex: 1 1 auto; }
 .tp-close { margin-left: auto; }
+.tp-body { display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: flex-start; }
+.tp-body .tp-lines { flex: 1 1 260px; min-width: 0; }
+.tp-line.tp-backward.tp-later, .tp-in-backward .tp-forward { display: none; }
+.tp-line.tp-backward { color: #7a2a14; }
+.tp-detail { flex: 1 1 280px; min-width: 0; min-height: 13em; padding-left: 10px; border-left: 1px solid #e2e4e6; font-variant-numeric: tabular-nums; }
+.tp-detail:empty { display: none; }
+.trace { container-type: inline-size; }
+@container (max-width: 520px) {
+  .tp-detail { order: -1; min-height: 0; padding: 0 0 6px; border-left: 0; border-bottom: 1px solid #e2e4e6; }
+}
+.tp-d { margin: 2px 0; overflow-wrap: anywhere; }
+.tp-d-title { margin: 0 0 2px; font-size: 12px; font-weight: 600; }
+.tp-d-hint { color: #6b747c; }
+.tp-d-terms, .tp-d-delta, .tp-d-rule { font-weight: 600; }
+.tp-d-fx { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+.tp-d-plot { width: 160px; height: 84px; flex: none; color: #3b434b; border: 1px solid #e2e4e6; border-radius: 3px; background: #fff; }
+.tp-d-update { margin-top: 4px; }
+
+.trace-panel .explain-legend { margin: 0 0 6px; }
+.explain-legend { margin: 6px 0 0; padding: 4px 8px; border-left: 3px solid #c4c7ca; font-size: 11px; line-height: 1.4; color: #3b434b; }
+.xl-text, .xl-largest, .xl-empty { margin: 0; }
+.xl-empty { font-weight: 600; color: #8a4b00; }
+.xl-largest { font-variant-numeric: tabular-nums; }
+.xl-swatch { display: inline-block; width: 14px; height: 4px; margin-left: 2px; vertical-align: middle; border-radius: 2px; }
+.xl-pos { background: #0877bd; }
+.xl-neg { background: #f59322; }
+.xl-scale { max-width: 260px; margin: 3px 0; }
+.xl-bar { height: 8px; border-radius: 2px; background: linear-gradient(to right, rgb(232,234,235), rgb(176,28,28)); }
+.xl-ticks { display: flex; justify-content: space-between; font-variant-numeric: tabular-nums; }
 
 .ov-label {
   position: absolute;
@@ -124,6 +164,11 @@ const DARK_RULES = `
 .trace-panel { background: #20262b; border-color: #3b434b; }
 .tp-title { color: #b3bcc4; }
 .tp-line.tp-current { background: #3a3120; }
+.tp-line.tp-backward { color: #f0b9a6; }
+.tp-d-plot { background: #1c2126; color: #c9d1d8; border-color: #3b434b; }
+.explain-legend { color: #c9d1d8; border-left-color: #4a535b; }
+.xl-empty { color: #f0b46a; }
+.warn-note { background: #3a3120; border-color: #8a6a22; color: #f3e6c4; }
 .ov-label { background: rgba(28, 33, 38, 0.9); color: #e8ecef; box-shadow: 0 0 0 0.5px rgba(255, 255, 255, 0.2); }
 `;
 

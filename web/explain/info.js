@@ -1,54 +1,24 @@
 // Explanations in place: an "i" button that opens a short note next to itself, and tooltips
-// for controls, both from explain-text.js. The note lives in the top layer (the Popover API) so
+// for controls. The buttons' names and the tooltips come from explain-titles.js (first paint);
+// a note opens at once with the first sentence and shows the whole text when explain-text.js,
+// fetched on the first press, has arrived. The note lives in the top layer (the Popover API) so
 // no overflow or containment of the playground clips it; it is built with textContent only.
-import { EXPLANATIONS, shortText } from './explain-text.js';
+import { TOPICS, explanation, shortText } from './explain-titles.js';
+import { openNear, positionNear, closePopover, popoverHost } from './popover.js';
+import { loadLater } from '../shared/later.js';
 
-const GAP = 6;
-const MARGIN = 8;
-
-// Where a box of size w x h goes next to an anchor rect, in viewport px: below it if it fits,
-// else above, else wherever it is most visible; kept inside the viewport horizontally.
-export function placeNear(anchor, w, h, viewW, viewH) {
-  const left = Math.max(MARGIN, Math.min(anchor.left, viewW - w - MARGIN));
-  const below = anchor.bottom + GAP;
-  const above = anchor.top - GAP - h;
-  let top = below;
-  if (below + h > viewH - MARGIN) top = above >= MARGIN ? above : Math.max(MARGIN, viewH - h - MARGIN);
-  return { left: Math.round(left), top: Math.round(top) };
+// The rest of every explanation (explain-text.js), fetched once for every button.
+let fullTexts = null;
+function loadTexts() {
+  fullTexts ??= loadLater(() => import('./explain-text.js'), 'the rest of this explanation')
+    .catch((error) => { fullTexts = null; throw error; });
+  return fullTexts;
 }
 
-// Shows `el` (a popover element) next to `anchor` in the top layer, or as a fixed box where the
-// Popover API is missing.
-export function openNear(el, anchor) {
-  el.hidden = false;
-  if (typeof el.showPopover === 'function' && !el.matches(':popover-open')) el.showPopover();
-  positionNear(el, anchor);
-}
-
-export function positionNear(el, anchor) {
-  const view = el.ownerDocument.defaultView;
-  const box = el.getBoundingClientRect();
-  const { left, top } = placeNear(anchor.getBoundingClientRect(), box.width, box.height,
-    view.innerWidth, view.innerHeight);
-  el.style.left = `${left}px`;
-  el.style.top = `${top}px`;
-}
-
-export function closePopover(el) {
-  if (typeof el.hidePopover === 'function' && el.matches(':popover-open')) el.hidePopover();
-  el.hidden = true;
-}
-
-// Where a popover for `near` belongs: its shadow root (whose styles then apply), else the body.
-export function popoverHost(near) {
-  const root = near.getRootNode();
-  return root instanceof near.ownerDocument.defaultView.ShadowRoot ? root : near.ownerDocument.body;
-}
-
-// A small "i" button for EXPLANATIONS[key]: Tab reaches it, Enter or Space (or a click) opens
+// A small "i" button for TOPICS[key]: Tab reaches it, Enter or Space (or a click) opens
 // the note, and Escape, a second press, or focus or a press going elsewhere closes it.
 export function infoButton(key, { doc = document } = {}) {
-  const entry = EXPLANATIONS[key];
+  const entry = TOPICS[key];
   if (!entry) throw new Error(`infoButton: no explanation for "${key}"`);
   const button = doc.createElement('button');
   button.type = 'button';
@@ -62,6 +32,7 @@ export function infoButton(key, { doc = document } = {}) {
   button.append(glyph);
 
   let note = null;
+  let full = false;  // whether the note shows the whole explanation
   const view = doc.defaultView;
   const reposition = () => { if (note && !note.hidden) positionNear(note, button); };
   const inside = (node) => node instanceof view.Node && (button.contains(node) || !!note?.contains(node));
@@ -73,7 +44,7 @@ export function infoButton(key, { doc = document } = {}) {
     title.textContent = entry.title;
     const text = doc.createElement('p');
     text.className = 'info-text';
-    text.textContent = entry.text;
+    text.textContent = shortText(key);
     note = doc.createElement('div');
     note.className = 'info-pop';
     note.setAttribute('role', 'note');
@@ -87,8 +58,18 @@ export function infoButton(key, { doc = document } = {}) {
     note.addEventListener('focusout', onFocusOut);
   }
 
+  // The note's text in full once explain-text.js is here; on a failed fetch, the first sentence
+  // and what went wrong (the next opening tries again).
+  function fill() {
+    const text = note.querySelector('.info-text');
+    loadTexts().then(({ MORE }) => { text.textContent = explanation(key, MORE).text; full = true; },
+      (error) => { text.textContent = `${shortText(key)} ${error.message}`; })
+      .finally(reposition);
+  }
+
   function open() {
     if (!note) build();
+    if (!full) fill();
     if (!note.isConnected) popoverHost(button).append(note);
     openNear(note, button);
     button.setAttribute('aria-expanded', 'true');

@@ -1,8 +1,12 @@
-// The followed point's forward pass in words: its input and target, then each layer's values
-// one line at a time, the output and the loss for that point. Buttons step through the layers
-// or animate them; onStep(upTo) lets the caller show the same layer on the diagram.
+// The followed point's passes in words: its input and target, each layer's values one line at
+// a time, the output and the loss (forward), then the error and each layer's delta from the
+// output back to the first hidden layer (backward). Buttons step through these stages or
+// animate them; onStep({ phase, layer }) lets the caller show the same layer on the diagram.
+// Below the lines, a detail area the caller fills (a hovered node's sum, a link's update).
 import { compact } from '../network/network-overlay.js';
 import { unitIndex, formatValue } from '../network/network-layout.js';
+import { className, classOfLabel, classOfOutputs } from '../state/class-names.js';
+import { backwardLines } from './backward-lines.js';
 
 const STEP_MS = 600;
 const LOSSES = {
@@ -14,26 +18,21 @@ const LOSSES = {
 
 const reducedMotion = (doc) => doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
-// A point's target in words. classes: the number of classes (0 or absent for regression) or
-// an array of class names; two-class labels are −1 / +1 (or 0 / 1), several are 0..K−1.
+// classes: the number of classes (0 or absent for regression) or an array of class names.
+function naming(classes) {
+  return Array.isArray(classes) ? { classes: classes.length, names: classes } : { classes: Number(classes) || 0, names: null };
+}
+
+// A point's target in words, its class named as the legend names it (state/class-names.js).
 export function labelText(label, classes) {
-  const count = Array.isArray(classes) ? classes.length : Number(classes) || 0;
-  if (count === 0) return `target ${compact(label)}`;
-  const k = count === 2 ? (label > 0 ? 1 : 0) : label;
-  if (Array.isArray(classes) && classes[k] !== undefined) return `label ${classes[k]}`;
-  if (count === 2) return label > 0 ? 'label blue (+1)' : 'label orange (−1)';
-  return `label class ${k + 1}`;
+  const n = naming(classes);
+  return n.classes === 0 ? `target ${compact(label)}` : `label ${className(classOfLabel(label, n.classes), n).name}`;
 }
 
 // The class an output says: the sign for one unit, the largest of several units.
 export function predictionText(outputs, classes) {
-  const count = Array.isArray(classes) ? classes.length : Number(classes) || 0;
-  if (count === 0) return '';
-  let k = outputs.length === 1 ? (outputs[0] > 0 ? 1 : 0) : 0;
-  for (let j = 1; j < outputs.length; j++) if (outputs[j] > outputs[k]) k = j;
-  if (Array.isArray(classes) && classes[k] !== undefined) return `says ${classes[k]}`;
-  if (count === 2) return k === 1 ? 'says blue' : 'says orange';
-  return `says class ${k + 1}`;
+  const n = naming(classes);
+  return n.classes === 0 ? '' : `says ${className(classOfOutputs(outputs), n).name}`;
 }
 
 // One text line per layer (0 = input, last = output) for a trace; pure, for tests and the panel.
@@ -56,9 +55,17 @@ export function traceLines({ point, trace, sizes, labels = [], lossName, classes
   return lines;
 }
 
+// Stage s of a network with `layers` columns: forward up to layer s, then backward down to
+// layer 2L + 1 - s (L = layers - 1), ending at the first hidden layer.
+export function stageOf(s, layers) {
+  const last = layers - 1;
+  return s <= last ? { phase: 'forward', layer: s } : { phase: 'backward', layer: 2 * last + 1 - s };
+}
+
 export class TracePanel {
-  constructor(container, { onStep = () => {}, onClose = () => {}, autoAnimate = true } = {}) {
-    Object.assign(this, { onStep, onClose, autoAnimate, upTo: 0, layers: 0, timer: 0, rows: [] });
+  // onStep({ phase, layer }); onClose(); onStepBatch() runs one mini-batch of training.
+  constructor(container, { onStep = () => {}, onClose = () => {}, onStepBatch = null, autoAnimate = true } = {}) {
+    Object.assign(this, { onStep, onClose, autoAnimate, stage: 0, stages: 0, timer: 0, rows: [] });
     const doc = container.ownerDocument;
     this.doc = doc;
     const make = (tag, className, text) => {
@@ -77,57 +84,91 @@ export class TracePanel {
     this.list = make('ol', 'tp-lines');
     this.status = make('p', 'tp-status');
     this.status.setAttribute('aria-live', 'polite');
-    this.backButton = button('◀ Layer', 'tp-back', 'Previous layer', () => this.move(-1));
-    this.nextButton = button('Layer ▶', 'tp-next', 'Next layer', () => this.move(1));
-    this.animateButton = button('▶ Animate', 'tp-animate', 'Animate the forward pass', () => this.toggleAnimation());
-    const close = button('Close', 'tp-close', 'Stop following this point', () => { this.hide(); this.onClose(); });
+    this.backButton = button('\u25c0 Step', 'tp-back', 'Previous step of the pass', () => this.move(-1));
+    this.nextButton = button('Step \u25b6', 'tp-next', 'Next step of the pass', () => this.move(1));
+    this.animateButton = button('\u25b6 Animate', 'tp-animate', 'Animate the forward and backward pass', () => this.toggleAnimation());
+    const close = button('Close', 'tp-close', 'Stop following this point (Esc)', () => { this.hide(); this.onClose(); });
     const bar = make('div', 'tp-buttons');
-    bar.append(this.backButton, this.nextButton, this.animateButton, close);
-    const title = make('h3', 'tp-title', 'Forward pass of one point');
+    bar.append(this.backButton, this.nextButton, this.animateButton);
+    if (onStepBatch) {
+      bar.append(button('Step one mini-batch', 'tp-batch', 'Train one mini-batch and show each weight before and after',
+        () => { this.stop(); onStepBatch(); }));
+    }
+    bar.append(close);
+    this.title = make('h3', 'tp-title', 'Forward pass of one point');
+    this.detail = make('div', 'tp-detail');
+    this.detail.setAttribute('aria-live', 'polite');
     this.el = make('section', 'trace-panel');
-    this.el.setAttribute('aria-label', 'Forward pass of one point');
+    this.el.setAttribute('aria-label', 'Forward and backward pass of one point');
     this.el.hidden = true;
-    this.el.append(title, this.list, this.status, bar);
+    const head = make('div', 'tp-head');
+    head.append(this.title, bar);
+    this.head = head;
+    const body = make('div', 'tp-body');
+    body.append(this.list, this.detail);
+    this.el.append(head, body, this.status);
     this.el.addEventListener('keydown', (e) => this.onKey(e));
     container.append(this.el);
   }
 
-  // Shows a new point's pass: animated from the input layer, or all at once when the person
-  // prefers reduced motion (or autoAnimate is off).
+  // Shows a new point's passes: animated from the input layer, or the whole forward pass at
+  // once when the person prefers reduced motion (or autoAnimate is off).
   show(data) {
     this.stop();
-    const lines = traceLines(data);
-    this.layers = data.sizes.length;
-    this.rows = lines.map((text, j) => {
-      const li = this.doc.createElement('li');
-      li.className = j === lines.length - 1 ? 'tp-line tp-loss' : 'tp-line';
-      li.textContent = text;
-      return li;
-    });
-    this.list.replaceChildren(...this.rows);
+    this.setLines(data);
     this.el.hidden = false;
     if (this.autoAnimate && !reducedMotion(this.doc)) {
-      this.setUpTo(0);
-      this.play();
+      this.setStage(0);
+      this.play(data.sizes.length - 1);
     } else {
-      this.setUpTo(this.layers - 1);
+      this.setStage(data.sizes.length - 1);
     }
   }
 
-  // Reveals the lines of layers 0..n (the loss with the output) and reports onStep(n).
-  setUpTo(n) {
-    const last = this.layers - 1;
-    this.upTo = Math.max(0, Math.min(last, Math.round(n)));
-    this.rows.forEach((row, j) => {
-      const layer = Math.min(j, last);
-      row.classList.toggle('tp-later', layer > this.upTo);
-      row.classList.toggle('tp-current', layer === this.upTo);
-    });
-    this.backButton.disabled = this.upTo === 0;
-    this.nextButton.disabled = this.upTo === last;
-    const shown = this.rows.slice(this.upTo, this.upTo === last ? undefined : this.upTo + 1);
-    this.status.textContent = shown.map((row) => row.textContent).join('; ');
-    this.onStep(this.upTo);
+  // New numbers for the same point (the weights moved): the lines change, the stage stays.
+  update(data) {
+    this.setLines(data);
+    this.setStage(this.stage);
+  }
+
+  setLines(data) {
+    const forward = traceLines(data);
+    const backward = backwardLines(data);
+    const last = data.sizes.length - 1;
+    this.layers = data.sizes.length;
+    this.stages = 2 * last + 1;
+    const row = (text, stage, className) => {
+      const li = this.doc.createElement('li');
+      li.className = `tp-line ${className}`;
+      li.textContent = text;
+      li.dataset.stage = String(stage);
+      return li;
+    };
+    this.rows = [
+      ...forward.map((text, j) => row(text, Math.min(j, last), j === forward.length - 1 ? 'tp-loss' : 'tp-forward')),
+      ...backward.map((text, j) => row(text, Math.min(last + 1 + j, this.stages - 1), 'tp-backward')),
+    ];
+    this.list.replaceChildren(...this.rows);
+  }
+
+  // Reveals the lines of stages 0..s and reports onStep for stage s.
+  setStage(s) {
+    this.stage = Math.max(0, Math.min(this.stages - 1, Math.round(s)));
+    const current = [];
+    for (const row of this.rows) {
+      const stage = Number(row.dataset.stage);
+      row.classList.toggle('tp-later', stage > this.stage);
+      row.classList.toggle('tp-current', stage === this.stage);
+      if (stage === this.stage) current.push(row.textContent);
+    }
+    this.backButton.disabled = this.stage === 0;
+    this.nextButton.disabled = this.stage === this.stages - 1;
+    const where = stageOf(this.stage, this.layers);
+    this.title.textContent = where.phase === 'forward' ? 'Forward pass of one point' : 'Backward pass of one point';
+    // Backwards, the forward lines give way to the backward ones (the loss stays, it starts them).
+    this.list.classList.toggle('tp-in-backward', where.phase === 'backward');
+    this.status.textContent = current.join('; ');
+    this.onStep(where);
   }
 
   hide() {
@@ -137,25 +178,26 @@ export class TracePanel {
 
   move(delta) {
     this.stop();
-    this.setUpTo(this.upTo + delta);
+    this.setStage(this.stage + delta);
   }
 
-  play() {
+  // Steps on every STEP_MS until stage `until` (the last one by default).
+  play(until = this.stages - 1) {
     this.stop();
-    if (this.upTo >= this.layers - 1) this.setUpTo(0);
-    this.animateButton.textContent = '❚❚ Pause';
+    if (this.stage >= until) this.setStage(0);
+    this.animateButton.textContent = '\u275a\u275a Pause';
     this.animateButton.setAttribute('aria-label', 'Pause the animation');
     this.timer = setInterval(() => {
-      this.setUpTo(this.upTo + 1);
-      if (this.upTo >= this.layers - 1) this.stop();
+      this.setStage(this.stage + 1);
+      if (this.stage >= until) this.stop();
     }, STEP_MS);
   }
 
   stop() {
     clearInterval(this.timer);
     this.timer = 0;
-    this.animateButton.textContent = '▶ Animate';
-    this.animateButton.setAttribute('aria-label', 'Animate the forward pass');
+    this.animateButton.textContent = '\u25b6 Animate';
+    this.animateButton.setAttribute('aria-label', 'Animate the forward and backward pass');
   }
 
   toggleAnimation() {

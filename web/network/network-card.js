@@ -9,14 +9,16 @@ const OFFSET = 10;
 const ROOM = 140;
 
 export class WeightCard {
-  // describe(param) -> { kind: 'Weight' | 'Bias', value: number | undefined };
+  // describe(param) -> { kind: 'Weight' | 'Bias', value: number | undefined, note?: string };
   // onCommit(param, value) with a finite value typed into the editor.
   constructor(doc, { describe, onCommit }) {
     Object.assign(this, { describe, onCommit, param: null, editing: false, timer: 0, returnTo: null });
     this.text = create(doc, 'span', 'nv-card-text');
     this.input = create(doc, 'input', 'nv-card-input', { type: 'text', inputmode: 'decimal', hidden: '' });
     this.message = create(doc, 'span', 'nv-card-msg', { hidden: '' });
-    this.box = create(doc, 'div', 'nv-card', { hidden: '' }, [this.text, this.input, this.message]);
+    // An explanation's extra line (the gradient view's dL/dw), from describe(param).note.
+    this.note = create(doc, 'span', 'nv-card-note', { hidden: '' });
+    this.box = create(doc, 'div', 'nv-card', { hidden: '' }, [this.text, this.note, this.input, this.message]);
     this.input.addEventListener('keydown', (e) => {
       e.stopPropagation();
       if (e.key === 'Enter') { e.preventDefault(); this.commit(true); }
@@ -31,8 +33,10 @@ export class WeightCard {
   }
 
   refresh() {
-    const { kind, value } = this.describe(this.param);
+    const { kind, value, note = '' } = this.describe(this.param);
     this.text.textContent = `${kind} is ${value === undefined ? '\u2026' : formatValue(value)}`;
+    this.note.textContent = note;
+    this.note.hidden = !note;
   }
 
   // Just below and right of `at` (stage px), kept inside a diagram `width` px wide.
@@ -56,6 +60,7 @@ export class WeightCard {
     Object.assign(this, { editing: true, returnTo });
     const { kind, value } = this.describe(param);
     this.text.textContent = kind;
+    this.note.hidden = true;
     this.input.value = Number.isFinite(value) ? String(Number(value.toPrecision(6))) : '';
     this.input.setAttribute('aria-label', `New ${kind.toLowerCase()} value`);
     this.input.hidden = false;

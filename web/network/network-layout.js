@@ -1,6 +1,7 @@
 // Pure helpers for the network diagram: parameter and grid-unit index arithmetic in the
 // engine's layout, node positions for a given width, link curves, link styling numbers and the
-// static maps of the input features. No DOM; this module imports nothing of the project.
+// static maps of the input features. No DOM; it imports only the plot extent (state.js).
+import { PLOT_EXTENT } from '../state/state.js';
 
 // sizes = [enabledInputs, ...hiddenShape, outputs]; layer l (0..L-1) maps sizes[l] -> sizes[l+1].
 
@@ -78,15 +79,15 @@ const FEATURE_FUNCTIONS = {
   sinY: (x, y) => Math.sin(y),
 };
 
-// A feature's n x n map over [-6, 6]^2 at cell centres (row 0 = top, y = +6; column 0 = left,
-// x = -6), divided by its largest |value| so it spans [-1, 1]. Unknown keys give zeros.
+// A feature's n x n map over the plot, [-PLOT_EXTENT, PLOT_EXTENT]^2, at cell centres (row 0 =
+// top; column 0 = left), divided by its largest |value| so it spans [-1, 1]. Unknown keys give zeros.
 export function featureMap(key, n) {
   const f = FEATURE_FUNCTIONS[key];
   const out = new Float32Array(n * n);
   if (!f) return out;
   for (let r = 0; r < n; r++) {
-    const y = 6 - (12 * (r + 0.5)) / n;
-    for (let c = 0; c < n; c++) out[r * n + c] = f(-6 + (12 * (c + 0.5)) / n, y);
+    const y = PLOT_EXTENT - (2 * PLOT_EXTENT * (r + 0.5)) / n;
+    for (let c = 0; c < n; c++) out[r * n + c] = f(-PLOT_EXTENT + (2 * PLOT_EXTENT * (c + 0.5)) / n, y);
   }
   return normalizeInto(out, out);
 }
@@ -118,6 +119,15 @@ const HEAD_WIDE = 42;
 const HEAD_NARROW = 54;
 export const BIAS_SIZE = 5;
 
+// The least room between two columns of nodes in which their links can still be told apart.
+const MIN_GAP = 32;
+
+// The narrowest a diagram of `columns` columns may be laid out: compact labels, nodes of the
+// compact size and MIN_GAP between columns. The view scrolls sideways when its box is narrower.
+export function minDiagramWidth(columns) {
+  return LABEL_NARROW + PAD_RIGHT + (columns - 1) * (NARROW_NODE + MIN_GAP) + NARROW_NODE;
+}
+
 function nodeSizeFor(usable, columns) {
   const size = Math.floor((0.62 * usable) / columns);
   return Math.max(MIN_NODE, Math.min(MAX_NODE, size));
@@ -128,24 +138,31 @@ function nodeSizeFor(usable, columns) {
 // corners in px within the stage; each column is centred vertically on the tallest one.
 // Returns { width, height, nodeSize, labelWidth, headHeight, narrow, pitch, columns }, where
 // columns[c] = { x, nodes: [{ x, y }] } and column 0 holds every feature, enabled or not.
-export function computeLayout({ width, featureCount, hiddenShape, outputs = 1 }) {
+// outputLabel: px kept right of the output column for its class names.
+export function computeLayout({ width, featureCount, hiddenShape, outputs = 1, outputLabel = 0 }) {
   const counts = [featureCount, ...hiddenShape, outputs];
   const columnCount = counts.length;
   const w = Math.max(200, Number.isFinite(width) ? width : 280);
-  const pitchFor = (label, node) => Math.min(MAX_PITCH, (w - label - PAD_RIGHT - node) / (columnCount - 1));
+  const padRight = PAD_RIGHT + outputLabel;
+  const pitchFor = (label, node) => Math.min(MAX_PITCH, (w - label - padRight - node) / (columnCount - 1));
   let labelWidth = LABEL_WIDE;
-  let nodeSize = nodeSizeFor(w - labelWidth - PAD_RIGHT, columnCount);
+  let nodeSize = nodeSizeFor(w - labelWidth - padRight, columnCount);
   const narrow = nodeSize < NARROW_NODE || pitchFor(labelWidth, nodeSize) < NARROW_PITCH;
   if (narrow) {
     labelWidth = LABEL_NARROW;
-    nodeSize = nodeSizeFor(w - labelWidth - PAD_RIGHT, columnCount);
+    nodeSize = nodeSizeFor(w - labelWidth - padRight, columnCount);
   }
+  // Many layers: smaller nodes rather than links squeezed into less than MIN_GAP.
+  const roomy = Math.floor((w - labelWidth - PAD_RIGHT - MIN_GAP * (columnCount - 1)) / columnCount);
+  nodeSize = Math.max(MIN_NODE, Math.min(nodeSize, roomy));
   const pitch = pitchFor(labelWidth, nodeSize);
   const span = labelWidth + pitch * (columnCount - 1) + nodeSize;
   // Extra room on wide containers is shared out on both sides instead of stretching links.
-  const left = Math.max(0, (w - PAD_RIGHT - span) / 2) + labelWidth;
+  const left = Math.max(0, (w - padRight - span) / 2) + labelWidth;
   const rowPitch = nodeSize + Math.max(6, Math.round(nodeSize * 0.4));
-  const headHeight = hiddenShape.length > 0 ? (narrow ? HEAD_NARROW : HEAD_WIDE) : 8;
+  // Nodes shrunk for room between columns can leave the columns too close for the wide labels.
+  const compact = narrow || pitch < NARROW_PITCH;
+  const headHeight = hiddenShape.length > 0 ? (compact ? HEAD_NARROW : HEAD_WIDE) : 8;
   const rows = Math.max(...counts);
   const columns = counts.map((count, c) => {
     const x = Math.round(left + c * pitch);
@@ -155,7 +172,7 @@ export function computeLayout({ width, featureCount, hiddenShape, outputs = 1 })
     return { x, nodes };
   });
   const height = headHeight + rows * rowPitch;
-  return { width: w, height, nodeSize, labelWidth, headHeight, narrow, pitch, columns };
+  return { width: w, height, nodeSize, labelWidth, headHeight, narrow: compact, pitch, columns };
 }
 
 // A bias square's top-left: just outside the neuron's lower-left corner.
@@ -191,8 +208,8 @@ export function nodeName(inputLabels, sizes, layer, k) {
 // unit o, then source unit i): links[j] = { d, mid, x1, y1, x2, y2 } (path, midpoint and ends),
 // and for each (l, o) biases[j] = { x, y, mid } (square's top-left and centre). enabledRows:
 // the feature rows of the enabled inputs, in order.
-export function diagramGeometry({ width, featureCount, enabledRows, hiddenShape, outputs = 1 }) {
-  const g = computeLayout({ width, featureCount, hiddenShape, outputs });
+export function diagramGeometry({ width, featureCount, enabledRows, hiddenShape, outputs = 1, outputLabel = 0 }) {
+  const g = computeLayout({ width, featureCount, hiddenShape, outputs, outputLabel });
   const sizes = [enabledRows.length, ...hiddenShape, outputs];
   const s = g.nodeSize;
   const nodeAt = (layer, k) => g.columns[layer].nodes[layer === 0 ? enabledRows[k] : k];

@@ -5,12 +5,17 @@
 import { colorFor } from '../views/colors.js';
 import { weightIndex, biasIndex, unitIndex, linkWidth } from './network-layout.js';
 
-// Light grey (no blame) to deep red (the largest gradient).
+// Light grey (no blame) to deep red (a large gradient).
 const GRADIENT_LOW = [0xe8, 0xea, 0xeb];
 const GRADIENT_HIGH = [0xb0, 0x1c, 0x1c];
 const MAX_GRADIENT_WIDTH = 8;
 const MAX_OUTLINE = 4;
 const LABEL_GAP = 3;
+
+// The gradient view's scale is fixed, not the frame's largest value, so a network that has
+// learned looks pale next to one that has not: |dL/dw| from 10^-4 (palest) to 1 (deepest), in
+// equal steps per power of ten (the gradients of a run span several of them).
+export const GRADIENT_SCALE = Object.freeze({ low: 1e-4, high: 1 });
 
 // Every link as { l, o, i, param } in the view's build order: layer l, then target unit o of
 // layer l + 1, then source unit i of layer l.
@@ -40,11 +45,12 @@ export function largestMagnitude(values, from = 0, to = values.length) {
   return max;
 }
 
-// |g| / max as a shade in [0, 1]. The square root keeps small but non-zero gradients visible
-// next to a large one (0.01 of the largest still reads as 0.1). 0 when max is 0 or g is NaN.
-export function gradientShade(g, max) {
-  const t = max > 0 ? Math.abs(g) / max : 0;
-  return t > 0 ? Math.sqrt(Math.min(1, t)) : 0;
+// |g| on the fixed scale as a shade in [0, 1]: 0 at or below scale.low (and for 0 or NaN),
+// 1 at or above scale.high, logarithmic between.
+export function gradientShade(g, { low, high } = GRADIENT_SCALE) {
+  const a = Math.abs(g);
+  if (!(a > low)) return 0;
+  return Math.min(1, Math.log10(a / low) / Math.log10(high / low));
 }
 
 // The CSS colour of a shade on the grey-to-red scale.
@@ -60,6 +66,12 @@ export function compact(v) {
   const a = Math.abs(v);
   const text = a >= 100 ? a.toFixed(0) : a >= 10 ? a.toFixed(1) : a.toFixed(2);
   return (v < 0 && Number(text) !== 0 ? '\u2212' : '') + text;
+}
+
+// Like compact, but a value under 0.01 keeps two significant digits: deltas are often small.
+export function small(v) {
+  if (!Number.isFinite(v) || Math.abs(v) >= 0.01 || v === 0) return compact(v);
+  return String(Number(v.toPrecision(2))).replace(/-/g, '\u2212');
 }
 
 export class NetworkOverlay {
@@ -114,33 +126,72 @@ export class NetworkOverlay {
     }
   }
 
-  // Colours each link by |∂L/∂w| relative to the largest, and outlines each neuron (and
+  // Colours each link by |∂L/∂w| on the fixed GRADIENT_SCALE, and outlines each neuron (and
   // colours its bias square) by its bias gradient, which is its error signal ∂L/∂z summed over
-  // the batch. gradients: one per parameter, in the params layout. Returns the two maxima.
+  // the batch. gradients: one per parameter, in the params layout. Returns the largest of each.
   showGradients(gradients, { params = this.view.params } = {}) {
     const { view } = this;
     const sizes = view.sizes;
     if (!sizes || !gradients || gradients.length < view.weightTotal) { this.clear(); return null; }
     this.begin({ kind: 'gradients', gradients, params });
-    const maxWeight = largestMagnitude(gradients, 0, view.weightTotal);
-    const maxBias = largestMagnitude(gradients, view.weightTotal, gradients.length);
     view.links.forEach((link, j) => {
-      const shade = gradientShade(gradients[link.param], maxWeight);
+      const shade = gradientShade(gradients[link.param]);
       view.styleLink(j, gradientColor(shade), 1 + (MAX_GRADIENT_WIDTH - 1) * shade);
     });
-    view.biases.forEach((bias, j) => {
-      view.styleBias(j, gradientColor(gradientShade(gradients[bias.param], maxBias)));
-    });
+    view.biases.forEach((bias, j) => view.styleBias(j, gradientColor(gradientShade(gradients[bias.param]))));
     view.paintLinks();
     view.fadeUnits([]);
-    for (const { el, layer, k } of view.neurons) {
-      const shade = gradientShade(gradients[biasIndex(sizes, layer - 1, k)], maxBias);
-      el.style.outline = shade > 0 ? `${(1 + (MAX_OUTLINE - 1) * shade).toFixed(1)}px solid ${gradientColor(shade)}` : '';
-      el.style.outlineOffset = shade > 0 ? '1px' : '';
-      this.marked.add(el);
-    }
+    for (const { el, layer, k } of view.neurons) this.outline(el, gradientShade(gradients[biasIndex(sizes, layer - 1, k)]));
     this.mark(view.root, 'ov-gradients');
-    return { maxWeight, maxBias };
+    return {
+      maxWeight: largestMagnitude(gradients, 0, view.weightTotal),
+      maxBias: largestMagnitude(gradients, view.weightTotal, gradients.length),
+    };
+  }
+
+  // One point's backward pass down to layer `downTo` (the output first): every node of layers
+  // >= downTo labelled with its delta = ∂L/∂z, each link into them coloured by the sign of its
+  // ∂L/∂w = delta × a (blue raises the loss as w grows, orange lowers it) and as wide as its
+  // size on the fixed scale; the layers not reached yet fade.
+  showBackward(trace, { downTo = 1, params = this.view.params } = {}) {
+    const sizes = this.view.sizes;
+    if (!sizes || !params || !trace?.gradients || trace.gradients.length < this.view.paramTotal) return this.clear();
+    this.begin({ kind: 'backward', trace, downTo, params });
+    const { view } = this;
+    const g = trace.gradients;
+    linkList(sizes).forEach((pair, j) => {
+      if (pair.l + 1 >= downTo) {
+        const shade = gradientShade(g[pair.param]);
+        view.styleLink(j, colorFor(Math.sign(g[pair.param]) * (0.35 + 0.65 * shade), this.palette),
+          1 + (MAX_GRADIENT_WIDTH - 1) * shade);
+      } else {
+        view.styleLink(j, colorFor(params[pair.param], this.palette), linkWidth(params[pair.param]), true);
+      }
+    });
+    view.biases.forEach((bias, j) => {
+      const faded = this.layerOfBias(bias.param) < downTo;
+      view.styleBias(j, faded ? colorFor(params[bias.param], this.palette) : gradientColor(gradientShade(g[bias.param])), faded);
+      if (faded) this.mark(bias.el, 'ov-faded');
+    });
+    view.paintLinks();
+    const fadedUnits = [];
+    for (const { el, layer, k, unit } of view.neurons) {
+      if (layer < downTo) {
+        this.mark(el, 'ov-faded');
+        fadedUnits.push(unit);
+        continue;
+      }
+      if (layer === downTo) this.mark(el, 'ov-current');
+      const delta = small(g[biasIndex(sizes, layer - 1, k)]);
+      this.label(layer, k, [`\u03b4 ${delta}`], delta);
+    }
+    view.fadeUnits(fadedUnits);
+  }
+
+  outline(el, shade) {
+    el.style.outline = shade > 0 ? `${(1 + (MAX_OUTLINE - 1) * shade).toFixed(1)}px solid ${gradientColor(shade)}` : '';
+    el.style.outlineOffset = shade > 0 ? '1px' : '';
+    this.marked.add(el);
   }
 
   // Restores the view's own styles and removes every label.
@@ -156,6 +207,7 @@ export class NetworkOverlay {
     const last = this.last;
     if (!last || !this.view.overlayActive) return;
     if (last.kind === 'trace') this.showTrace(last.trace, last);
+    else if (last.kind === 'backward') this.showBackward(last.trace, last);
     else this.showGradients(last.gradients, last);
   }
 

@@ -9,6 +9,7 @@ export const NETWORK_VIEW_CSS = `
   user-select: none;
   -webkit-user-select: none;
   min-width: 0;
+  overflow-x: auto;
 }
 .nv-root [hidden] { display: none !important; }
 
@@ -46,13 +47,15 @@ export const NETWORK_VIEW_CSS = `
 }
 .nv-btn:hover:not(:disabled) { border-color: #0877bd; background: #eef4f9; color: #0877bd; }
 .nv-btn:disabled { opacity: 0.35; cursor: default; }
-.nv-btn:focus-visible, .nv-feature:focus-visible, .nv-bias:focus-visible {
+.nv-btn:focus-visible, .nv-feature:focus-visible, .nv-bias:focus-visible, .nv-neuron:focus-visible {
   outline: 2px solid #0877bd;
   outline-offset: 1px;
 }
 .nv-narrow .nv-head .nv-btn { width: 16px; height: 16px; font-size: 12px; }
 
 .nv-stage { position: relative; }
+.nv-neuron:focus { outline: none; }
+.nv-neuron:focus-visible { outline-offset: 2px; }
 
 .nv-links, .nv-picture {
   position: absolute;
@@ -166,4 +169,5 @@ export const NETWORK_VIEW_CSS = `
   font: inherit;
 }
 .nv-card-msg { display: block; color: #b3261e; }
+.nv-card-note { display: block; color: #5b6670; }
 `;

@@ -7,43 +7,44 @@
 // canvases by network-picture.js. All state is per instance, so many views can share a page.
 import { colorFor } from '../views/colors.js';
 import { drawThumbnail } from '../views/heatmap.js';
-import { create, place, roleOf } from './network-dom.js';
+import { create, place, RovingFocus, focusKey, restoreFocus } from './network-dom.js';
+import { listenForInput } from './network-input.js';
 import { NetworkPicture } from './network-picture.js';
 import { WeightCard } from './network-card.js';
+import { NetworkNames, TITLE_ROW, nameWidth } from './network-names.js';
 import {
   weightCount, paramCount, weightIndex, biasIndex, unitIndex, linkWidth, featureMap,
-  diagramGeometry, nextShape, nodeName,
+  diagramGeometry, nodeName, minDiagramWidth,
 } from './network-layout.js';
 
 // Side of the static maps drawn for features before (or without) live values.
 const STATIC_MAP_SIZE = 24;
 const FALLBACK_WIDTH = 280;
-const SHAPE_ROLES = new Set(['add-layer', 'remove-layer', 'add-neuron', 'remove-neuron']);
-const PARAM_ROLES = new Set(['link', 'link-hit', 'bias']);
 
 export class NetworkView {
   constructor(container, callbacks = {}, { maxLayers = 8, maxNeurons = 16 } = {}) {
     Object.assign(this, { callbacks, maxLayers, maxNeurons, doc: container.ownerDocument });
     Object.assign(this, { sizes: null, params: null, hovered: null, layoutWidth: 0 });
     this.picture = new NetworkPicture(this.doc);
+    this.words = new NetworkNames(this.doc);
 
     this.root = this.make('div', 'nv-root');
     this.addLayerButton = this.button('+', 'add-layer', 'Add a hidden layer');
     this.removeLayerButton = this.button('\u2212', 'remove-layer', 'Remove the last hidden layer');
     this.layerCount = this.make('span', 'nv-layer-count');
-    this.stage = this.make('div', 'nv-stage');
+    this.stage = this.make('div', 'nv-stage', { role: 'group',
+      'aria-label': 'Network diagram: arrow keys move between nodes and links, Enter edits a weight' });
+    this.roving = new RovingFocus();
     this.card = new WeightCard(this.doc, {
-      describe: (param) => ({ kind: param < this.weightTotal ? 'Weight' : 'Bias', value: this.params?.[param] }),
+      describe: (param) => ({ kind: param < this.weightTotal ? 'Weight' : 'Bias', value: this.params?.[param],
+        note: this.paramNote?.(param) }),
       onCommit: (param, value) => this.callbacks.onEditParam?.(param, value),
     });
     this.root.append(this.make('div', 'nv-toolbar', {},
       [this.addLayerButton, this.removeLayerButton, this.layerCount]), this.stage);
     container.replaceChildren(this.root);
 
-    // Delegated once on our root: setStructure can replace every element without rebinding.
-    const handlers = { click: this.onClick, keydown: this.onKeyDown, pointerover: this.onPointerOver,
-      pointerout: this.onPointerOut, focusin: this.onFocus, focusout: this.onFocus };
-    for (const [type, handler] of Object.entries(handlers)) this.root.addEventListener(type, handler.bind(this));
+    listenForInput(this);
     this.resizeObserver = new ResizeObserver(() => {
       if (this.sizes && this.root.clientWidth && this.root.clientWidth !== this.layoutWidth) this.layout();
     });
@@ -60,8 +61,10 @@ export class NetworkView {
 
   // Rebuilds every element of the diagram for a new set of features or shape.
   // probabilityOutputs: the outputs lie in [0, 1] (sigmoid, softmax); their maps are stretched.
-  setStructure({ features, hiddenShape, outputs = 1, probabilityOutputs = false }) {
+  // titles (one per column) and outputNames (classes per output node) are network-names.js's.
+  setStructure({ features, hiddenShape, outputs = 1, probabilityOutputs = false, titles = [], outputNames = null, palette }) {
     this.probabilityOutputs = probabilityOutputs;
+    const focused = this.features ? focusKey(this.root, this.roving) : null;
     this.card.close(false);
     this.setHovered(null);
     this.features = features.map((f) => ({ key: f.key, label: f.label, enabled: !!f.enabled }));
@@ -74,13 +77,17 @@ export class NetworkView {
     const labels = this.enabledRows.map((row) => this.features[row].label);
     this.name = (layer, k) => nodeName(labels, sizes, layer, k);
     Object.assign(this, { paramItems: new Map(), links: [], biases: [], neurons: [] });
+    // The graph the arrow keys walk: a column of nodes per layer (every feature in the first).
+    const graphNode = (el, key) => ({ el, key, outs: [], ins: [] });
 
     // Every hit path above every visible link, so the pointer always finds the nearest hit area.
     const [lines, hits] = [this.make('g', 'nv-link-lines'), this.make('g', 'nv-link-hits')];
     this.svg = this.make('svg', 'nv-links', {}, [lines, hits]);
     const featureEls = this.features.map((f, row) => this.buildFeature(f, row));
+    this.graph = [this.features.map((f) => graphNode(f.el, `f:${f.key}`))];
     for (let layer = 1; layer < sizes.length; layer++) {
       for (let k = 0; k < sizes[layer]; k++) this.buildNeuron(layer, k);
+      this.graph.push(this.neurons.filter((n) => n.layer === layer).map((n) => graphNode(n.el, `n:${layer}:${n.k}`)));
     }
     for (let l = 0; l + 1 < sizes.length; l++) {
       for (let o = 0; o < sizes[l + 1]; o++) {
@@ -89,12 +96,17 @@ export class NetworkView {
       }
     }
     this.heads = this.hiddenShape.map((count, k) => this.buildHead(k, count));
+    const words = this.words.build({ titles, outputNames, palette });
+    this.words.labelOutputs(this.neurons);
+    this.outputLabel = nameWidth(outputNames);
     const layers = this.hiddenShape.length;
     this.layerCount.textContent = `${layers} HIDDEN LAYER${layers === 1 ? '' : 'S'}`;
     this.addLayerButton.disabled = layers >= this.maxLayers;
     this.removeLayerButton.disabled = layers === 0;
-    this.stage.replaceChildren(this.picture.linkCanvas, this.svg, ...this.heads, ...featureEls,
-      ...this.neurons.map((n) => n.el), this.picture.mapLayer, ...this.biases.map((b) => b.el), this.card.box);
+    // The per-layer buttons first: the focus meets them before the diagram, as the eye does.
+    this.stage.replaceChildren(...this.heads, this.picture.linkCanvas, this.svg, ...featureEls,
+      ...this.neurons.map((n) => n.el), this.picture.mapLayer, ...this.biases.map((b) => b.el), ...words, this.card.box);
+    this.roving.setGraph(this.graph);
     // What each link and bias shows ({ color, width, faded }), and the key of the view's own
     // style last computed for it: unchanged weights cost no redraw.
     this.linkStyles = this.links.map(() => ({ color: '', width: 1, faded: false }));
@@ -103,6 +115,7 @@ export class NetworkView {
     this.biasKeys = new Array(this.biases.length).fill('');
     this.picture.forgetMaps();
     this.layout();
+    restoreFocus(this.root, this.roving, focused);
   }
 
   buildFeature(f, row) {
@@ -131,13 +144,16 @@ export class NetworkView {
   buildLink(l, o, i, lines, hits) {
     const param = weightIndex(this.sizes, l, o, i);
     const path = this.make('path', 'nv-link', {
-      'data-role': 'link', 'data-param': param, tabindex: 0, role: 'button',
+      'data-role': 'link', 'data-param': param, role: 'button',
       'aria-label': `weight from ${this.name(l, i)} to ${this.name(l + 1, o)}`,
     });
     // A wide transparent twin takes the pointer, so thin links are easy to hover.
     const hit = this.make('path', 'nv-link-hit', { 'data-role': 'link-hit', 'data-param': param });
     lines.append(path);
     hits.append(hit);
+    const edge = { el: path, key: `w:${l}:${o}:${i}`, from: this.graphAt(l, i), to: this.graphAt(l + 1, o) };
+    edge.from.outs.push(edge);
+    edge.to.ins.push(edge);
     this.links.push({ param, el: path, hit, mid: { x: 0, y: 0 } });
     this.paramItems.set(param, this.links.at(-1));
   }
@@ -145,11 +161,18 @@ export class NetworkView {
   buildBias(l, o) {
     const param = biasIndex(this.sizes, l, o);
     const el = this.make('div', 'nv-bias', {
-      'data-role': 'bias', 'data-param': param, tabindex: 0, role: 'button',
+      'data-role': 'bias', 'data-param': param, role: 'button',
       'aria-label': `bias of ${this.name(l + 1, o)}`,
     });
+    const to = this.graphAt(l + 1, o);
+    to.ins.push({ el, key: `b:${l}:${o}`, from: null, to });
     this.biases.push({ param, el, mid: { x: 0, y: 0 } });
     this.paramItems.set(param, this.biases.at(-1));
+  }
+
+  // The graph node of node k in column `layer` (0: the k-th enabled feature).
+  graphAt(layer, k) {
+    return this.graph[layer][layer === 0 ? this.enabledRows[k] : k];
   }
 
   buildHead(k, count) {
@@ -162,15 +185,23 @@ export class NetworkView {
     return this.make('div', 'nv-head', {}, [this.make('div', 'nv-head-buttons', {}, [add, remove]), label]);
   }
 
+  // `shape` when it keeps to the view's limits, else `previous`.
+  withinLimits(shape, previous) {
+    const fits = shape.length <= this.maxLayers && shape.every((n) => n >= 1 && n <= this.maxNeurons);
+    return fits ? shape : previous;
+  }
+
   // Moves every element to fit the root's current width; creates nothing.
   layout() {
     this.layoutWidth = this.root.clientWidth || FALLBACK_WIDTH;
+    // A deep network keeps readable links and scrolls sideways rather than squeezing them.
     const g = diagramGeometry({
-      width: this.layoutWidth, featureCount: this.features.length, enabledRows: this.enabledRows,
-      hiddenShape: this.hiddenShape, outputs: this.sizes.at(-1),
+      width: Math.max(this.layoutWidth, minDiagramWidth(this.sizes.length)), featureCount: this.features.length,
+      enabledRows: this.enabledRows, hiddenShape: this.hiddenShape, outputs: this.sizes.at(-1), outputLabel: this.outputLabel,
     });
     this.root.classList.toggle('nv-narrow', g.narrow);
-    this.stage.style.height = `${g.height}px`;
+    this.stage.style.height = `${g.height + TITLE_ROW}px`;
+    this.stage.style.width = `${g.width}px`;
     this.stage.style.setProperty('--nv-node', `${g.nodeSize}px`);
     this.stage.style.setProperty('--nv-label', `${g.labelWidth}px`);
     this.svg.setAttribute('width', String(g.width));
@@ -180,6 +211,7 @@ export class NetworkView {
     this.features.forEach((f, row) => place(f.el, features.x - g.labelWidth, features.nodes[row].y));
     for (const { el, layer, k } of this.neurons) place(el, g.columns[layer].x, g.columns[layer].nodes[k].y);
     this.heads.forEach((el, k) => place(el, g.columns[k + 1].x + g.nodeSize / 2, 0));
+    this.words.place(g);
     g.links.forEach(({ d, mid }, j) => {
       this.links[j].el.setAttribute('d', d);
       this.links[j].hit.setAttribute('d', d);
@@ -281,70 +313,23 @@ export class NetworkView {
     this.sizes = null;
   }
 
-  // The number in the nearest data-unit / data-param attribute at or above target, if ours.
-  attrOf(target, name) {
-    const el = target?.closest?.(`[${name}]`);
-    return el && this.root.contains(el) ? Number(el.getAttribute(name)) : null;
-  }
-
   setHovered(unit) {
     if (unit === this.hovered) return;
     this.hovered = unit;
     this.callbacks.onHoverUnit?.(unit);
   }
 
-  pointerSpot(e) {
-    const box = this.stage.getBoundingClientRect();
-    return { x: e.clientX - box.left, y: e.clientY - box.top };
+  // Shows the card of the link with the largest |weight|, as hovering it would, and returns
+  // that link's path and the card (the tour points at both); null without links or weights.
+  showLargestWeight() {
+    if (!this.links?.length || !this.params || this.card.editing) return null;
+    const link = this.links.reduce((a, b) => (Math.abs(this.params[b.param]) > Math.abs(this.params[a.param]) ? b : a));
+    this.card.show(link.param, link.mid, this.layoutWidth);
+    return [link.el, this.card.box];
   }
 
-  onPointerOver(e) {
-    this.setHovered(this.attrOf(e.target, 'data-unit'));
-    const param = this.attrOf(e.target, 'data-param');
-    if (param !== null && !this.card.editing) this.card.show(param, this.pointerSpot(e), this.layoutWidth);
-  }
-
-  onPointerOut(e) {
-    const next = this.root.contains(e.relatedTarget) ? e.relatedTarget : null;
-    this.setHovered(this.attrOf(next, 'data-unit'));
-    const param = this.attrOf(e.target, 'data-param');
-    if (param !== null && param !== this.attrOf(next, 'data-param') && !this.card.editing) this.card.close(false);
-  }
-
-  // The link or bias behind a focusable link path or bias square, else undefined.
-  focusableItem(el) {
-    return PARAM_ROLES.has(roleOf(el)) ? this.paramItems.get(Number(el.getAttribute('data-param'))) : undefined;
-  }
-
-  onFocus(e) {
-    const item = this.focusableItem(e.target);
-    if (!item || this.card.editing) return;
-    if (e.type === 'focusin') this.card.show(item.param, item.mid, this.layoutWidth);
-    else this.card.close(false);
-  }
-
-  onClick(e) {
-    const el = e.target.closest?.('[data-role]');
-    const role = roleOf(el);
-    if (!role || el.disabled) return;
-    if (role === 'feature') {
-      this.callbacks.onToggleFeature?.(el.getAttribute('data-key'));
-    } else if (SHAPE_ROLES.has(role)) {
-      this.callbacks.onShapeChange?.(nextShape(this.hiddenShape, role, Number(el.getAttribute('data-layer'))));
-    } else if (PARAM_ROLES.has(role)) {
-      this.openEditor(Number(el.getAttribute('data-param')), this.pointerSpot(e));
-    }
-  }
-
-  onKeyDown(e) {
-    const item = this.focusableItem(e.target);
-    if (!item) return;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      this.openEditor(item.param, item.mid);
-    } else if (e.key === 'Escape') {
-      this.card.close(false);
-    }
+  hideCard() {
+    if (!this.card.editing) this.card.close(false);
   }
 
   // The card's editor for a link or bias; the focus returns to it when the editor closes.

@@ -1,6 +1,15 @@
 // The playground's settings as one table, and their URL-hash text form.
 // The keys and value spellings follow TensorFlow Playground's permalinks so that a
-// Playground hash opens the same setup here. This module imports nothing of the project.
+// Playground hash opens the same setup here. Every engine key's range, choices and default come
+// from the engine's own table (core/settings.cpp), written into gen/limits.js at build time, so
+// the page accepts exactly what the engine accepts.
+import { ENGINE_CAPS, ENGINE_SETTINGS } from '../gen/limits.js';
+
+// The engine's caps (file sizes, sample and grid limits, the plot's half side), for the page's
+// own checks before it hands anything over.
+export const CAPS = ENGINE_CAPS;
+// Half the plot's side in data units, as the engine draws its grid and checks points.
+export const PLOT_EXTENT = ENGINE_CAPS.plotExtent;
 
 // Seeds and tutorial names end up in URLs and in the page; a narrow alphabet keeps them inert.
 const NAME_PATTERN = /^[A-Za-z0-9._-]*$/;
@@ -11,67 +20,88 @@ const MESSAGE_VALUE_CHARS = 40;
 // No valid value comes close; refusing longer text early keeps parsing cheap on hostile input.
 const MAX_RAW_CHARS = 256;
 
-const feature = (on) => ({ type: 'bool', default: on, engine: true });
-const extra = (spec) => ({ ...spec, extra: true });
-const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear', 'leakyRelu', 'elu', 'gelu', 'silu', 'softplus', 'sine'];
+// The page's spec of an engine key, from the engine's table; `page` adds the page's own flags.
+function engine(key, page = {}) {
+  const core = ENGINE_SETTINGS[key];
+  if (!core) throw new Error(`${key}: not in the engine's settings table (web/gen/limits.js)`);
+  const spec = { default: core.default, engine: true, ...page };
+  if (core.live) spec.live = true;
+  switch (core.kind) {
+    case 'int':
+      // pageMax: the page keeps the Playground's narrower range (batchSize 1 to 30).
+      Object.assign(spec, { type: 'int', min: core.min, max: core.pageMax ?? core.max });
+      if (core.zeroAllowed) spec.zeroAllowed = true;
+      return spec;
+    case 'float': return Object.assign(spec, { type: 'number', min: core.min, max: core.max });
+    case 'choice': return Object.assign(spec, { type: 'enum', values: core.choices });
+    case 'bool': return Object.assign(spec, { type: 'bool' });
+    case 'intList': return Object.assign(spec, { type: 'intList', min: core.min, max: core.max, maxEntries: core.maxItems });
+    case 'choiceList': return Object.assign(spec, { type: 'enumList', values: core.choices, maxEntries: core.maxItems });
+    case 'text': return Object.assign(spec, { type: 'string', maxLength: core.maxItems });
+    default: throw new Error(`${key}: unknown kind ${core.kind} in the engine's settings table`);
+  }
+}
+const extra = (key) => engine(key, { extra: true });
+const pageExtra = (spec) => ({ ...spec, extra: true });
 
 // Key order here is the order of serialised hashes.
 // engine: true keys configure the C++ session; live: true keys apply without a rebuild.
 export const SCHEMA = deepFreeze({
-  activation: { type: 'enum', default: 'tanh', values: ACTIVATIONS, engine: true },
-  regularization: { type: 'enum', default: 'none', values: ['none', 'L1', 'L2'], live: true, engine: true },
-  batchSize: { type: 'int', default: 10, min: 1, max: 30, engine: true },
-  dataset: { type: 'enum', default: 'circle',
-    values: ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'sine', 'cubic', 'abs'], engine: true },
-  regDataset: { type: 'enum', default: 'reg-plane', values: ['reg-plane', 'reg-gauss'], engine: true },
-  learningRate: { type: 'number', default: 0.03, min: 0.00001, max: 10, live: true, engine: true },
-  regularizationRate: { type: 'number', default: 0, min: 0, max: 10, live: true, engine: true },
+  activation: engine('activation'),
+  regularization: engine('regularization'),
+  batchSize: engine('batchSize'),
+  dataset: engine('dataset'),
+  regDataset: engine('regDataset'),
+  learningRate: engine('learningRate'),
+  regularizationRate: engine('regularizationRate'),
   // Percent; the Playground divides by 100 before use.
-  noise: { type: 'int', default: 0, min: 0, max: 80, engine: true },
-  networkShape: { type: 'intList', default: [4, 2], maxEntries: 8, min: 1, max: 64, engine: true },
+  noise: engine('noise'),
+  networkShape: engine('networkShape'),
   // '' means "pick a seed", so an unseeded link still opens.
-  seed: { type: 'string', default: '', maxLength: 32, engine: true },
+  seed: engine('seed'),
   showTestData: { type: 'bool', default: false, engine: false },
   discretize: { type: 'bool', default: false, engine: false },
   // The Playground's slider steps by 10, but any whole percent in range is a valid split.
-  percTrainData: { type: 'int', default: 50, min: 10, max: 90, engine: true },
-  x: feature(true),
-  y: feature(true),
-  xTimesY: feature(false),
-  xSquared: feature(false),
-  ySquared: feature(false),
+  percTrainData: engine('percTrainData'),
+  x: engine('x'),
+  y: engine('y'),
+  xTimesY: engine('xTimesY'),
+  xSquared: engine('xSquared'),
+  ySquared: engine('ySquared'),
   // cosX and cosY exist in Playground permalinks but select no feature; accepted, then unused.
-  cosX: feature(false),
-  sinX: feature(false),
-  cosY: feature(false),
-  sinY: feature(false),
+  cosX: { type: 'bool', default: false, engine: true },
+  sinX: engine('sinX'),
+  cosY: { type: 'bool', default: false, engine: true },
+  sinY: engine('sinY'),
   collectStats: { type: 'bool', default: false, engine: false },
-  problem: { type: 'enum', default: 'classification', values: ['classification', 'regression'], engine: true },
-  initZero: { type: 'bool', default: false, engine: true },
+  problem: engine('problem'),
+  initZero: engine('initZero'),
   hideText: { type: 'bool', default: false, engine: false },
   tutorial: { type: 'string', default: '', maxLength: 32, engine: false },
   // Beyond the Playground. `extra` keys are written to the hash only when they differ from
   // their default, so Playground-style links stay as they were.
-  numClasses: extra({ type: 'int', default: 2, min: 2, max: 6, engine: true }),
-  numSamples: extra({ type: 'int', default: 0, min: 0, max: 2000, engine: true }),
-  loss: extra({ type: 'enum', default: 'squared', values: ['squared', 'crossEntropy', 'huber'], engine: true }),
-  activations: extra({ type: 'enumList', default: [], values: ACTIVATIONS, maxEntries: 8, engine: true }),
-  init: extra({ type: 'enum', default: 'playground', values: ['playground', 'glorot', 'he'], engine: true }),
-  optimizer: extra({ type: 'enum', default: 'sgd', values: ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam'], engine: true, live: true }),
-  momentum: extra({ type: 'number', default: 0.9, min: 0, max: 0.999, engine: true, live: true }),
-  rho: extra({ type: 'number', default: 0.9, min: 0, max: 0.999, engine: true, live: true }),
-  beta1: extra({ type: 'number', default: 0.9, min: 0, max: 0.999, engine: true, live: true }),
-  beta2: extra({ type: 'number', default: 0.999, min: 0, max: 0.99999, engine: true, live: true }),
-  lrSchedule: extra({ type: 'enum', default: 'constant', values: ['constant', 'step', 'cosine'], engine: true, live: true }),
-  lrDecayEpochs: extra({ type: 'int', default: 100, min: 1, max: 1000000, engine: true, live: true }),
-  lrDecayRate: extra({ type: 'number', default: 0.5, min: 0.01, max: 1, engine: true, live: true }),
-  stopEpochs: extra({ type: 'int', default: 0, min: 0, max: 100000000, engine: true, live: true }),
-  stopTestLoss: extra({ type: 'number', default: 0, min: 0, max: 10, engine: true, live: true }),
-  stopPatience: extra({ type: 'int', default: 0, min: 0, max: 1000000, engine: true, live: true }),
-  epochsPerFrame: extra({ type: 'enum', default: 'auto', values: ['auto', '1', '2', '5', '10', '20', '50', '100'], engine: false }),
-  palette: extra({ type: 'enum', default: 'classic', values: ['classic', 'colorblind'], engine: false }),
-  showGradients: extra({ type: 'bool', default: false, engine: false }),
-  showPointLoss: extra({ type: 'bool', default: false, engine: false }),
+  numClasses: extra('numClasses'),
+  numSamples: extra('numSamples'),
+  loss: extra('loss'),
+  activations: extra('activations'),
+  init: extra('init'),
+  optimizer: extra('optimizer'),
+  momentum: extra('momentum'),
+  rho: extra('rho'),
+  beta1: extra('beta1'),
+  beta2: extra('beta2'),
+  lrSchedule: extra('lrSchedule'),
+  lrDecayEpochs: extra('lrDecayEpochs'),
+  lrDecayRate: extra('lrDecayRate'),
+  stopEpochs: extra('stopEpochs'),
+  stopTestLoss: extra('stopTestLoss'),
+  stopPatience: extra('stopPatience'),
+  // What one drawn frame trains: 'batch' one mini-batch, a number of epochs (1, the Playground's
+  // pace, by default), 'auto' as many as fit the frame (as fast as the machine goes).
+  epochsPerFrame: pageExtra({ type: 'enum', default: '1', values: ['batch', '1', '2', '5', '10', '20', '50', '100', 'auto'], engine: false }),
+  palette: pageExtra({ type: 'enum', default: 'classic', values: ['classic', 'colorblind'], engine: false }),
+  showGradients: pageExtra({ type: 'bool', default: false, engine: false }),
+  showPointLoss: pageExtra({ type: 'bool', default: false, engine: false }),
 });
 
 function deepFreeze(table) {
@@ -105,7 +135,7 @@ function describeAllowed(spec) {
   switch (spec.type) {
     case 'enum': return spec.values.join(', ');
     case 'bool': return 'true or false';
-    case 'int':
+    case 'int': return `${spec.zeroAllowed ? '0 (the default) or ' : ''}${spec.min} to ${spec.max}`;
     case 'number': return `${spec.min} to ${spec.max}`;
     case 'intList':
       return `up to ${spec.maxEntries} comma-separated whole numbers, each ${spec.min} to ${spec.max}`;
@@ -130,6 +160,7 @@ function parseInRange(key, raw, spec, pattern, shapeProblem) {
   if (!pattern.test(raw)) return fail(key, raw, shapeProblem, spec);
   // Adding 0 turns -0 into 0, so "-0" reads back equal to what it serialises to.
   const value = Number(raw) + 0;
+  if (value === 0 && spec.zeroAllowed) return { value };
   if (!Number.isFinite(value) || value < spec.min || value > spec.max) {
     return fail(key, raw, 'is out of range', spec);
   }

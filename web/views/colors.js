@@ -5,11 +5,17 @@
 
 const ZERO = [0xe8, 0xea, 0xeb];
 
-// classic: the Playground's pair, then distinct hues. colorblind: the Okabe-Ito palette, which
-// stays distinguishable under the common colour-vision deficiencies.
+// Both palettes keep all six class colours at least 20 CIEDE2000 units apart for normal vision
+// and for protanopia, deuteranopia and tritanopia as simulated with Machado et al.'s matrices
+// (tests/js/views/palette.test.mjs measures it). classic: the Playground's orange and blue,
+// then teal, plum, lavender and red, picked by search for the largest smallest difference
+// under all four views with orange and blue fixed (the old green, red, purple and brown were
+// 0.6 apart for protanopia). colorblind: six colours searched freely for the three
+// deficiencies alone (at least 22 apart under each), and differing from classic in every
+// colour, for readers who find the Playground's pair hard: rose and indigo for two classes.
 export const PALETTES = {
-  classic: [[0xf5, 0x93, 0x22], [0x08, 0x77, 0xbd], [0x2c, 0xa0, 0x2c], [0xd6, 0x27, 0x28], [0x94, 0x67, 0xbd], [0x8c, 0x56, 0x4b]],
-  colorblind: [[0xd5, 0x5e, 0x00], [0x00, 0x72, 0xb2], [0x00, 0x9e, 0x73], [0xe6, 0x9f, 0x00], [0xcc, 0x79, 0xa7], [0x56, 0xb4, 0xe9]],
+  classic: [[0xf5, 0x93, 0x22], [0x08, 0x77, 0xbd], [0x27, 0xcb, 0xac], [0x9a, 0x21, 0x5f], [0xb6, 0xb0, 0xfc], [0xd2, 0x00, 0x04]],
+  colorblind: [[0xd8, 0x46, 0x6e], [0x37, 0x38, 0xd7], [0xc8, 0xb1, 0x00], [0x2c, 0xcd, 0xbb], [0x98, 0x87, 0xfc], [0x55, 0x58, 0x00]],
 };
 
 function paletteOf(name) {

@@ -1,7 +1,8 @@
 // The test set's confusion matrix: rows are true classes, columns predicted ones, each cell a
 // count shaded by its share of the row. Rebuilt only when the class count or palette changes.
 import { h } from '../shared/dom.js';
-import { classColor, colorFor } from './colors.js';
+import { classColor } from './colors.js';
+import { className } from '../state/class-names.js';
 
 export class ConfusionView {
   constructor(container) {
@@ -10,13 +11,13 @@ export class ConfusionView {
     this.cells = [];
   }
 
-  // matrix: K*K counts, row-major; classes 0 hides the view (regression).
-  show(matrix, classes, palette) {
+  // matrix: K*K counts, row-major; classes 0 hides the view (regression); names: CSV class names.
+  show(matrix, classes, palette, names = null) {
     // A class, not `hidden`: the hide attribute owns `hidden` on this container.
     this.container.classList.toggle('not-applicable', classes === 0);
     if (classes === 0) return;
-    const shape = `${classes}/${palette}`;
-    if (shape !== this.shape) this.build(classes, palette, shape);
+    const shape = `${classes}/${palette}/${names?.join(',') ?? ''}`;
+    if (shape !== this.shape) this.build(classes, palette, shape, names);
     for (let t = 0; t < classes; t++) {
       let rowTotal = 0;
       for (let p = 0; p < classes; p++) rowTotal += matrix[t * classes + p] ?? 0;
@@ -30,12 +31,14 @@ export class ConfusionView {
     }
   }
 
-  build(classes, palette, shape) {
+  build(classes, palette, shape, names) {
     this.shape = shape;
+    // A swatch in the class colour and the class's name, as the legend names it.
     const swatch = (k) => {
-      const el = h('span', { class: 'swatch small', 'aria-label': `class ${k}` });
-      el.style.backgroundColor = classes > 2 ? classColor(k, palette) : colorFor(k === 0 ? -1 : 1, palette);
-      return el;
+      const { name, colorIndex } = className(k, { classes, names });
+      const el = h('span', { class: 'swatch small', 'aria-hidden': 'true' });
+      el.style.backgroundColor = classColor(colorIndex, palette);
+      return h('span', { class: 'confusion-class', dataset: { class: k } }, el, ` ${name}`);
     };
     this.cells = [];
     const head = h('tr', {}, h('th', { scope: 'col' }, 'true ↓ / predicted →'),

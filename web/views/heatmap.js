@@ -96,7 +96,7 @@ export function drawThumbnail(canvas, values, n) {
 }
 
 function drawPointSet(ctx, points, wantTest, radius, stroke, scaleX, scaleY, fillOf, radii) {
-  ctx.strokeStyle = stroke;
+  ctx.strokeStyle = stroke ?? 'transparent';
   for (let i = 0; i + 3 < points.length; i += 4) {
     if ((points[i + 3] === 1) !== wantTest) continue;
     const x = points[i];
@@ -106,7 +106,7 @@ function drawPointSet(ctx, points, wantTest, radius, stroke, scaleX, scaleY, fil
     ctx.arc((x - DOMAIN_MIN) * scaleX, (DOMAIN_MIN + DOMAIN_SPAN - y) * scaleY, radii ? radii[i / 4] : radius, 0, 2 * Math.PI);
     ctx.fillStyle = fillOf(points[i + 2]);
     ctx.fill();
-    ctx.stroke();
+    if (stroke) ctx.stroke();
   }
 }
 
@@ -114,8 +114,9 @@ function drawPointSet(ctx, points, wantTest, radius, stroke, scaleX, scaleY, fil
 // used as is: the caller sets it to its CSS size times devicePixelRatio for sharp circles.
 // sizePx overrides the radius in canvas pixels (default 3 CSS px).
 // classes > 2 colours labels 0..K-1 by class; palette picks the colours; radii (CSS px, one per
-// point) overrides the size of each point, e.g. to show each point's loss.
-export function drawPoints(canvas, points, { showTest = false, sizePx, classes = 2, palette = 'classic', radii } = {}) {
+// point) overrides the size of each point, e.g. to show each point's loss. outline false draws
+// bare dots: on a thumbnail a 1 px outline round a 2 px dot is most of the dot.
+export function drawPoints(canvas, points, { showTest = false, sizePx, classes = 2, palette = 'classic', radii, outline = true } = {}) {
   const ctx = canvas.getContext('2d');
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   const ratio = globalThis.devicePixelRatio || 1;
@@ -125,7 +126,7 @@ export function drawPoints(canvas, points, { showTest = false, sizePx, classes =
   ctx.lineWidth = ratio;
   const fillOf = classes > 2 ? (label) => classColor(label, palette) : (label) => colorFor(label, palette);
   const scaled = radii ? Float32Array.from(radii, (r) => r * ratio) : null;
-  drawPointSet(ctx, points, false, radius, TRAIN_STROKE, scaleX, scaleY, fillOf, scaled);
+  drawPointSet(ctx, points, false, radius, outline ? TRAIN_STROKE : null, scaleX, scaleY, fillOf, scaled);
   // Test points go on top, so the dark outline shows where they overlap training points.
-  if (showTest) drawPointSet(ctx, points, true, radius, TEST_STROKE, scaleX, scaleY, fillOf, scaled);
+  if (showTest) drawPointSet(ctx, points, true, radius, outline ? TEST_STROKE : null, scaleX, scaleY, fillOf, scaled);
 }

@@ -2,11 +2,20 @@
 // axes, data points and colour legend. It draws what it is given and knows no network.
 import { h } from '../shared/dom.js';
 import { drawClassMap, drawHeatmap, drawPoints } from './heatmap.js';
-import { LossChart } from './chart.js';
+import { LossChart, SERIES } from './chart.js';
 import { classColor, colorFor } from './colors.js';
+import { className } from '../state/class-names.js';
+import { PLOT_EXTENT } from '../state/state.js';
 
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
 const LOSS_NAMES = { squared: 'squared error', crossEntropy: 'cross-entropy', softmaxCrossEntropy: 'softmax cross-entropy', huber: 'Huber' };
+// The chart title's formula for each loss the engine names (Session.lossName()).
+const LOSS_FORMULAS = {
+  squared: '½(y − t)²',
+  crossEntropy: '−[t·log y + (1 − t)·log(1 − y)]',
+  softmaxCrossEntropy: '−Σₖ tₖ·log yₖ',
+  huber: '½e² if |e| ≤ 1, else |e| − ½  (e = y − t)',
+};
 
 function formatLoss(v) {
   return Number.isFinite(v) ? v.toFixed(3) : '–';
@@ -46,12 +55,23 @@ export class OutputView {
     this.accuracyRows = [testAccRow, trainAccRow];
 
     this.chartTitle = h('div', { class: 'chart-title' }, 'Loss');
-    this.chartCanvas = h('canvas', { class: 'loss-chart', width: 300, height: 60,
-      'aria-label': 'Loss per epoch: training (grey) and test (black)', role: 'img' });
-    this.chartTip = h('div', { class: 'chart-tip', hidden: true });
+    this.chartCanvas = h('canvas', { class: 'loss-chart', width: 300, height: 110,
+      'aria-label': 'Loss (left axis) and accuracy (right axis) per epoch', role: 'img' });
+    // The read-out sits in a row of its own under the plot, so it never covers the title.
+    this.chartTip = h('div', { class: 'chart-tip', 'aria-live': 'off' });
+    this.chartEmpty = h('div', { class: 'chart-empty' },
+      'Epoch 0: nothing trained yet. Press Play or +1 epoch: the loss (and accuracy) after every epoch is drawn here.');
+    const key = (series, text) => {
+      const line = h('span', { class: 'chart-key-line', 'aria-hidden': 'true' });
+      line.style.borderTop = `2px ${SERIES[series].dash.length ? 'dashed' : 'solid'} ${SERIES[series].color}`;
+      return h('span', { class: 'chart-key', dataset: { series } }, line, text);
+    };
+    this.accuracyKeys = [key('trainAccuracy', 'train accuracy'), key('testAccuracy', 'test accuracy (right axis)')];
+    this.chartLegend = h('div', { class: 'chart-legend' }, key('trainLoss', 'train loss'), key('testLoss', 'test loss'),
+      ...this.accuracyKeys);
     this.chart = new LossChart(this.chartCanvas);
     this.chartCanvas.addEventListener('pointermove', (e) => this.showChartTip(e.offsetX));
-    this.chartCanvas.addEventListener('pointerleave', () => { this.chartTip.hidden = true; });
+    this.chartCanvas.addEventListener('pointerleave', () => { this.chartTip.textContent = ''; });
 
     this.gridCanvas = h('canvas', { class: 'heatmap-grid', width: 100, height: 100 });
     this.pointCanvas = h('canvas', { class: 'heatmap-points', width: 300, height: 300 });
@@ -62,12 +82,13 @@ export class OutputView {
     this.heatmap.addEventListener('keydown', (e) => this.keyed(e));
     const xAxis = h('div', { class: 'axis axis-x', 'aria-hidden': 'true' }, TICKS.map((t) => h('span', {}, t)));
     const yAxis = h('div', { class: 'axis axis-y', 'aria-hidden': 'true' }, TICKS.slice().reverse().map((t) => h('span', {}, t)));
-    const legend = h('div', { class: 'legend', 'aria-hidden': 'true' });
+    const legend = h('div', { class: 'legend', dataset: { legend: 'classes' } });
     this.legend = legend;
 
     container.append(
       h('div', { class: 'readouts' }, testLossRow, testAccRow, trainLossRow, trainAccRow),
-      h('div', { class: 'chart-box', dataset: { control: 'lossChart' } }, this.chartTitle, this.chartCanvas, this.chartTip),
+      h('div', { class: 'chart-box', dataset: { control: 'lossChart' } }, this.chartTitle, this.chartLegend,
+        h('div', { class: 'chart-plot' }, this.chartCanvas, this.chartEmpty), this.chartTip),
       h('div', { class: 'heatmap-box' }, yAxis, this.heatmap, xAxis),
       legend);
     this.points = new Float32Array(0);
@@ -75,6 +96,15 @@ export class OutputView {
     this.style = { classes: 2, palette: 'classic', radii: null };
     this.selected = -1;
     new ResizeObserver(() => this.redrawPoints()).observe(this.heatmap);
+    // The chart's canvas matches its box in device pixels, so lines and tick labels are sharp.
+    new ResizeObserver(() => {
+      const ratio = globalThis.devicePixelRatio || 1;
+      const width = Math.max(1, Math.round(this.chartCanvas.clientWidth * ratio));
+      const height = Math.max(1, Math.round(this.chartCanvas.clientHeight * ratio));
+      if (width === this.chartCanvas.width && height === this.chartCanvas.height) return;
+      Object.assign(this.chartCanvas, { width, height });
+      this.drawChart();
+    }).observe(this.chartCanvas);
   }
 
   setPoints(points) {
@@ -102,8 +132,8 @@ export class OutputView {
     if (i >= 0 && i * 4 < this.points.length) {
       // A ring around the picked or followed point.
       const ctx = this.pointCanvas.getContext('2d');
-      const px = ((this.points[i * 4] + 6) / 12) * size;
-      const py = ((6 - this.points[i * 4 + 1]) / 12) * size;
+      const px = ((this.points[i * 4] + PLOT_EXTENT) / (2 * PLOT_EXTENT)) * size;
+      const py = ((PLOT_EXTENT - this.points[i * 4 + 1]) / (2 * PLOT_EXTENT)) * size;
       ctx.strokeStyle = '#111';
       ctx.lineWidth = 2 * ratio;
       ctx.beginPath();
@@ -128,29 +158,35 @@ export class OutputView {
     drawClassMap(this.gridCanvas, values, classes, n, { discretize, palette });
   }
 
-  // The colour key: a -1..1 bar for two classes and regression, a swatch per class otherwise.
-  setLegend(classes, palette) {
+  // The colour key: a swatch and name per class (state/class-names.js), with the −1..1 bar of
+  // the one output between the two classes; the bar alone for regression.
+  setLegend(classes, palette, names = null) {
+    const named = (k) => {
+      const { name, colorIndex } = className(k, { classes, names });
+      const swatch = h('span', { class: 'swatch small', 'aria-hidden': 'true' });
+      swatch.style.backgroundColor = classColor(colorIndex, palette);
+      return h('span', { class: 'legend-class', dataset: { class: k } }, swatch, ` ${name}`);
+    };
     if (classes > 2) {
-      this.legend.replaceChildren(...Array.from({ length: classes }, (_, k) => {
-        const swatch = h('span', { class: 'swatch small' });
-        swatch.style.backgroundColor = classColor(k, palette);
-        return h('span', { class: 'legend-class' }, swatch, ` class ${k}`);
-      }));
+      this.legend.replaceChildren(...Array.from({ length: classes }, (_, k) => named(k)));
       return;
     }
-    const bar = h('span', { class: 'legend-bar' });
+    const bar = h('span', { class: 'legend-bar', 'aria-hidden': 'true' });
     bar.style.background = `linear-gradient(to right, ${colorFor(-1, palette)}, ${colorFor(0, palette)}, ${colorFor(1, palette)})`;
-    this.legend.replaceChildren(h('span', {}, '−1'), bar, h('span', {}, '1'));
+    const scale = [h('span', { 'aria-hidden': 'true' }, '−1'), bar, h('span', { 'aria-hidden': 'true' }, '+1')];
+    this.legend.replaceChildren(...(classes === 2 ? [named(0), ...scale, named(1)] : scale));
   }
 
-  setLossTitle(name, formula) {
-    this.chartTitle.textContent = `Loss: ${LOSS_NAMES[name] ?? name}, ${formula} (train grey, test black)`;
+  setLossTitle(name) {
+    const formula = LOSS_FORMULAS[name] ? `, ${LOSS_FORMULAS[name]}` : '';
+    this.chartTitle.textContent = `Loss: ${LOSS_NAMES[name] ?? name}${formula}`;
   }
 
   // Data coordinates of a pointer event on the map.
   dataAt(e) {
     const box = this.heatmap.getBoundingClientRect();
-    return { x: ((e.clientX - box.left) / box.width) * 12 - 6, y: 6 - ((e.clientY - box.top) / box.height) * 12 };
+    const side = 2 * PLOT_EXTENT;
+    return { x: ((e.clientX - box.left) / box.width) * side - PLOT_EXTENT, y: PLOT_EXTENT - ((e.clientY - box.top) / box.height) * side };
   }
 
   clicked(e) {
@@ -189,28 +225,41 @@ export class OutputView {
   }
 
   // One chart point per new epoch; a redraw alone (discretize, resize) adds nothing.
-  // redraw false records the point and leaves the drawing to a later call.
-  addLossPoint(epoch, trainLoss, testLoss, { redraw = true } = {}) {
+  // redraw false records the point and leaves the drawing to a later call. Accuracies are
+  // fractions, NaN for regression.
+  addLossPoint(epoch, trainLoss, testLoss, { redraw = true, trainAccuracy = NaN, testAccuracy = NaN } = {}) {
     if (epoch !== this.lastEpoch) {
       this.lastEpoch = epoch;
-      this.chart.push(epoch, trainLoss, testLoss);
+      this.chart.push(epoch, trainLoss, testLoss, trainAccuracy, testAccuracy);
       this.chartStale = true;
     }
     if (redraw && this.chartStale) {
       this.chartStale = false;
-      this.chart.draw();
+      this.drawChart();
     }
+  }
+
+  // The curves, or at epoch 0 (fewer than two points) the empty state's words.
+  drawChart() {
+    this.chart.draw();
+    const label = `${this.chart.history.hasAccuracy ? 'Loss and accuracy' : 'Loss'} per epoch: ${this.chart.describe() || 'nothing trained yet'}`;
+    if (this.chartCanvas.getAttribute('aria-label') !== label) this.chartCanvas.setAttribute('aria-label', label);
+    const empty = this.chart.history.length < 2;
+    if (this.chartEmpty.hidden !== !empty) this.chartEmpty.hidden = !empty;
+    for (const el of this.accuracyKeys) el.hidden = !this.chart.history.hasAccuracy;
   }
 
   clearChart() {
     this.lastEpoch = undefined;
-    this.chart.clear();
-    this.chart.draw();
+    this.chartTip.textContent = '';
+    this.chart.history.clear();
+    this.drawChart();
   }
 
   showChartTip(x) {
     const p = this.chart.pointAt(x);
-    this.chartTip.hidden = !p;
-    if (p) this.chartTip.textContent = `epoch ${p.epoch}: train ${formatLoss(p.trainLoss)}, test ${formatLoss(p.testLoss)}`;
+    const accuracy = p && Number.isFinite(p.testAccuracy)
+      ? `; accuracy train ${formatPercent(p.trainAccuracy)}, test ${formatPercent(p.testAccuracy)}` : '';
+    this.chartTip.textContent = p ? `epoch ${p.epoch}: loss train ${formatLoss(p.trainLoss)}, test ${formatLoss(p.testLoss)}${accuracy}` : '';
   }
 }

@@ -1,6 +1,7 @@
 // Debian's Chromium through playwright-core. Each page gets its own browser context, so pages
 // share no storage and each has its own viewport and device-pixel-ratio.
 import { chromium } from 'playwright-core';
+import { adaptPage } from './page-adapter.mjs';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -14,19 +15,7 @@ export async function launch({ timeoutMs }) {
       const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
       context.setDefaultTimeout(timeoutMs);
       const page = await context.newPage();
-      const errors = [];
-      page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
-      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-      return {
-        goto: (url) => page.goto(url, { waitUntil: 'load' }),
-        evaluate: (source) => page.evaluate(source),
-        click: (x, y) => page.mouse.click(x, y),
-        press: (key) => page.keyboard.press(key),
-        type: (text) => page.keyboard.type(text),
-        screenshot: () => page.screenshot(),
-        nativeErrors: () => errors,
-        close: () => context.close(),
-      };
+      return adaptPage(page, () => context.close());
     },
     close: () => browser.close(),
   };

@@ -1,6 +1,7 @@
 // Debian's Firefox ESR through puppeteer-core over WebDriver BiDi (no geckodriver). Each page
 // gets its own browser context (user context in BiDi terms).
 import puppeteer from 'puppeteer-core';
+import { adaptPage } from './page-adapter.mjs';
 
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 
@@ -14,19 +15,7 @@ export async function launch({ timeoutMs }) {
       const page = await context.newPage();
       page.setDefaultTimeout(timeoutMs);
       await page.setViewport({ width, height, deviceScaleFactor: dpr });
-      const errors = [];
-      page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
-      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-      return {
-        goto: (url) => page.goto(url, { waitUntil: 'load' }),
-        evaluate: (source) => page.evaluate(source),
-        click: (x, y) => page.mouse.click(x, y),
-        press: (key) => page.keyboard.press(key),
-        type: (text) => page.keyboard.type(text),
-        screenshot: () => page.screenshot(),
-        nativeErrors: () => errors,
-        close: () => context.close(),
-      };
+      return adaptPage(page, () => context.close());
     },
     close: () => browser.close(),
   };

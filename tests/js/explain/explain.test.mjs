@@ -1,12 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXPLANATIONS, shortText, formulaText } from '../../../web/explain/explain-text.js';
+import { MORE } from '../../../web/explain/explain-text.js';
+import { TOPICS, explanation, shortText, formulaText } from '../../../web/explain/explain-titles.js';
 import { defaultTourSteps } from '../../../web/explain/tour.js';
-import { placeNear } from '../../../web/explain/info.js';
+import { placeNear } from '../../../web/explain/popover.js';
 import {
-  linkList, contributionOf, largestMagnitude, gradientShade, gradientColor, compact,
+  linkList, contributionOf, largestMagnitude, gradientShade, gradientColor, compact, GRADIENT_SCALE,
 } from '../../../web/network/network-overlay.js';
 import { labelText, predictionText, traceLines } from '../../../web/explain/trace-panel.js';
+
+// The texts the info notes show: each first sentence with the rest that explain-text.js holds.
+const EXPLANATIONS = Object.fromEntries(Object.keys(TOPICS).map((key) => [key, explanation(key, MORE)]));
 
 const PANELS = ['data', 'features', 'network', 'output', 'heatmap', 'lossChart', 'confusion', 'forwardPass', 'gradients'];
 const CONTROLS = ['play', 'step', 'reset', 'newWeights', 'epoch', 'learningRate', 'activation', 'regularization',
@@ -105,16 +109,21 @@ test('a link contributes its weight times its source unit\'s activation', () => 
   close(2.4 - 0.85 + PARAMS[7], 1.35);
 });
 
-test('gradients are scaled by the largest magnitude onto a grey-to-red scale', () => {
+test('gradients are shaded on a fixed logarithmic scale, not by the frame\'s largest', () => {
   const g = [0.1, -0.4, NaN, 0.2, 0.004];
   assert.equal(largestMagnitude(g), 0.4);
   assert.equal(largestMagnitude(g, 3), 0.2);
   assert.equal(largestMagnitude([0, 0]), 0);
-  assert.equal(gradientShade(-0.4, 0.4), 1);
-  assert.equal(gradientShade(0.1, 0.4), 0.5);     // sqrt(1/4)
-  assert.ok(Math.abs(gradientShade(0.004, 0.4) - 0.1) < 1e-12);  // sqrt(1/100)
-  assert.equal(gradientShade(NaN, 0.4), 0);
-  assert.equal(gradientShade(0.3, 0), 0);
+  assert.deepEqual(GRADIENT_SCALE, { low: 1e-4, high: 1 });
+  // One power of ten is a quarter of the way on 10^-4 .. 1, whatever else the frame holds.
+  assert.equal(gradientShade(1), 1);
+  assert.equal(gradientShade(-5), 1);
+  assert.ok(Math.abs(gradientShade(-0.01) - 0.5) < 1e-12);
+  assert.ok(Math.abs(gradientShade(0.001) - 0.25) < 1e-12);
+  assert.equal(gradientShade(1e-4), 0);
+  assert.equal(gradientShade(1e-6), 0);
+  assert.equal(gradientShade(0), 0);
+  assert.equal(gradientShade(NaN), 0);
   assert.equal(gradientColor(0), 'rgb(232,234,235)');
   assert.equal(gradientColor(1), 'rgb(176,28,28)');
   assert.equal(gradientColor(0.5), 'rgb(204,131,132)');
@@ -126,13 +135,16 @@ test('node values are written compactly with a real minus sign', () => {
 });
 
 test('a point\'s target and the network\'s answer read as words', () => {
-  assert.equal(labelText(1, 2), 'label blue (+1)');
-  assert.equal(labelText(-1, 2), 'label orange (−1)');
-  assert.equal(labelText(2, 4), 'label class 3');
+  assert.equal(labelText(1, 2), 'label class +1');
+  assert.equal(labelText(-1, 2), 'label class −1');
+  // Several classes are named by their labels 0..K−1, as the legend names them.
+  assert.equal(labelText(2, 4), 'label class 2');
+  assert.equal(labelText(0, 3), 'label class 0');
   assert.equal(labelText(0.25, 0), 'target 0.25');
   assert.equal(labelText(1, ['▲', '●']), 'label ●');
-  assert.equal(predictionText([0.3], 2), 'says blue');
-  assert.equal(predictionText([0.1, 0.7, 0.2], 3), 'says class 2');
+  assert.equal(predictionText([0.3], 2), 'says class +1');
+  assert.equal(predictionText([0.1, 0.7, 0.2], 3), 'says class 1');
+  assert.equal(predictionText([0.1, 0.7, 0.2], ['cat', 'dog', 'bird']), 'says dog');
   assert.equal(predictionText([1.5], 0), '');
 });
 
@@ -149,9 +161,9 @@ test('the trace panel tells the forward pass of a hand-computed net layer by lay
   const lines = traceLines({ point: { x: 1.2, y: -3.4, label: 1 }, trace, sizes: SIZES, labels: ['X₁', 'X₂'],
     lossName: 'squared', classes: 2 });
   assert.deepEqual(lines, [
-    'Input x = (1.20, −3.40), label blue (+1); inputs X₁ = 1.20, X₂ = −3.40',
+    'Input x = (1.20, −3.40), label class +1; inputs X₁ = 1.20, X₂ = −3.40',
     'Hidden layer 1: z = (4.10, 1.35) → a = f(z) = (1.00, 0.87)',
-    'Output: z = (1.36) → y = (0.88), says blue',
+    'Output: z = (1.36) → y = (0.88), says class +1',
     'loss = 0.00758 (squared error ½(y−t)²)',
   ]);
 });

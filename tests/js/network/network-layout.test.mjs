@@ -4,6 +4,7 @@ import {
   weightCount, paramCount, weightOffset, weightIndex, biasIndex, unitIndex, linkWidth,
   formatValue, linkPath, linkMidpoint, featureMap, normalizeInto, computeLayout, biasPosition,
   linkEnds, nextShape, nodeName, diagramGeometry,
+  minDiagramWidth,
 } from '../../../web/network/network-layout.js';
 
 // Worked by hand for sizes [2, 4, 2, 1] (2 inputs, hidden [4, 2], 1 output):
@@ -198,3 +199,16 @@ test('diagram geometry lists links and biases in weight and bias order', () => {
   assert.deepEqual(g.biases[6].mid, { x: g.biases[6].x + 2.5, y: g.biases[6].y + 2.5 });
 });
 
+
+test('an 8x16 net keeps room for its links: nodes shrink before the gap between columns drops under 32 px', () => {
+  for (const width of [560, 627, 800]) {
+    const layout = computeLayout({ width, featureCount: 7, hiddenShape: Array(8).fill(16) });
+    const gap = layout.pitch - layout.nodeSize;
+    assert.ok(gap >= 32, `at ${width} px the columns are ${gap.toFixed(1)} px apart`);
+    assert.ok(layout.nodeSize >= 12, `nodes of ${layout.nodeSize} px`);
+  }
+  // The view never lays a diagram out narrower than this; there the gap is still 32 px.
+  const least = computeLayout({ width: minDiagramWidth(10), featureCount: 7, hiddenShape: Array(8).fill(16) });
+  assert.ok(least.pitch - least.nodeSize >= 32);
+  assert.ok(minDiagramWidth(4) <= 280, 'the default net never scrolls on a phone');
+});

@@ -1,0 +1,39 @@
+// One drawn frame fanned out to the views beside the output map, for the conductor
+// (../playground.js, which draws the map itself: hovering a neuron redraws it between frames):
+// the diagram, the epoch and speed read-outs, the words for a screen reader, the metrics and
+// confusion table, the loss chart, the explanations and the teacher's warnings. It owns the
+// confusion view and the speed meter; the frame's arrays stay the conductor's to recycle.
+import { ConfusionView } from '../views/confusion-view.js';
+import { SpeedMeter } from '../views/speed-meter.js';
+
+export class FrameViews {
+  // ui: buildLayout's; network: the NetworkView; onError(error) for the explanations' failures.
+  constructor({ ui, network, explain, teacher, onError }) {
+    Object.assign(this, { ui, network, explain, teacher, onError });
+    this.confusion = new ConfusionView(ui.confusion);
+    this.speed = new SpeedMeter();
+  }
+
+  // frames: frames drawn since mount, counting this one; model: { classes, names }.
+  draw(frame, { running, frames, state, model }) {
+    const { ui, network } = this;
+    const m = frame.metrics;
+    const regression = state.problem === 'regression';
+    // While training the views take turns (every frame when paused): links on one frame in
+    // four, numbers and the table on another, the loss chart on every other frame, so that no
+    // frame repaints everything at once.
+    const turn = running ? frames % 4 : -1;
+    network.update({ params: frame.params, maps: frame.maps, mapSide: frame.mapSide, styleLinks: turn <= 0 });
+    ui.showEpoch(m.epoch);
+    ui.showSpeed(this.speed.add(m.epoch, running));
+    ui.announcer.update(m, { running, regression });
+    if (turn === -1 || turn === 2) {
+      ui.output.showMetrics(m, regression);
+      this.confusion.show(frame.confusion, model.classes, state.palette, model.names);
+    }
+    ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1,
+      trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy });
+    this.explain.onFrame(frame).catch(this.onError);
+    this.teacher.onFrame(frame, state);
+  }
+}
