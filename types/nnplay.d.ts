@@ -69,7 +69,8 @@ export interface NnPlaygroundHeightMessage {
 export declare class NnPlayground extends HTMLElement {
   play(): void;
   pause(): void;
-  step(): Promise<void>;
+  /** Trains one epoch (the default) or one mini-batch, then pauses. */
+  step(unit?: 'epoch' | 'batch'): Promise<void>;
   reset(): Promise<void>;
   readonly metrics: NnPlaygroundMetrics;
   get config(): NnPlaygroundConfig;

@@ -94,6 +94,8 @@ test("the page author's tabindex and role stay; the element adds none of its own
   await blank(page, base, '<nn-playground tabindex="-1" role="region" aria-label="XOR demo"></nn-playground><nn-playground></nn-playground>');
   await define(page, base);
   await firstFrame(page, 0);
+  // The second starts when seen: the first, with every control, fills the viewport.
+  await page.evaluate(() => document.querySelectorAll('nn-playground')[1].scrollIntoView());
   await firstFrame(page, 1);
   await page.evaluate(() => document.querySelector('nn-playground').step());
   const seen = await page.evaluate(() => [...document.querySelectorAll('nn-playground')].map((el) =>

@@ -22,8 +22,12 @@ async function twoPlaygrounds(browser, base) {
   return { page, problems };
 }
 
-const crash = (page) => page.evaluate(() => document.querySelector('nn-playground').playground.engine.worker
-  .dispatchEvent(new ErrorEvent('error', { message: 'simulated crash' })));
+// The worker of a restart starts once recovery.js has loaded: wait for it, then make it fail.
+async function crash(page) {
+  await page.waitForFunction(() => document.querySelector('nn-playground').playground.engine.worker);
+  await page.evaluate(() => document.querySelector('nn-playground').playground.engine.worker
+    .dispatchEvent(new ErrorEvent('error', { message: 'simulated crash' })));
+}
 
 test('one worker for every playground; a crash restarts it and each playground resumes where it was', async (t) => {
   const { browser, base } = await openBrowser(t);
@@ -87,5 +91,39 @@ test('a worker that keeps crashing is given up: each playground offers Restart w
     await document.querySelectorAll('nn-playground')[k].playground.engine.save()).config, crashing);
   assert.match(engineConfig, /(^|&)networkShape=5(&|$)/);
   assert.match(engineConfig, /(^|&)seed=4(&|$)/);
+  assert.deepEqual(problems.filter((p) => !p.includes('simulated crash')), []);
+});
+
+test('the teaching ops keep to their own session on the shared worker; a CSV\'s class names survive a crash', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await twoPlaygrounds(browser, base);
+  const params = (k) => page.evaluate((i) => document.querySelectorAll('nn-playground')[i].playground.engine.params()
+    .then((p) => Array.from(p)), k);
+  const [stepped, other] = [0, 1];
+  const otherBefore = await params(other);
+  const steppedBefore = await params(stepped);
+  const result = await page.evaluate((i) => document.querySelectorAll('nn-playground')[i].playground.engine.stepBatches(1)
+    .then((r) => ({ before: Array.from(r.before), after: Array.from(r.after) })), stepped);
+  assert.deepEqual(result.before, steppedBefore, 'stepBatches starts from its own weights');
+  assert.notDeepEqual(result.after, result.before, 'one mini-batch moved them');
+  assert.deepEqual(await params(other), otherBefore, 'the other session is untouched');
+  const traced = await page.evaluate((i) => document.querySelectorAll('nn-playground')[i].playground.engine.trace(0.5, 0.5, 1), other);
+  assert.ok(traced, 'trace answers for the other session');
+
+  const rows = ['x,y,label'];
+  for (let i = 0; i < 12; i++) rows.push(`${(i % 4) - 1.5},${Math.floor(i / 4) - 1},${i % 2 ? 'dog' : 'cat'}`);
+  const imported = await page.evaluate(([i, text]) => document.querySelectorAll('nn-playground')[i].playground.engine
+    .importCsv(text).then((s) => s.classNames), [other, rows.join('\n')]);
+  assert.deepEqual(imported, ['cat', 'dog']);
+  await crash(page);
+  await page.waitForFunction((i) => /resumed/.test(document.querySelectorAll('nn-playground')[i]
+    .shadowRoot.querySelector('.playground > .message:not(.attribute-message)')?.textContent ?? ''), other);
+  // A call that answers with the data's structure says which names the restored session holds.
+  const names = await page.evaluate((i) => document.querySelectorAll('nn-playground')[i].playground.engine
+    .addPoint(0, 0, 1).then((s) => s.classNames), other);
+  assert.deepEqual(names, ['cat', 'dog'], 'the restored session keeps the CSV\'s class names');
+  const neighbour = await page.evaluate((i) => document.querySelectorAll('nn-playground')[i].playground.engine
+    .addPoint(0, 0, 1).then((s) => s.classNames), stepped);
+  assert.equal(neighbour, null, 'the other session never had them');
   assert.deepEqual(problems.filter((p) => !p.includes('simulated crash')), []);
 });

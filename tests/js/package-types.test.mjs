@@ -33,10 +33,11 @@ el.addEventListener('error', (event) => { const text: string = event.detail.mess
 el.addEventListener('stopped', (event) => { const why: string = event.detail.reason; });
 el.addEventListener('select', (event) => { const p: number = event.detail.point; });
 const done: Promise<void> = el.step();
+const batch: Promise<void> = el.step('batch');
 window.addEventListener('message', (event: MessageEvent<NnPlaygroundHeightMessage>) => {
   if (event.data.type === 'nnplay:height') { const h: number = event.data.height; }
 });
-export { same, found, rate, shape, epoch, done };
+export { same, found, rate, shape, epoch, done, batch };
 `;
 
 // Each must fail to compile: a wrong value type, an unknown choice, a misspelt setting, a detail
@@ -47,6 +48,7 @@ const BAD = [
   "document.createElement('nn-playground').config = { learningRat: 0.1 };",
   "document.createElement('nn-playground').addEventListener('epoch', (e) => e.detail.nothing);",
   "const n: string = document.createElement('nn-playground').metrics.epoch;",
+  "document.createElement('nn-playground').step('minibatch');",
 ];
 
 function project(source) {

@@ -208,18 +208,18 @@ const OPS = {
   previews({ datasets, numClasses = 2 }) {
     // Every playground asks for the same thumbnails: computed once per worker, copied out.
     const key = `${numClasses}:${datasets.join(',')}`;
-    const cached = previewCache.get(key);
-    if (cached) return Object.fromEntries(Object.entries(cached).map(([name, points]) => [name, points.slice()]));
-    const out = {};
-    for (const name of datasets) {
-      const regression = name.startsWith('reg-');
-      const classes = regression || !MULTI_CLASS.has(name) ? 2 : numClasses;
-      const problem = regression ? 'problem=regression&regDataset=' : 'dataset=';
-      previewSession.configure(`${problem}${name}&numClasses=${classes}&seed=preview&networkShape=`);
-      out[name] = Float32Array.from(previewSession.points());
+    if (!previewCache.has(key)) {
+      const points = {};
+      for (const name of datasets) {
+        const regression = name.startsWith('reg-');
+        const classes = regression || !MULTI_CLASS.has(name) ? 2 : numClasses;
+        const problem = regression ? 'problem=regression&regDataset=' : 'dataset=';
+        previewSession.configure(`${problem}${name}&numClasses=${classes}&seed=preview&networkShape=`);
+        points[name] = Float32Array.from(previewSession.points());
+      }
+      previewCache.set(key, points);
     }
-    previewCache.set(key, Object.fromEntries(Object.entries(out).map(([name, points]) => [name, points.slice()])));
-    return out;
+    return Object.fromEntries(Object.entries(previewCache.get(key)).map(([name, points]) => [name, points.slice()]));
   },
   // The playground is gone: its session's wasm memory is freed.
   close() {
