@@ -122,12 +122,20 @@ input[type=number].control-input { width: 90px; font: inherit; padding: 2px 4px;
   .columns { grid-template-columns: minmax(150px, 1fr) minmax(0, 2fr); }
   .column-output { grid-column: 1 / -1; border-left: none; border-top: 1px solid var(--line); }
 }
-/* A phone: one column, each part as short as it reads well, so the map is near Play. */
+/* A phone: one column, each part as short as it reads well; the run controls stick to the top
+   of the screen (the toolbar's box gives way so the playground holds them), so Play and the map
+   are seen together. */
 @container (max-width: 560px) {
   .columns { grid-template-columns: minmax(0, 1fr); }
   .column + .column { border-left: none; border-top: 1px solid var(--line); }
-  .toolbar { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px 10px; padding: 8px 10px; }
-  .toolbar > .run-controls { grid-column: 1 / -1; flex-wrap: wrap; row-gap: 6px; }
+  .playground { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); column-gap: 10px; padding: 0 10px; }
+  .playground > * { grid-column: 1 / -1; margin-inline: -10px; }
+  .playground > .toolbar { display: contents; }
+  .toolbar > * { grid-column: auto; margin-top: 6px; }
+  .toolbar > .run-controls { grid-column: 1 / -1; position: sticky; top: 0; z-index: 4; margin: 0 -10px; padding: 6px 8px; gap: 6px 4px; flex-wrap: wrap; background: #fafafa; border-bottom: 1px solid var(--line); border-radius: 5px 5px 0 0; }
+  .run-controls .pace, .run-controls .step-group { gap: 4px; }
+  .run-controls .pace-button, .run-controls .step-button, .run-controls .text-button { padding: 3px 5px; margin: 0; }
+  .toolbar + * { margin-top: 8px; border-top: 1px solid var(--line); }
   .toolbar select.control-input { width: 100%; }
   .epoch-value { font-size: 16px; }
   .advanced summary { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
