@@ -68,6 +68,8 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .chart-title { display: inline-block; }
 .legend { display: inline-flex; vertical-align: middle; max-width: calc(100% - 30px); }
 .legend-bar { flex: none; width: min(160px, 40cqw); }
+.legend-class { white-space: nowrap; }
+.legend:not(:has(.legend-bar)) { flex-wrap: wrap; row-gap: 2px; }
 .heatmap-box { display: grid; grid-template-columns: 18px 1fr; grid-template-rows: auto 16px; margin-top: 10px; }
 .heatmap { position: relative; aspect-ratio: 1; width: 100%; max-width: 420px; }
 .heatmap canvas { position: absolute; inset: 0; width: 100%; height: 100%; }
