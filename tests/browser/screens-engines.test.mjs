@@ -78,7 +78,14 @@ const nodeOverlaps = () => {
       if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlaps++;
     }
   }
-  return { nodes: nodes.length, overlaps, smallest: Math.min(...nodes.map((r) => Math.min(r.width, r.height))) };
+  // Room between neighbouring columns of neurons, where their links run.
+  const neurons = [...document.querySelector('nn-playground').shadowRoot.querySelectorAll('[data-role="neuron"]')]
+    .map((n) => n.getBoundingClientRect());
+  const lefts = [...new Set(neurons.map((r) => Math.round(r.left)))].sort((a, b) => a - b);
+  const width = Math.max(...neurons.map((r) => r.width));
+  const gaps = lefts.slice(1).map((x, i) => x - lefts[i] - width);
+  return { nodes: nodes.length, overlaps, smallest: Math.min(...nodes.map((r) => Math.min(r.width, r.height))),
+    columns: lefts.length, narrowestGap: Math.min(...gaps) };
 };
 
 const SIZES = [[360, 740], [1366, 768], [1920, 1080]];
@@ -134,6 +141,8 @@ for (const name of selectedEngines()) {
         assert.equal(nodes.nodes, 7 + 8 * 16 + 1);
         assert.equal(nodes.overlaps, 0, `overlapping nodes: ${JSON.stringify(nodes)}`);
         assert.ok(nodes.smallest >= 16, `nodes at least 16 px: ${JSON.stringify(nodes)}`);
+        assert.equal(nodes.columns, 8 + 1, `one column per layer: ${JSON.stringify(nodes)}`);
+        assert.ok(nodes.narrowestGap >= 30, `room for the links between columns: ${JSON.stringify(nodes)}`);
         const at = await page.evaluate(placement);
         assert.ok(at.scrollWidth <= width, `no sideways scrolling of the page (${at.scrollWidth} px wide)`);
         await screens(page, `${name}-8x16-${width}`);
