@@ -134,9 +134,9 @@ input[type=number].control-input { width: 90px; font: inherit; padding: 2px 4px;
   .playground > * { grid-column: 1 / -1; margin-inline: -10px; }
   .playground > .toolbar { display: contents; }
   .toolbar > * { grid-column: auto; margin-top: 6px; }
-  .toolbar > .run-controls { grid-column: 1 / -1; position: sticky; top: 0; z-index: 4; margin: 0 -10px; padding: 6px 8px; gap: 6px 4px; flex-wrap: wrap; background: #fafafa; border-bottom: 1px solid var(--line); border-radius: 5px 5px 0 0; }
+  .toolbar > .run-controls { grid-column: 1 / -1; position: sticky; top: 0; z-index: 4; margin: 0 -10px; padding: 6px; gap: 6px 4px; flex-wrap: wrap; background: #fafafa; border-bottom: 1px solid var(--line); border-radius: 5px 5px 0 0; }
   .run-controls .pace, .run-controls .step-group { gap: 4px; }
-  .run-controls .pace-button, .run-controls .step-button, .run-controls .text-button { padding: 3px 5px; margin: 0; }
+  .run-controls .pace-button, .run-controls .step-button, .run-controls .text-button.small { padding: 3px 5px; margin: 0; }
   .toolbar + * { margin-top: 8px; border-top: 1px solid var(--line); }
   .toolbar select.control-input { width: 100%; }
   .epoch-value { font-size: 16px; }
