@@ -6,16 +6,20 @@ import { EXPLAIN_CSS } from '../explain/explain.css.js';
 import { PACE_CSS } from '../controls/pace-control.js';
 import { NETWORK_NAMES_CSS } from '../network/network-names.js';
 
+// Why two rules are as they are (kept out of the CSS text, which ships as written):
+// - .playground: the rounded box does not clip. WebKit clips every composited layer inside a
+//   rounded clip (each canvas) to the corners on every frame, in software on machines without a
+//   GPU: 141 ms of it per frame at the default setup. Only the toolbar's background reaches the
+//   corners, so it rounds its own; .columns clips to a plain rectangle, which costs nothing.
+// - The phone block (max-width 560px): one column, each part as short as it reads well; the
+//   run controls stick to the top of the screen (the toolbar's box gives way, display: contents,
+//   so the playground's grid holds them), so Play and the map are seen together.
 const PLAYGROUND_CSS = `
 :host { display: block; min-width: 280px; container-type: inline-size; color: #222; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   --accent: #0877bd; --muted: #666; --line: #ddd; --panel: #fff; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
-/* The rounded box does not clip: WebKit clips every composited layer inside a rounded clip
-   (each canvas) to the corners on every frame, in software on machines without a GPU: 141 ms of
-   it per frame at the default setup. Only the toolbar's background reaches the corners, so it
-   rounds its own; .columns clips to a plain rectangle, which costs nothing measurable. */
 .playground { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; }
 h2 { font-size: 12px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: #555; margin: 0 0 8px; }
 .hint { color: var(--muted); margin: 0 0 6px; font-size: 12px; }
@@ -124,14 +128,11 @@ input[type=number].control-input { width: 90px; font: inherit; padding: 2px 4px;
   .columns { grid-template-columns: minmax(150px, 1fr) minmax(0, 2fr); }
   .column-output { grid-column: 1 / -1; border-left: none; border-top: 1px solid var(--line); }
 }
-/* A phone: one column, each part as short as it reads well; the run controls stick to the top
-   of the screen (the toolbar's box gives way so the playground holds them), so Play and the map
-   are seen together. */
 @container (max-width: 560px) {
   .columns { grid-template-columns: minmax(0, 1fr); }
   .column + .column { border-left: none; border-top: 1px solid var(--line); }
   .playground { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); column-gap: 10px; padding: 0 10px; }
-  .playground > * { grid-column: 1 / -1; margin-inline: -10px; }
+  .playground > :not(dialog) { grid-column: 1 / -1; margin-inline: -10px; }
   .playground > .toolbar { display: contents; }
   .toolbar > * { grid-column: auto; margin-top: 6px; }
   .toolbar > .run-controls { grid-column: 1 / -1; position: sticky; top: 0; z-index: 4; margin: 0 -10px; padding: 6px; gap: 6px 4px; flex-wrap: wrap; background: #fafafa; border-bottom: 1px solid var(--line); border-radius: 5px 5px 0 0; }
