@@ -120,8 +120,9 @@ for (const name of selectedEngines()) {
       await page.waitFor(() => /networkShape=4,2,2(&|$)/.test(location.hash));
       await page.click('nn-playground >>> [data-role="remove-neuron"][data-layer="0"]');
       await page.waitFor(() => /networkShape=3,2,2(&|$)/.test(location.hash));
-      assert.equal(await page.evaluate(() => document.querySelectorAll('nn-playground')[0].shadowRoot
-        .querySelectorAll('[data-role="neuron"]').length), 3 + 2 + 2 + 1);
+      // The hash is written when the click is taken; the diagram is rebuilt on the next frame.
+      await page.waitFor(() => document.querySelectorAll('nn-playground')[0].shadowRoot
+        .querySelectorAll('[data-role="neuron"]').length === 3 + 2 + 2 + 1, { what: '3 + 2 + 2 + 1 neurons drawn' });
       // A feature thumbnail toggles its input.
       await page.click('nn-playground >>> [data-role="feature"][data-key="xSquared"]');
       await page.waitFor(() => /xSquared=true/.test(location.hash));
