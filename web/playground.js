@@ -17,6 +17,7 @@ import { FramePacer } from './engine/frame-pacer.js';
 import { networkStructure } from './playground/layer-names.js';
 import { wireDataEditing } from './playground/data-editing.js';
 import { FrameViews } from './playground/frame-views.js';
+import { wireRuns } from './playground/runs-wiring.js';
 import {
   ALL_DATASETS, changesBetween, formatForEngine, haltReason, needsRebuild, nextState, pointRadii, randomSeed,
   withEngineSettings,
@@ -24,9 +25,11 @@ import {
 
 const GRID_SIZE = 100;
 
-// options: { state, onStateChange(state), onEvent(name, detail), lazy }. With `lazy` the DOM is
+// options: { state, onStateChange(state), onEvent(name, detail), lazy, storeRuns }. With `lazy` the DOM is
 // built at once but the worker starts only at the first setVisible(true) (or step/reset).
-export function mount(root, { state: initial = defaultState(), onStateChange = () => {}, onEvent = () => {}, lazy = false } = {}) {
+// storeRuns: null keeps the run history for the page's life; a name keeps it in localStorage.
+export function mount(root, { state: initial = defaultState(), onStateChange = () => {}, onEvent = () => {}, lazy = false,
+  storeRuns = null } = {}) {
   let state = { ...initial, hidden: [...(initial.hidden ?? [])] };
   if (state.seed === '') state.seed = randomSeed();
   let running = false;
@@ -63,6 +66,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onRegenerate: () => change('seed', randomSeed()),
     onPickDataset: (problem, key) => changeMany({ problem, [problem === 'regression' ? 'regDataset' : 'dataset']: key }),
     onMapClick: (click) => editing.mapClicked(click),
+    onRuns: (button) => runs.open(button),
     onTour: () => explain.startTour({ play, stepBatch, showGradients: () => change('showGradients', true),
       follow: () => { pause(); return whenReady().then(() => explain.follow(0, model.points)); } }),
     onDescribeMap: () => lastFrame && ui.mapDescription.show(describeRegions(lastFrame, { unitCounts: model.unitCounts, state }),
@@ -99,6 +103,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const editing = wireDataEditing({ root, ui, explain, pause, showError, onEvent, engine: () => engine,
     started: () => started, points: () => model.points, adoptSettings, applyStructure });
   const { tools } = editing;
+  const runs = wireRuns({ root, ui, storeRuns, engine: () => engine, state: () => state, settle, apply: setState,
+    reset: () => restart(() => engine.reset()), adoptSettings, showError, createEngine: () => new Engine() });
 
   function showError(error) {
     if (stopped) return;  // keep the Restart message in place
@@ -129,6 +135,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (!started) {
       // Not started yet: start() configures the engine from the latest state.
     } else if (needsRebuild(keys)) {
+      runs.end(previous);
       rebuild().catch((error) => {
         state = previous;
         onStateChange(state);
@@ -186,6 +193,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   // A CSV import or an opened experiment changed the engine's settings: take them into the state.
   function adoptSettings(result, source) {
+    runs.end(state, false);
     generation++;
     state = withEngineSettings(state, result.config);
     onStateChange(state);
@@ -250,6 +258,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   function play() {
     if (running) return;
     running = true;
+    runs.play();
     metrics = { ...metrics, running };
     ui.showRunning(true);
     ui.clearError();
@@ -259,6 +268,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   function pause() {
     if (!running) return;
     running = false;
+    runs.pause();
     metrics = { ...metrics, running };
     dirty = true;  // one more frame, drawn in full, so links and numbers show where training stopped
     ui.showRunning(false);
@@ -293,6 +303,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   async function restart(call) {
     await settle();
+    runs.end(state);
     await call();
     generation++;  // frames computed before the reset are stale
     ui.output.clearChart();
@@ -302,6 +313,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   // After a fatal engine error: a new worker, rebuilt from the current settings.
   function restartEngine() {
+    runs.end(state, false);
     engine.terminate();
     engine = newEngine();
     stopped = false;
@@ -315,6 +327,11 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   const reset = () => restart(() => engine.reset());
   const newWeights = () => restart(() => engine.newWeights());
+
+  function setState(next) {
+    const changes = changesBetween(state, next);
+    if (Object.keys(changes).length) changeMany(changes);
+  }
 
   function whenReady() {
     return ready ? Promise.resolve() : new Promise((resolve) => readyWaiters.push(resolve));
@@ -354,10 +371,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     get classes() { return model.classes; },
     get state() { return { ...state, hidden: [...state.hidden] }; },
     // Applies a whole new state (from a changed URL hash or attributes).
-    setState(next) {
-      const changes = changesBetween(state, next);
-      if (Object.keys(changes).length) changeMany(changes);
-    },
+    setState,
     showMessages(messages) { ui.showError(messages.join('\n')); },
     // Whether the playground can be seen (on screen, tab visible). The first `true` starts the
     // engine; while false no frames are asked for, so training halts and resumes where it was.
@@ -371,6 +385,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     },
     destroy() {
       destroyed = true;
+      runs.destroy();
       cancelAnimationFrame(rafId);
       engine.terminate();
       root.replaceChildren();

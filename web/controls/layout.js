@@ -75,11 +75,13 @@ export function buildLayout(root, unguarded) {
   const paceControls = buildPaceControls({ onPace: (value) => handlers.onChange('epochsPerFrame', value), onStep: handlers.onStep });
   const newWeightsButton = button('newWeights', 'Draw new initial weights', handlers.onNewWeights, 'New weights', 'text-button small');
   const tourButton = button('tour', 'Take a guided tour of how the network learns', handlers.onTour, 'Tour', 'text-button small');
+  const runsButton = button('runs', 'Compare runs and sweep one setting', (e) => handlers.onRuns?.(e.currentTarget), 'Runs', 'text-button small');
+  runsButton.setAttribute('aria-expanded', 'false');
   const epoch = h('output', { class: 'epoch-value', 'aria-live': 'off' }, '000,000');
   const speed = h('output', { class: 'speed-value', 'aria-live': 'off' }, '');
 
   const toolbar = h('div', { class: 'toolbar' },
-    h('div', { class: 'run-controls' }, resetButton, playButton, paceControls.step, paceControls.pace, newWeightsButton, tourButton),
+    h('div', { class: 'run-controls' }, resetButton, playButton, paceControls.step, paceControls.pace, newWeightsButton, tourButton, runsButton),
     h('div', { class: 'epoch', dataset: { control: 'epoch' } }, h('span', { class: 'control-label' }, 'Epoch'), epoch, speed),
     control('learningRate'), control('activation'), control('regularization'),
     control('regularizationRate'), control('problem'), control('numClasses'));

@@ -3,7 +3,8 @@
 // (learning-rate="0.1", network-shape="4,2"); with `use-hash` the element reads and writes
 // the page's URL hash instead, which is what the standalone page does. Presentation attributes:
 // autoplay, controls (full, minimal, none), hide (control names), theme (light, dark, auto),
-// height, share (a "Share / embed" button). The worker starts when the element is first seen;
+// height, share (a "Share / embed" button), store-runs (keep the run history in localStorage
+// under that name; without it nothing is stored). The worker starts when the element is first seen;
 // training halts while it is off screen or its tab is hidden.
 import { mount } from '../playground.js';
 import { SCHEMA, coerce, defaultState, parseHash, serializeHash } from '../state/state.js';
@@ -80,6 +81,7 @@ export class NnPlayground extends HTMLElement {
     this.playground = mount(shadow, {
       state,
       lazy: true,
+      storeRuns: this.getAttribute('store-runs'),
       onStateChange: (next) => {
         if (useHash) history.replaceState(null, '', `#${serializeHash(next)}`);
       },
