@@ -74,10 +74,11 @@ export function buildTable({ runs, sort, target, chosen, maxChosen, styleOf, swa
     const toTarget = epochsToTarget(run, target);
     const figures = final(run);
     const restore = h('button', { type: 'button', class: 'text-button small runs-restore', onclick: () => onRestore(run),
-      'aria-label': `Restore run ${run.id}${run.weights ? ' with its weights' : ''}` }, run.weights ? 'Restore + weights' : 'Restore');
+      'aria-label': `Restore run ${run.id}${run.weights ? ' with its weights' : ''}` }, 'Restore');
+    const tags = [run.source === 'sweep' ? 'sweep' : '', run.weights ? 'weights kept' : ''].filter(Boolean).join(', ');
     return h('tr', { dataset: { run: String(run.id) } },
       h('td', {}, h('label', { class: 'runs-pick' }, box, style ? swatch(style) : null)),
-      h('th', { scope: 'row' }, `#${run.id}`, run.source === 'sweep' ? h('span', { class: 'runs-tag' }, ' sweep') : null),
+      h('th', { scope: 'row' }, `#${run.id}`, tags ? h('span', { class: 'runs-tag' }, tags) : null),
       h('td', { class: 'runs-settings' }, words.get(run)),
       h('td', { class: 'num' }, String(figures.epochs)),
       h('td', { class: 'num' }, formatLoss(figures.testLoss)),

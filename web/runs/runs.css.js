@@ -34,15 +34,15 @@ const CSS = `
 .runs-sort { font: inherit; font-weight: 600; border: none; background: none; color: inherit; padding: 2px; cursor: pointer; }
 .runs-sort:hover { color: var(--accent); }
 .runs-pick { display: flex; align-items: center; gap: 4px; }
-.runs-tag { color: var(--muted); font-weight: 400; }
+.runs-tag { display: block; color: var(--muted); font-weight: 400; font-size: 10px; }
 .runs-restore { white-space: nowrap; }
 .sweep-form { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: end; }
 .sweep-values-field { flex: 1 1 16em; }
 .sweep-values-field .hint { font-size: 11px; }
 .sweep-budget { width: 6em; }
 .sweep-buttons { display: flex; gap: 6px; }
-.sweep-maps { display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, 1fr)); gap: 8px; }
-.sweep-member { margin: 0; display: flex; flex-direction: column; gap: 2px; font-size: 11px; }
+.sweep-maps { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, 1fr)); gap: 8px; }
+.sweep-member figure { margin: 0; display: flex; flex-direction: column; gap: 2px; font-size: 11px; }
 .sweep-map { width: 100%; aspect-ratio: 1; image-rendering: pixelated; border: 1px solid var(--line); border-radius: 3px; background: #fff; }
 .sweep-member figcaption { display: flex; align-items: center; gap: 4px; flex-wrap: wrap; }
 .sweep-loss { color: var(--muted); font-variant-numeric: tabular-nums; }

@@ -29,7 +29,7 @@ export class SweepView {
     this.stopButton = h('button', { type: 'button', class: 'text-button small', disabled: true, onclick: () => { this.stopRequested = true; } }, 'Stop');
     this.error = h('p', { class: 'runs-error', role: 'alert', hidden: true });
     this.status = h('p', { class: 'runs-status', role: 'status' });
-    this.maps = h('div', { class: 'sweep-maps', role: 'list', 'aria-label': 'Decision maps, one per value' });
+    this.maps = h('ul', { class: 'sweep-maps', 'aria-label': 'Decision maps, one per value' });
     this.canvas = h('canvas', { class: 'runs-chart sweep-chart', role: 'img', 'aria-label': 'No sweep yet', dataset: { curves: '0' } });
     this.legend = h('ul', { class: 'runs-legend', 'aria-label': 'Sweep members on the chart' });
     const field = (label, input, forId) => h('div', { class: 'runs-field' }, h('label', { class: 'control-label', for: forId }, label), input);
@@ -97,7 +97,7 @@ export class SweepView {
   member(key, value, index, base) {
     const map = h('canvas', { class: 'sweep-map', width: 40, height: 40, role: 'img', 'aria-label': `${settingName(key)} ${valueText(key, value)}: not trained yet` });
     const caption = h('figcaption', {}, swatch(STYLES[index]), h('span', {}, `${valueText(key, value)}`), h('span', { class: 'sweep-loss' }, ''));
-    const figure = h('figure', { class: 'sweep-member', role: 'listitem' }, map, caption);
+    const figure = h('li', { class: 'sweep-member' }, h('figure', {}, map, caption));
     return { key, value, index, map, caption, figure, curve: { epochs: [], testLosses: [], trainLosses: [], testAccuracies: [] }, base };
   }
 
@@ -138,7 +138,7 @@ export class SweepView {
     for (const m of this.members) m.figure.classList.toggle('sweep-best', best !== undefined && m.value === best.value);
     const stopped = results.some((r) => !r.complete) ? ' (some stopped early)' : '';
     this.status.textContent = `Done in ${formatMs(elapsed)}${stopped}. ${best
-      ? `Lowest test loss: ${settingName(key)} ${valueText(key, best.value)} (${formatLoss(best.metrics.testLoss)}).` : 'No value kept a finite loss.'} ${SERIES_NAMES[this.series]} below; the runs are in the table above.`;
+      ? `Lowest test loss: ${settingName(key)} ${valueText(key, best.value)} (${formatLoss(best.metrics.testLoss)}).` : 'No value kept a finite loss.'} Their ${SERIES_NAMES[this.series]} curves are below; the runs joined the table above.`;
   }
 
   stop() { this.stopRequested = true; }
