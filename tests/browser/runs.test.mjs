@@ -71,27 +71,38 @@ test('a sweep of 4 learning rates shows 4 drawn maps and 4 curves, and its runs 
   assert.deepEqual(problems, []);
 });
 
-test('restore brings back a run\'s settings exactly (the URL hash), and the newest with their weights', async (t) => {
+test('restore brings back a run\'s settings exactly (the URL hash): an older run from its initial weights, the newest with its weights', async (t) => {
   const { browser, base } = await openBrowser(t);
   const { page, problems } = await newPage(browser);
   await page.goto(`${base}#dataset=xor&activation=relu&networkShape=3,2&learningRate=0.1&seed=restore`);
   await firstFrame(page);
-  await trainFor(page, 30);
-  const recorded = await page.evaluate(() => location.hash);
-  const epochs = (await page.evaluate(() => document.querySelector('nn-playground').metrics)).epoch;
-  // A new setting rebuilds: the run above ends with the settings it had.
-  await page.evaluate(() => { document.querySelector('nn-playground').config = { activation: 'sigmoid', networkShape: [5], learningRate: 0.3 }; });
-  await page.waitForFunction((h) => location.hash !== h, recorded);
-  assert.notEqual(await page.evaluate(() => location.hash), recorded);
+  const runs = [];   // [hash, epochs] of each run as it ends
+  const setups = [{ activation: 'sigmoid', networkShape: [5], learningRate: 0.3 }, { dataset: 'gauss', batchSize: 5 },
+    { networkShape: [2, 2], regularization: 'L2', regularizationRate: 0.01 }, { activation: 'tanh' }];
+  for (const [i, setup] of setups.entries()) {
+    await trainFor(page, 10 + 5 * i);
+    runs.push([await page.evaluate(() => location.hash), (await page.evaluate(() => document.querySelector('nn-playground').metrics)).epoch]);
+    // A new setting rebuilds: the run above ends with the settings it had.
+    await page.evaluate((c) => { document.querySelector('nn-playground').config = c; }, setup);
+    await page.waitForFunction((h) => location.hash !== h && document.querySelector('nn-playground').metrics.epoch === 0, runs.at(-1)[0]);
+  }
   await openRuns(page);
   const rows = await tableRows(page);
-  assert.equal(rows.length, 1);
+  assert.equal(rows.length, 4);
+  assert.doesNotMatch(rows.at(-1), /weights kept/, 'the oldest of four runs has no weights left');
   assert.match(rows[0], /weights kept/);
-  await page.locator('nn-playground .runs-restore').first().click();
-  await page.waitForFunction(() => /restored/.test(document.querySelector('nn-playground').shadowRoot.querySelector('.runs-panel > .runs-status').textContent));
-  assert.equal(await page.evaluate(() => location.hash), recorded);
-  // With its weights: the epoch count and the loss are where the run ended.
-  await page.waitForFunction((e) => document.querySelector('nn-playground').metrics.epoch === e, epochs);
+  const restore = async (id) => {
+    await page.locator(`nn-playground tr[data-run="${id}"] .runs-restore`).click();
+    await page.waitForFunction((n) => document.querySelector('nn-playground').shadowRoot.querySelector('.runs-panel > .runs-status')
+      .textContent.startsWith(`Run #${n} restored`), id);
+  };
+  await restore(1);
+  assert.equal(await page.evaluate(() => location.hash), runs[0][0]);
+  await page.waitForFunction(() => document.querySelector('nn-playground').metrics.epoch === 0);
+  await restore(4);
+  assert.equal(await page.evaluate(() => location.hash), runs[3][0]);
+  // With its weights: the epoch count is where the run ended.
+  await page.waitForFunction((e) => document.querySelector('nn-playground').metrics.epoch === e, runs[3][1]);
   assert.deepEqual(problems, []);
 });
 
