@@ -77,6 +77,18 @@ export function adoptRuns(log, older) {
   log.trim();
 }
 
+// attachStore once for the playground's runs object (playground/runs-wiring.js): the stored runs
+// are read at the first play or the first look at the panel, whichever comes first; later calls
+// wait for that. Its `destroy` then also stops the storage.
+export function attachOnce(runs) {
+  runs.stored ??= Promise.resolve().then(() => {
+    const detach = attachStore(runs.log, { name: runs.storeRuns, onLeave: () => runs.end(runs.state(), false), onProblem: runs.showError });
+    const destroy = runs.destroy;
+    runs.destroy = () => { detach(); destroy?.(); };
+  });
+  return runs.stored;
+}
+
 // Reads the runs stored under `name` into the log and writes the log back on every change.
 // onLeave runs when the page is hidden or unloaded (it ends the current run, so a reload keeps
 // it). Returns the function that stops all that.

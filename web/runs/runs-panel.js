@@ -12,6 +12,18 @@ import { runsStyles } from './runs.css.js';
 const DEFAULT_TARGET = 0.1;
 let panels = 0;
 
+// The first press of Runs builds the panel (after the stored runs are read, where the page keeps
+// them); every press opens or closes it. runs: the playground's (playground/runs-wiring.js).
+export async function openPanel(runs, button) {
+  if (runs.storeRuns !== null) await (await runs.loadStore()).attachOnce(runs);
+  if (!runs.panel) {
+    runs.panel = new RunsPanel({ ...runs, button, storing: runs.storeRuns !== null });
+    const destroy = runs.destroy;
+    runs.destroy = () => { runs.panel.destroy(); destroy?.(); };
+  }
+  runs.panel.toggle();
+}
+
 export class RunsPanel {
   // host: the run wiring's (playground/runs-wiring.js): { root (the playground's shadow root or
   // element), log, storing, button (the toolbar's), state(), createEngine(), and what

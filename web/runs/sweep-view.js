@@ -79,7 +79,7 @@ export class SweepView {
         createEngine: () => this.host.createEngine(), stopped: () => this.stopRequested,
         onFrame: (index, frame) => this.onFrame(this.members[index], frame, base) });
       const elapsed = performance.now() - began;
-      this.lastElapsed = elapsed;
+      this.section.dataset.ms = String(elapsed);   // for bench/sweep.mjs
       const runs = results.map((run) => this.host.log.add({ hash: run.hash, ms: run.ms, source: 'sweep',
         sweep: { key, value: valueText(key, run.value), group }, curve: run.curve, weights: run.weights ?? null }));
       this.announce(key, results, elapsed);
