@@ -24,7 +24,7 @@ export function roundUp(v) {
   const power = 10 ** Math.floor(Math.log10(v));
   return [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= v * (1 - 1e-9));
 }
-const label = (v) => String(Number(v.toPrecision(3)));
+const label = (v) => (v > 0 && v < 1e-3 ? v.toExponential(0) : String(Number(v.toPrecision(3))));
 
 export const SERIES_NAMES = { testLosses: 'test loss', trainLosses: 'training loss', testAccuracies: 'test accuracy' };
 
@@ -64,9 +64,26 @@ export function swatch(style) {
   return canvas;
 }
 
-// curves: [{ curve, style }]; series: a curve key (SERIES_NAMES). Colours of the text and grid
-// come from the canvas's CSS (color, --line), so the chart follows the theme.
-export function drawOverlay(canvas, curves, series) {
+// The y scale: linear from 0 to a round top, or for losses on a log scale from the power of ten
+// below the smallest to the one above the largest, where losses that all end near 0 still part.
+function yScale(values, { accuracy, log }) {
+  let low = Infinity;
+  let high = accuracy ? 1 : 0;
+  for (const v of values) if (Number.isFinite(v)) { high = Math.max(high, v); if (v > 0) low = Math.min(low, v); }
+  if (log && !accuracy && Number.isFinite(low)) {
+    const from = Math.floor(Math.log10(low));
+    const to = Math.max(from + 1, Math.ceil(Math.log10(high)));
+    const ticks = Array.from({ length: to - from + 1 }, (_, i) => 10 ** (from + i)).filter((_, i, all) => all.length <= 5 || i % 2 === (all.length - 1) % 2);
+    return { ticks, at: (v) => (Math.log10(Math.max(v, 10 ** from)) - from) / (to - from), top: 10 ** to, bottom: 10 ** from };
+  }
+  const top = accuracy ? 1 : roundUp(high);
+  return { ticks: [0, top / 2, top], at: (v) => Math.min(v, top) / top, top, bottom: 0 };
+}
+
+// curves: [{ curve, style }]; series: a curve key (SERIES_NAMES); log: losses on a log scale.
+// Colours of the text and grid come from the canvas's CSS (color, --line), so the chart follows
+// the theme. Returns the scales in words, for the canvas's label ('' when nothing is drawn).
+export function drawOverlay(canvas, curves, series, { log = false } = {}) {
   const ctx = canvas.getContext('2d');
   if (!ctx) return '';
   const ratio = globalThis.devicePixelRatio || 1;
@@ -77,18 +94,13 @@ export function drawOverlay(canvas, curves, series) {
   const shown = curves.filter(({ curve }) => curve[series]?.length);
   if (!shown.length) return '';
   const accuracy = series.endsWith('Accuracies');
-  let high = accuracy ? 1 : 0;
   let last = 1;
-  for (const { curve } of shown) {
-    for (const v of curve[series]) if (Number.isFinite(v)) high = Math.max(high, v);
-    last = Math.max(last, curve.epochs[curve.epochs.length - 1]);
-  }
-  const top = accuracy ? 1 : roundUp(high);
+  for (const { curve } of shown) last = Math.max(last, curve.epochs[curve.epochs.length - 1]);
+  const scale = yScale(shown.flatMap(({ curve }) => curve[series]), { accuracy, log });
   const right = roundUp(last);
-  const yTicks = [0, top / 2, top];
   const plot = { left: MARGIN.left * ratio, right: width - MARGIN.right * ratio, top: MARGIN.top * ratio, bottom: height - MARGIN.bottom * ratio };
   const x = (epoch) => plot.left + (epoch / right) * (plot.right - plot.left);
-  const y = (v) => plot.bottom - (Math.min(v, top) / top) * (plot.bottom - plot.top);
+  const y = (v) => plot.bottom - scale.at(Number.isFinite(v) ? v : scale.top) * (plot.bottom - plot.top);
   const css = getComputedStyle(canvas);
   ctx.font = `${10 * ratio}px system-ui, sans-serif`;
   ctx.fillStyle = css.color;
@@ -96,7 +108,7 @@ export function drawOverlay(canvas, curves, series) {
   ctx.lineWidth = ratio;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const v of yTicks) {
+  for (const v of scale.ticks) {
     ctx.beginPath();
     ctx.moveTo(plot.left, Math.round(y(v)) + 0.5);
     ctx.lineTo(plot.right, Math.round(y(v)) + 0.5);
@@ -112,11 +124,25 @@ export function drawOverlay(canvas, curves, series) {
     ctx.strokeStyle = ctx.fillStyle = style.color;
     ctx.setLineDash(style.dash.map((d) => d * ratio));
     ctx.beginPath();
-    values.forEach((v, i) => (i ? ctx.lineTo : ctx.moveTo).call(ctx, x(curve.epochs[i]), y(Number.isFinite(v) ? v : top)));
+    values.forEach((v, i) => (i ? ctx.lineTo : ctx.moveTo).call(ctx, x(curve.epochs[i]), y(v)));
     ctx.stroke();
     ctx.setLineDash([]);
     const step = Math.max(1, Math.floor(values.length / MARKERS));
-    for (let i = values.length - 1; i >= 0; i -= step) marker(ctx, style.marker, x(curve.epochs[i]), y(Number.isFinite(values[i]) ? values[i] : top), 3 * ratio);
+    for (let i = values.length - 1; i >= 0; i -= step) marker(ctx, style.marker, x(curve.epochs[i]), y(values[i]), 3 * ratio);
   }
-  return `${SERIES_NAMES[series]} ${accuracy ? '0 to 100 %' : `0 to ${label(top)}`} against epochs 0 to ${right}`;
+  const range = accuracy ? '0 to 100 %' : `${label(scale.bottom)} to ${label(scale.top)}${scale.bottom > 0 ? ' on a log scale' : ''}`;
+  return `${SERIES_NAMES[series]} ${range} against epochs 0 to ${right}`;
+}
+
+// The chart's options as controls: which series, and a log scale for losses (on at first: losses
+// that all end near 0 are told apart only there). onChange({ series, log }) after each change.
+export function chartOptions(onChange) {
+  const options = { series: 'testLosses', log: true };
+  const select = h('select', { class: 'runs-input', onchange: (e) => { options.series = e.target.value; onChange(options); } },
+    Object.entries(SERIES_NAMES).map(([key, name]) => h('option', { value: key }, name)));
+  const box = h('input', { type: 'checkbox', checked: true, onchange: (e) => { options.log = e.target.checked; onChange(options); } });
+  const element = h('div', { class: 'runs-options' },
+    h('label', { class: 'runs-field' }, h('span', { class: 'control-label' }, 'Curve'), select),
+    h('label', { class: 'runs-check' }, box, 'Log scale'));
+  return { element, options };
 }

@@ -2,7 +2,7 @@
 // curves overlaid (up to MAX_CURVES chosen runs), restore, forget, and the sweep form
 // (sweep-view.js). It draws what the RunLog (run-log.js) holds and redraws when it changes.
 import { h } from '../shared/dom.js';
-import { MAX_CURVES, STYLES, SERIES_NAMES, drawOverlay, swatch } from './overlay-chart.js';
+import { MAX_CURVES, STYLES, chartOptions, drawOverlay, swatch } from './overlay-chart.js';
 import { buildTable, describeRuns, sortRuns } from './runs-table.js';
 import { SweepView } from './sweep-view.js';
 import { restoreRun } from './restore-run.js';
@@ -33,7 +33,6 @@ export class RunsPanel {
     this.host = host;
     this.sort = 'id';
     this.target = DEFAULT_TARGET;
-    this.series = 'testLosses';
     this.chosen = new Set();
     this.picked = false;   // the person ticked a box: stop choosing the newest runs for them
     const id = `nnplay-runs-${++panels}`;
@@ -42,8 +41,7 @@ export class RunsPanel {
     this.status = h('p', { class: 'runs-status', role: 'status' });
     this.canvas = h('canvas', { class: 'runs-chart', role: 'img', 'aria-label': 'No runs chosen' });
     this.legend = h('ul', { class: 'runs-legend', 'aria-label': 'Runs on the chart' });
-    const seriesSelect = h('select', { class: 'runs-input', onchange: (e) => { this.series = e.target.value; this.draw(); } },
-      Object.entries(SERIES_NAMES).map(([key, name]) => h('option', { value: key }, name)));
+    this.chartOptions = chartOptions(() => this.draw());
     const target = h('input', { type: 'number', class: 'runs-input runs-target', min: '0', step: 'any', value: String(DEFAULT_TARGET),
       onchange: (e) => {
         const value = Number(e.target.value);
@@ -65,7 +63,7 @@ export class RunsPanel {
       this.status,
       h('div', { class: 'runs-compare' },
         h('div', { class: 'runs-chart-box' },
-          h('label', { class: 'runs-field' }, h('span', { class: 'control-label' }, 'Curve'), seriesSelect),
+          this.chartOptions.element,
           this.canvas, this.legend),
         h('div', { class: 'runs-list' },
           h('div', { class: 'runs-tools' },
@@ -157,7 +155,8 @@ export class RunsPanel {
     const chosen = this.chosenRuns();
     const styles = this.styles();
     const words = describeRuns(chosen);
-    const label = drawOverlay(this.canvas, chosen.map((run) => ({ curve: run.curve, style: styles.get(run.id) })), this.series);
+    const { series, log } = this.chartOptions.options;
+    const label = drawOverlay(this.canvas, chosen.map((run) => ({ curve: run.curve, style: styles.get(run.id) })), series, { log });
     this.canvas.setAttribute('aria-label', label ? `Chart of ${label} for runs ${chosen.map((r) => `#${r.id}`).join(', ')}` : 'No runs chosen');
     this.legend.replaceChildren(...chosen.map((run) => h('li', {}, swatch(styles.get(run.id)), `#${run.id} ${words.get(run)}`)));
   }

@@ -52,7 +52,7 @@ export function describeRuns(runs) {
   return new Map(runs.map((run) => [run, keys.map((key) => `${settingName(key)} ${showValue(key, states.get(run)[key])}`).join(', ')]));
 }
 
-export const formatLoss = (v) => (Number.isFinite(v) ? v.toFixed(v < 0.01 ? 4 : 3) : '–');
+export const formatLoss = (v) => (!Number.isFinite(v) ? '–' : v > 0 && v < 1e-3 ? v.toExponential(1) : v.toFixed(v < 0.01 ? 4 : 3));
 export const formatPercent = (v) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '–');
 export const formatMs = (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 

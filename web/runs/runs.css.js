@@ -19,6 +19,8 @@ const CSS = `
 .runs-chart { width: 100%; height: 150px; display: block; color: var(--muted); }
 .runs-legend { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 11px; }
 .runs-legend li { display: flex; align-items: center; gap: 4px; }
+.runs-options { display: flex; align-items: end; gap: 12px; flex-wrap: wrap; }
+.runs-check { display: flex; align-items: center; gap: 4px; font-size: 12px; }
 .runs-swatch { width: 28px; height: 12px; flex: none; }
 .runs-field { display: flex; flex-direction: column; gap: 2px; font-size: 12px; }
 .runs-input { font: inherit; font-size: 12px; padding: 3px 6px; border: 1px solid var(--line); border-radius: 4px; background: transparent; color: inherit; min-width: 0; }
@@ -36,6 +38,7 @@ const CSS = `
 .runs-pick { display: flex; align-items: center; gap: 4px; }
 .runs-tag { display: block; color: var(--muted); font-weight: 400; font-size: 10px; }
 .runs-restore { white-space: nowrap; }
+.runs-panel .text-button:disabled { opacity: .5; cursor: default; }
 .sweep-form { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: end; }
 .sweep-values-field { flex: 1 1 16em; }
 .sweep-values-field .hint { font-size: 11px; }
@@ -45,7 +48,7 @@ const CSS = `
 .sweep-member figure { margin: 0; display: flex; flex-direction: column; gap: 2px; font-size: 11px; }
 .sweep-map { width: 100%; aspect-ratio: 1; image-rendering: pixelated; border: 1px solid var(--line); border-radius: 3px; background: #fff; }
 .sweep-member figcaption { display: flex; align-items: center; gap: 4px; flex-wrap: wrap; }
-.sweep-loss { color: var(--muted); font-variant-numeric: tabular-nums; }
+.sweep-loss { flex-basis: 100%; color: var(--muted); font-variant-numeric: tabular-nums; }
 .sweep-best .sweep-map { border-color: var(--accent); box-shadow: 0 0 0 2px var(--accent); }
 .sweep-best figcaption::after { content: "lowest test loss"; color: var(--accent); font-weight: 600; }
 `;

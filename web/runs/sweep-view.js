@@ -2,7 +2,7 @@
 // train side by side in engines of their own (sweep.js) while their decision maps fill a row of
 // small multiples and their curves share one chart. Finished members join the run history.
 import { h } from '../shared/dom.js';
-import { STYLES, SERIES_NAMES, drawOverlay, swatch } from './overlay-chart.js';
+import { STYLES, SERIES_NAMES, chartOptions, drawOverlay, swatch } from './overlay-chart.js';
 import { SWEEPABLE, parseBudget, parseValues, runSweep, settingName, valueText } from './sweep.js';
 import { formatLoss, formatMs } from './runs-table.js';
 
@@ -17,7 +17,7 @@ export class SweepView {
     this.host = host;
     this.running = false;
     this.stopRequested = false;
-    this.series = 'testLosses';
+    this.chartOptions = chartOptions(() => this.draw());
     this.members = [];
     const id = `nnplay-sweep-${++sweeps}`;
     this.keySelect = h('select', { class: 'runs-input', id: `${id}-key`, onchange: () => { this.values.value = SWEEPABLE[this.keySelect.value]; } },
@@ -43,7 +43,7 @@ export class SweepView {
       h('h3', { id: `${id}-title` }, 'Sweep one setting'),
       h('p', { class: 'hint' }, 'The values train side by side from the same seed and data, everything else as set now.'),
       form, this.error, this.status, this.maps,
-      h('div', { class: 'runs-chart-box' }, this.canvas, this.legend));
+      h('div', { class: 'runs-chart-box' }, this.chartOptions.element, this.canvas, this.legend));
     new ResizeObserver(() => this.draw()).observe(this.canvas);
   }
 
@@ -109,7 +109,7 @@ export class SweepView {
     member.curve.testAccuracies.push(m.testAccuracy);
     if (frame.gridSize > 0) this.drawMap(member.map, frame, { ...base, [member.key]: member.value });
     const words = `test loss ${formatLoss(m.testLoss)} at epoch ${m.epoch}`;
-    member.caption.querySelector('.sweep-loss').textContent = ` ${formatLoss(m.testLoss)}`;
+    member.caption.querySelector('.sweep-loss').textContent = `test loss ${formatLoss(m.testLoss)}`;
     member.map.setAttribute('aria-label', `${settingName(member.key)} ${valueText(member.key, member.value)}: decision map, ${words}`);
     if (frame.done || frame.gridSize > 0) this.draw();
   }
@@ -126,7 +126,8 @@ export class SweepView {
 
   draw() {
     const shown = this.members;
-    const label = drawOverlay(this.canvas, shown.map((m) => ({ curve: m.curve, style: STYLES[m.index] })), this.series);
+    const { series, log } = this.chartOptions.options;
+    const label = drawOverlay(this.canvas, shown.map((m) => ({ curve: m.curve, style: STYLES[m.index] })), series, { log });
     this.canvas.dataset.curves = String(shown.filter((m) => m.curve.epochs.length).length);
     this.canvas.setAttribute('aria-label', label ? `Chart of ${label}, one curve per value` : 'No sweep yet');
     this.legend.replaceChildren(...shown.map((m) => h('li', {}, swatch(STYLES[m.index]), `${settingName(m.key)} ${valueText(m.key, m.value)}`)));
@@ -138,7 +139,7 @@ export class SweepView {
     for (const m of this.members) m.figure.classList.toggle('sweep-best', best !== undefined && m.value === best.value);
     const stopped = results.some((r) => !r.complete) ? ' (some stopped early)' : '';
     this.status.textContent = `Done in ${formatMs(elapsed)}${stopped}. ${best
-      ? `Lowest test loss: ${settingName(key)} ${valueText(key, best.value)} (${formatLoss(best.metrics.testLoss)}).` : 'No value kept a finite loss.'} Their ${SERIES_NAMES[this.series]} curves are below; the runs joined the table above.`;
+      ? `Lowest test loss: ${settingName(key)} ${valueText(key, best.value)} (${formatLoss(best.metrics.testLoss)}).` : 'No value kept a finite loss.'} Their ${SERIES_NAMES[this.chartOptions.options.series]} curves are below; the runs joined the table above.`;
   }
 
   stop() { this.stopRequested = true; }
