@@ -228,7 +228,10 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     // The previous frame is drawn and replaced: its arrays go back to the worker for the next
     // frame, so a steady stream of frames allocates nothing (2 MB a frame at 6x8 otherwise).
     if (previous) recycle(previous);
-    if (frame.trained > 0) onEvent('epoch', { ...metrics });
+    if (frame.trained > 0) {
+      runs.trained(state);
+      onEvent('epoch', { ...metrics });
+    }
     const halt = running ? haltReason(m, state) : null;
     if (halt) {
       pause();

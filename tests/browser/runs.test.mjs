@@ -21,7 +21,9 @@ async function openRuns(page) {
   await page.waitForFunction(() => document.querySelector('nn-playground').shadowRoot.querySelector('.runs-panel:not([hidden])'));
 }
 
-const tableRows = (page) => inShadow(page, (root) => [...root.querySelectorAll('.runs-table tbody tr')].map((tr) => tr.textContent));
+// Each row of the runs table as its cells' text joined by ' | '.
+const tableRows = (page) => inShadow(page, (root) => [...root.querySelectorAll('.runs-table tbody tr')]
+  .map((tr) => [...tr.children].map((cell) => cell.textContent).join(' | ')));
 
 // Ends the run on screen with Reset and waits until the panel's table (if open) or the log has it.
 async function trainAndReset(page, epochs) {
@@ -111,11 +113,17 @@ test('the standalone page keeps its runs over a reload, and Forget empties the p
   const { page, problems } = await newPage(browser);
   await page.goto(`${base}#seed=reload`);
   await firstFrame(page);
-  await trainAndReset(page, 20);
+  await trainFor(page, 20);
+  // A live change, then Reset: the run is kept under the learning rate it trained with.
+  await page.evaluate(() => { document.querySelector('nn-playground').config = { learningRate: 0.3 }; });
+  await page.evaluate(() => document.querySelector('nn-playground').reset());
+  await page.waitForFunction(() => document.querySelector('nn-playground').metrics.epoch === 0);
   await trainAndReset(page, 25);
   await openRuns(page);
   const before = await tableRows(page);
   assert.equal(before.length, 2);
+  assert.match(before[0], /#2.* \| learning rate 0\.3 \| \d+ \|/);
+  assert.match(before[1], /#1.* \| learning rate 0\.03 \| \d+ \|/);
   assert.ok(await page.evaluate(() => localStorage.getItem('nnplay-runs')), 'the runs are in localStorage');
   await page.reload();
   await firstFrame(page);

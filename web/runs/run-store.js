@@ -2,8 +2,7 @@
 // element's `store-runs` attribute; the standalone page does). Loaded on first use. What comes
 // back from storage is checked field by field: another version or a hand edit must not break
 // the panel, so a run that does not read back is dropped.
-// The bounds (MAX_RUNS, CURVE_POINTS, MAX_WEIGHT_CHARS) are the RunLog's own (log.limits):
-// taken from it rather than imported, so that run-log.js stays inside the first load's bundle.
+import { CURVE_POINTS, MAX_RUNS, MAX_WEIGHT_CHARS, logOf } from './run-log.js';
 
 export const KEY_PREFIX = 'nnplay-runs';
 const FORMAT = 1;
@@ -24,7 +23,7 @@ function packRun(run) {
     curve, weights: run.weights ?? null };
 }
 
-function unpackRun(raw, { CURVE_POINTS, MAX_WEIGHT_CHARS }) {
+function unpackRun(raw) {
   if (!raw || typeof raw !== 'object' || typeof raw.hash !== 'string' || raw.hash.length > MAX_HASH_CHARS) return null;
   if (!Number.isFinite(raw.ms) || raw.ms < 0 || !Number.isFinite(raw.when)) return null;
   const curve = {};
@@ -42,12 +41,12 @@ function unpackRun(raw, { CURVE_POINTS, MAX_WEIGHT_CHARS }) {
   return { hash: raw.hash, ms: raw.ms, when: raw.when, source: raw.source === 'sweep' ? 'sweep' : 'trained', sweep, curve, weights };
 }
 
-// The runs stored under `key` (limits: a RunLog's), oldest first (an empty list when there are none or none read back).
-export function readRuns(storage, key, limits) {
+// The runs stored under `key`, oldest first (an empty list when there are none or none read back).
+export function readRuns(storage, key) {
   try {
     const data = JSON.parse(storage.getItem(key) ?? 'null');
     if (data?.format !== FORMAT || !Array.isArray(data.runs)) return [];
-    return data.runs.slice(-limits.MAX_RUNS).map((raw) => unpackRun(raw, limits)).filter(Boolean);
+    return data.runs.slice(-MAX_RUNS).map(unpackRun).filter(Boolean);
   } catch {
     return [];
   }
@@ -82,7 +81,7 @@ export function adoptRuns(log, older) {
 // wait for that. Its `destroy` then also stops the storage.
 export function attachOnce(runs) {
   runs.stored ??= Promise.resolve().then(() => {
-    const detach = attachStore(runs.log, { name: runs.storeRuns, onLeave: () => runs.end(runs.state(), false), onProblem: runs.showError });
+    const detach = attachStore(logOf(runs), { name: runs.storeRuns, onLeave: () => runs.end(runs.state(), false), onProblem: runs.showError });
     const destroy = runs.destroy;
     runs.destroy = () => { detach(); destroy?.(); };
   });
@@ -102,7 +101,7 @@ export function attachStore(log, { name, onLeave = () => {}, onProblem = () => {
     return () => {};
   }
   const key = storageKey(name);
-  const stored = readRuns(storage, key, log.limits);
+  const stored = readRuns(storage, key);
   if (stored.length) adoptRuns(log, stored);
   let problem = null;
   const save = () => {

@@ -6,6 +6,7 @@ import { MAX_CURVES, STYLES, chartOptions, drawOverlay, swatch } from './overlay
 import { buildTable, describeRuns, sortRuns } from './runs-table.js';
 import { SweepView } from './sweep-view.js';
 import { restoreRun } from './restore-run.js';
+import { logOf } from './run-log.js';
 import { runsStyles } from './runs.css.js';
 
 
@@ -17,7 +18,7 @@ let panels = 0;
 export async function openPanel(runs, button) {
   if (runs.storeRuns !== null) await (await runs.loadStore()).attachOnce(runs);
   if (!runs.panel) {
-    runs.panel = new RunsPanel({ ...runs, button, storing: runs.storeRuns !== null });
+    runs.panel = new RunsPanel({ ...runs, log: logOf(runs), button, storing: runs.storeRuns !== null });
     const destroy = runs.destroy;
     runs.destroy = () => { runs.panel.destroy(); destroy?.(); };
   }

@@ -19,6 +19,7 @@ export class SweepView {
     this.stopRequested = false;
     this.chartOptions = chartOptions(() => this.draw());
     this.members = [];
+    this.note = '';
     const id = `nnplay-sweep-${++sweeps}`;
     this.keySelect = h('select', { class: 'runs-input', id: `${id}-key`, onchange: () => { this.values.value = SWEEPABLE[this.keySelect.value]; } },
       Object.keys(SWEEPABLE).map((key) => h('option', { value: key }, settingName(key))));
@@ -71,7 +72,9 @@ export class SweepView {
     this.stopButton.disabled = false;
     this.members = parsed.values.map((value, i) => this.member(key, value, i, base));
     this.maps.replaceChildren(...this.members.map((m) => m.figure));
-    this.status.textContent = `Training ${parsed.values.length} values of ${settingName(key)} to ${budget.value} epochs…`;
+    // The members build their data from the seed: points added, removed or imported are not theirs.
+    this.note = this.host.ui?.origin?.custom ? ' They train on the data set the seed generates, not on your own points.' : '';
+    this.status.textContent = `Training ${parsed.values.length} values of ${settingName(key)} to ${budget.value} epochs…${this.note}`;
     this.draw();
     const began = performance.now();
     try {
@@ -138,7 +141,7 @@ export class SweepView {
     const best = finite.reduce((a, b) => (b.metrics.testLoss < a.metrics.testLoss ? b : a), finite[0]);
     for (const m of this.members) m.figure.classList.toggle('sweep-best', best !== undefined && m.value === best.value);
     const stopped = results.some((r) => !r.complete) ? ' (some stopped early)' : '';
-    this.status.textContent = `Done in ${formatMs(elapsed)}${stopped}. ${best
+    this.status.textContent = `Done in ${formatMs(elapsed)}${stopped}.${this.note} ${best
       ? `Lowest test loss: ${settingName(key)} ${valueText(key, best.value)} (${formatLoss(best.metrics.testLoss)}).` : 'No value kept a finite loss.'} Their ${SERIES_NAMES[this.chartOptions.options.series]} curves are below; the runs joined the table above.`;
   }
 
