@@ -70,6 +70,17 @@ test('a sweep of 4 learning rates shows 4 drawn maps and 4 curves, and its runs 
   const rows = await tableRows(page);
   assert.equal(rows.length, 4);
   for (const row of rows) assert.match(row, /sweep.*learning rate [\d.]+.*100/);
+  // The oldest member (no weights kept) restored and played in the page stops at the budget
+  // with the very test loss the sweep recorded: same seed, same data, same settings.
+  const member = await inShadow(page, (root) => {
+    const row = [...root.querySelectorAll('.runs-table tbody tr')].at(-1);
+    return { id: row.dataset.run, testLoss: Number(row.dataset.testLoss) };
+  });
+  await page.locator(`nn-playground tr[data-run="${member.id}"] .runs-restore`).click();
+  await page.waitForFunction(() => document.querySelector('nn-playground').metrics.epoch === 0);
+  await page.evaluate(() => { const el = document.querySelector('nn-playground'); el.config = { epochsPerFrame: '10' }; el.play(); });
+  await page.waitForFunction(() => { const m = document.querySelector('nn-playground').metrics; return m.epoch === 100 && !m.running; }, null, { timeout: 30000 });
+  assert.equal((await page.evaluate(() => document.querySelector('nn-playground').metrics)).testLoss, member.testLoss);
   assert.deepEqual(problems, []);
 });
 

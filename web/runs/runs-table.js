@@ -76,7 +76,7 @@ export function buildTable({ runs, sort, target, chosen, maxChosen, styleOf, swa
     const restore = h('button', { type: 'button', class: 'text-button small runs-restore', onclick: () => onRestore(run),
       'aria-label': `Restore run ${run.id}${run.weights ? ' with its weights' : ''}` }, 'Restore');
     const tags = [run.source === 'sweep' ? 'sweep' : '', run.weights ? 'weights kept' : ''].filter(Boolean).join(', ');
-    return h('tr', { dataset: { run: String(run.id) } },
+    return h('tr', { dataset: { run: String(run.id), testLoss: String(figures.testLoss) } },
       h('td', {}, h('label', { class: 'runs-pick' }, box, style ? swatch(style) : null)),
       h('th', { scope: 'row' }, `#${run.id}`, tags ? h('span', { class: 'runs-tag' }, tags) : null),
       h('td', { class: 'runs-settings' }, words.get(run)),
