@@ -110,11 +110,12 @@ export class SweepView {
     member.curve.testLosses.push(m.testLoss);
     member.curve.trainLosses.push(m.trainLoss);
     member.curve.testAccuracies.push(m.testAccuracy);
+    // The page redraws on the frames that bring a map (every 50 epochs) and the last one only.
+    if (!(frame.gridSize > 0) && !frame.done) return;
     if (frame.gridSize > 0) this.drawMap(member.map, frame, { ...base, [member.key]: member.value });
-    const words = `test loss ${formatLoss(m.testLoss)} at epoch ${m.epoch}`;
     member.caption.querySelector('.sweep-loss').textContent = `test loss ${formatLoss(m.testLoss)}`;
-    member.map.setAttribute('aria-label', `${settingName(member.key)} ${valueText(member.key, member.value)}: decision map, ${words}`);
-    if (frame.done || frame.gridSize > 0) this.draw();
+    member.map.setAttribute('aria-label', `${settingName(member.key)} ${valueText(member.key, member.value)}: decision map, test loss ${formatLoss(m.testLoss)} at epoch ${m.epoch}`);
+    this.draw();
   }
 
   // A member's decision map, drawn as the playground draws its own: the output, or the winning
