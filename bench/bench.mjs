@@ -1,9 +1,15 @@
 // npm run bench [-- --json [file]] [-- --runs N] [-- --scalar] [-- --strict] [-- --check]
+//               [-- --base DIR] [-- --no-peers]
 // nnplay's wasm module against ConvNetJS and TensorFlow.js (wasm backend, SIMD, one thread) on
 // the same data, network, initial weights and loss; see bench/README.md. --strict exits 1 when a
 // floor is missed; --check runs only the correctness checks, with a few calls and no timing.
+// --base DIR races a second nnplay build (DIR holds its nncore.mjs and .wasm, e.g. another
+// checkout's web/gen/) in the same runs, to compare a change with the commit before it;
+// --no-peers leaves out ConvNetJS and TF.js (and so the floors, which are against them).
 import { writeFileSync, statSync, readdirSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadNnplay, nnplayEngine } from './engines/nnplay.mjs';
 import { convnetEngine } from './engines/convnet.mjs';
 import { loadTfjs, tfjsEngine } from './engines/tfjs.mjs';
@@ -18,15 +24,18 @@ import { ENGINE_NAMES, evaluateFloors, floorsExitCode, formatTable, formatFloors
 import { trainAndCompare, compareLosses, checkGrids, countCalls, progressOf, checkWork } from './checks.mjs';
 
 function parseArgs(argv) {
-  const options = { json: null, runs: 7, scalar: false, strict: false, check: false };
+  const options = { json: null, runs: 7, scalar: false, strict: false, check: false, base: null, peers: true };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') options.json = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : '-';
     else if (argv[i] === '--runs') options.runs = Math.max(1, Number(argv[++i]) || 7);
     else if (argv[i] === '--scalar') options.scalar = true;
     else if (argv[i] === '--strict') options.strict = true;
     else if (argv[i] === '--check') options.check = true;
-    else throw new Error(`unknown argument "${argv[i]}"; use --json [file], --runs N, --scalar, --strict and --check`);
+    else if (argv[i] === '--base' && argv[i + 1]) options.base = argv[++i];
+    else if (argv[i] === '--no-peers') options.peers = false;
+    else throw new Error(`unknown argument "${argv[i]}"; use --json [file], --runs N, --scalar, --strict, --check, --base DIR and --no-peers`);
   }
+  if (options.strict && !options.peers) throw new Error('--strict checks the floors, which need the peers: drop --no-peers');
   if (options.check && options.json) throw new Error('--check times nothing, so it writes no JSON');
   return options;
 }
@@ -82,11 +91,12 @@ function runWorkload(w, ctx, log) {
       ? `batch ${nnBatch} for every engine: nnplay's core accepts at most ${ctx.batchLimit} (asked for ${requested})`
       : `nnplay at batch ${nnBatch}, the most its core accepts; ConvNetJS and TF.js at ${requested}`);
   }
-  const engines = {
-    nnplay: nnplayEngine(ctx.nn, problem, nnBatch),
-    convnetjs: convnetEngine(problem, peerBatch),
-    tfjs: tfjsEngine(ctx.tf, problem, peerBatch),
-  };
+  const engines = { nnplay: nnplayEngine(ctx.nn, problem, nnBatch) };
+  if (ctx.base) engines.base = nnplayEngine(ctx.base, problem, nnBatch);
+  if (ctx.peers) {
+    engines.convnetjs = convnetEngine(problem, peerBatch);
+    engines.tfjs = tfjsEngine(ctx.tf, problem, peerBatch);
+  }
   try {
     const plan = training ? trainingPlan(w, engines, problem, log) : gridPlan(w, engines, problem, log);
     const units = Object.fromEntries(Object.entries(engines).map(([k, e]) => [k, countCalls(plan.unitOf(e))]));
@@ -113,7 +123,8 @@ function runWorkload(w, ctx, log) {
       results[key] = { batchSize: training ? engines[key].batchSize : null, ...figures,
         msPerCall: t.median, callsPerRun: t.calls, gflops, peakShare: gflops / peakGflops };
     }
-    const speedup = Object.fromEntries(['convnetjs', 'tfjs'].map((k) => [k, timed[k].median / timed.nnplay.median]));
+    const others = Object.keys(timed).filter((k) => k !== 'nnplay');
+    const speedup = Object.fromEntries(others.map((k) => [k, timed[k].median / timed.nnplay.median]));
     return { id: w.id, title: w.title, kind: training ? 'train' : 'grid', unit: training ? 'samples/s' : 'ms per grid',
       sizes: problem.sizes, requestedBatch: training ? requested : null, peakGflops, peakBetweenRuns, engines: results, speedup, notes };
   } finally {
@@ -154,7 +165,9 @@ async function main() {
   // build's, so some may then show FAIL.
   const moduleFile = options.scalar ? 'nncore-scalar.wasm' : 'nncore.wasm';
   const { nn, built } = await loadNnplay(moduleFile);
-  const { tf, info: tfInfo } = await loadTfjs();
+  const baseDir = options.base && pathToFileURL(path.resolve(options.base) + path.sep);
+  const base = baseDir && await loadNnplay(moduleFile, baseDir);
+  const { tf, info: tfInfo } = options.peers ? await loadTfjs() : { tf: null, info: null };
   const machine = { node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
     loadAverage: os.loadavg()[0] };
   log(`nnplay benchmark: Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, load average ${machine.loadAverage.toFixed(2)}`);
@@ -164,10 +177,14 @@ async function main() {
     log(`  warning: ${stale.length} file(s) in core/ changed after that build (${stale.slice(0, 3).join(', ')}` +
       `${stale.length > 3 ? ', ...' : ''}); npm run build:wasm measures the code on disk`);
   }
-  log(`TF.js ${tfInfo.version}: backend ${tfInfo.backend}, WASM_HAS_SIMD_SUPPORT=${tfInfo.simd}, ` +
-    `WASM_HAS_MULTITHREAD_SUPPORT=${tfInfo.threads}, threads ${tfInfo.threadCount}`);
+  if (base) log(`base build: ${path.resolve(options.base)}/${moduleFile} built ${base.built.toISOString()}`);
+  if (tfInfo) {
+    log(`TF.js ${tfInfo.version}: backend ${tfInfo.backend}, WASM_HAS_SIMD_SUPPORT=${tfInfo.simd}, ` +
+      `WASM_HAS_MULTITHREAD_SUPPORT=${tfInfo.threads}, threads ${tfInfo.threadCount}`);
+  }
 
-  const ctx = { nn, tf, check: options.check, runs: options.runs, batchLimit: nnplayBatchLimit(nn), problems: new Map() };
+  const ctx = { nn, base: base?.nn, tf, peers: options.peers, check: options.check, runs: options.runs,
+    batchLimit: nnplayBatchLimit(nn), problems: new Map() };
   if (options.check) {
     // Correctness only (CI): the checks before and after the runs, around CHECK_CALLS untimed
     // calls of each engine; no peak, no timing, no floors.
@@ -188,11 +205,11 @@ async function main() {
 
   const workloads = [];
   for (const w of WORKLOADS) workloads.push(runWorkload(w, ctx, log));
-  const floors = evaluateFloors(workloads);
+  const floors = options.peers ? evaluateFloors(workloads) : [];
   const breakdown = nnplayBreakdown(nn, ctx.batchLimit, peak);
 
   log(formatTable(workloads, peak));
-  log(formatFloors(floors));
+  if (options.peers) log(formatFloors(floors));
   log(breakdown.lines.join('\n'));
   const seconds = (performance.now() - started) / 1e3;
   const cores = endLoad();

@@ -1,6 +1,7 @@
 // Turns measured workloads into the printed table and the floor checks of issue 6.
 
-export const ENGINE_NAMES = { nnplay: 'nnplay', convnetjs: 'ConvNetJS', tfjs: 'TF.js' };
+// `base` is a second build of nnplay raced against this one (bench --base).
+export const ENGINE_NAMES = { nnplay: 'nnplay', base: 'base build', convnetjs: 'ConvNetJS', tfjs: 'TF.js' };
 const PEERS = ['convnetjs', 'tfjs'];
 
 // The floors: nnplay at least `atLeast` times the peer, or at least `peakShare` of the peak.

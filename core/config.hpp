@@ -97,6 +97,9 @@ Config parse_config(std::string_view text, std::vector<std::string>* errors = nu
 // activations that do not match the layers, more classes than the data set makes). Every path
 // that changes a session's config passes it, so what save() writes, load() reads back.
 void check_config(const Config& config);
+// The same rules; with `errors`, each broken rule's message goes there and the field it names
+// gets its default back instead of throwing (parse_config's forgiving mode).
+void apply_config_rules(Config& config, std::vector<std::string>* errors);
 
 // Sets one key on an existing config, with the same validation; throws ConfigError.
 void set_config_value(Config& config, std::string_view key, std::string_view value);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <xtensor/xmath.hpp>
+
 namespace nnplay {
 
 namespace {
@@ -271,36 +273,54 @@ TrainTestSplit shuffle_and_split(std::vector<Sample> samples, int perc_train, Rn
   return split;
 }
 
-const char* feature_key(Feature f) {
-  constexpr const char* kKeys[kFeatureCount] = {"x",       "y",    "xSquared", "ySquared",
-                                                "xTimesY", "sinX", "sinY"};
-  return kKeys[static_cast<std::size_t>(f)];
-}
-
 std::size_t enabled_count(const FeatureSet& features) {
   return static_cast<std::size_t>(std::count(features.begin(), features.end(), true));
 }
 
-void feature_rows(const FeatureSet& features, const float* xs, const float* ys, std::size_t count,
-                  Matrix& out) {
+Matrix sample_points(const std::vector<Sample>& samples) {
+  Matrix points = Matrix::from_shape({samples.size(), 2});
+  for (std::size_t i = 0; i < samples.size(); ++i) points(i, 0) = samples[i].x, points(i, 1) = samples[i].y;
+  return points;
+}
+
+Vector sample_labels(const std::vector<Sample>& samples) {
+  Vector labels = Vector::from_shape({samples.size()});
+  for (std::size_t i = 0; i < samples.size(); ++i) labels(i) = samples[i].label;
+  return labels;
+}
+
+namespace {
+// dst = e, element by element: one small loop per expression type (a copy, a product, a sine),
+// where xtensor's assignment to a view instantiated its whole assigner for each of them.
+template <class E>
+void write_row(float* dst, const E& e, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i) dst[i] = e.data_element(i);
+}
+}  // namespace
+
+void feature_rows(const FeatureSet& features, const Matrix& points, Matrix& out) {
+  const std::size_t count = points.shape(0);
   ensure_shape(out, enabled_count(features), count);
+  // The coordinates as contiguous vectors, so every row below is a flat 1-D expression.
+  Vector x = Vector::from_shape({count});
+  Vector y = Vector::from_shape({count});
+  for (std::size_t i = 0; i < count; ++i) {
+    x(i) = points(i, 0);
+    y(i) = points(i, 1);
+  }
   std::size_t row = 0;
   for (std::size_t f = 0; f < kFeatureCount; ++f) {
     if (!features[f]) continue;
-    float* dst = out.data() + row * count;
-    for (std::size_t i = 0; i < count; ++i) {
-      const float x = xs[i], y = ys[i];
-      switch (static_cast<Feature>(f)) {
-        case Feature::kX: dst[i] = x; break;
-        case Feature::kY: dst[i] = y; break;
-        case Feature::kXSquared: dst[i] = x * x; break;
-        case Feature::kYSquared: dst[i] = y * y; break;
-        case Feature::kXTimesY: dst[i] = x * y; break;
-        case Feature::kSinX: dst[i] = std::sin(x); break;
-        case Feature::kSinY: dst[i] = std::sin(y); break;
-      }
+    float* dst = out.data() + count * row++;  // row `row` of out
+    switch (static_cast<Feature>(f)) {
+      case Feature::kX: write_row(dst, x, count); break;
+      case Feature::kY: write_row(dst, y, count); break;
+      case Feature::kXSquared: write_row(dst, x * x, count); break;
+      case Feature::kYSquared: write_row(dst, y * y, count); break;
+      case Feature::kXTimesY: write_row(dst, x * y, count); break;
+      case Feature::kSinX: write_row(dst, xt::sin(x), count); break;
+      case Feature::kSinY: write_row(dst, xt::sin(y), count); break;
     }
-    ++row;
   }
 }
 

@@ -53,12 +53,17 @@ TrainTestSplit shuffle_and_split(std::vector<Sample> samples, int perc_train, Rn
 enum class Feature { kX, kY, kXSquared, kYSquared, kXTimesY, kSinX, kSinY };
 constexpr std::size_t kFeatureCount = 7;
 using FeatureSet = std::array<bool, kFeatureCount>;
-// URL-hash key of a feature: "x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY".
-const char* feature_key(Feature f);
+// URL-hash key of each feature, in Feature's order.
+inline constexpr const char* kFeatureKeys[kFeatureCount] = {"x",       "y",    "xSquared", "ySquared",
+                                                            "xTimesY", "sinX", "sinY"};
+inline const char* feature_key(Feature f) { return kFeatureKeys[static_cast<std::size_t>(f)]; }
 std::size_t enabled_count(const FeatureSet& features);
 
-// Fills out [enabled features, count] (feature-major) from the points' coordinates.
-void feature_rows(const FeatureSet& features, const float* xs, const float* ys, std::size_t count,
-                  Matrix& out);
+// A data set's points [samples, 2] (x, y) and labels [samples].
+Matrix sample_points(const std::vector<Sample>& samples);
+Vector sample_labels(const std::vector<Sample>& samples);
+
+// Fills out [enabled features, samples] (feature-major) from points [samples, 2].
+void feature_rows(const FeatureSet& features, const Matrix& points, Matrix& out);
 
 }  // namespace nnplay

@@ -1,6 +1,12 @@
 #pragma once
 // The hot loops of a dense layer over raw row-major memory. Activations are feature-major:
 // x [in, batch], z [out, batch], so every inner loop runs along the contiguous batch axis.
+// Callers hold these arrays as xtensor containers and views (tensor.hpp) and pass raw pointers
+// into them: for layers this small an xtensor expression (xt::sum over a broadcast product) was
+// measured 12-25x slower than these loops, natively and in wasm (../shared/TOOLCHAIN.md section 2),
+// because of its temporaries and shape logic, and the network passes a layer's offsets into the
+// flat buffers (the memory LayerShape::weights/biases view) since even building a view per call
+// cost a few percent of a batch-10 step.
 #include <cstddef>
 
 namespace nnplay {

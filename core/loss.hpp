@@ -5,6 +5,8 @@
 #include <optional>
 #include <string_view>
 
+#include "tensor.hpp"
+
 namespace nnplay {
 
 enum class Loss {
@@ -24,7 +26,12 @@ const char* loss_name(Loss kind);
 void fill_target(Loss kind, float label, float* t, std::size_t outputs, std::size_t stride);
 
 // Sum over the n values of the per-value loss; callers divide by the sample count for a mean.
+// A plain loop over raw memory: training calls it on every batch.
 double loss_sum(Loss kind, const float* y, const float* t, std::size_t n);
+// The same sum over whole outputs y and targets t [outputs, samples], as an xtensor reducer
+// (read-outs, off the training path), and its per-sample parts [samples] (summed over outputs).
+double loss_total(Loss kind, const Matrix& y, const Matrix& t);
+xt::xtensor<double, 1> sample_losses(Loss kind, const Matrix& y, const Matrix& t);
 
 // The two cross-entropies pair with their output activation, so their gradient is taken with
 // respect to the output layer's pre-activation z: dL/dz = y - t, which is exact and never

@@ -6,15 +6,16 @@
 #include <cmath>
 
 #include "kernels.hpp"
+#include "set_up.hpp"
 
 namespace nnplay {
 
-Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
+NNPLAY_SET_UP Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
                  Activation hidden_activation, Activation output_activation)
     : Network(inputs, hidden, outputs, std::vector<Activation>(hidden.size(), hidden_activation),
               output_activation) {}
 
-Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
+NNPLAY_SET_UP Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
                  const std::vector<Activation>& hidden_activations, Activation output_activation) {
   std::vector<std::size_t> sizes{inputs};
   for (int h : hidden) sizes.push_back(static_cast<std::size_t>(h));
@@ -37,15 +38,16 @@ Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t
   params_.assign(offset, 0.0f);
 }
 
-void Network::init_uniform(Rng& rng, float limit, float bias) {
-  for (std::size_t i = 0; i < weight_count_; ++i)
-    params_[i] = static_cast<float>(rng.uniform(-limit, limit));
-  for (std::size_t i = weight_count_; i < params_.size(); ++i) params_[i] = bias;
+NNPLAY_SET_UP void Network::init_uniform(Rng& rng, float limit, float bias) {
+  // Layer by layer, row by row: the order the Playground draws its weights in.
+  for (const LayerShape& s : layers_)
+    for (float& w : s.weights(params_.data())) w = static_cast<float>(rng.uniform(-limit, limit));
+  for (const LayerShape& s : layers_) s.biases(params_.data()).fill(bias);
 }
 
 void Network::init_zero() { params_.assign(params_.size(), 0.0f); }
 
-void Network::init(Init kind, Rng& rng) {
+NNPLAY_SET_UP void Network::init(Init kind, Rng& rng) {
   switch (kind) {
     case Init::kPlayground: init_uniform(rng); return;
     case Init::kZero: init_zero(); return;
@@ -54,9 +56,8 @@ void Network::init(Init kind, Rng& rng) {
       for (const LayerShape& s : layers_) {
         const double fan = kind == Init::kGlorot ? double(s.in + s.out) : double(s.in);
         const double limit = std::sqrt(6.0 / fan);
-        for (std::size_t i = 0; i < s.in * s.out; ++i)
-          params_[s.w_offset + i] = static_cast<float>(rng.uniform(-limit, limit));
-        for (std::size_t o = 0; o < s.out; ++o) params_[s.b_offset + o] = 0.0f;
+        for (float& w : s.weights(params_.data())) w = static_cast<float>(rng.uniform(-limit, limit));
+        s.biases(params_.data()).fill(0.0f);
       }
       return;
   }
@@ -132,8 +133,8 @@ void Network::backward(ForwardCache& cache, const Matrix& grad_output, std::vect
     backprop_activation(fused ? Activation::kLinear : s.activation, cache.z[l].data(),
                         cache.a[l + 1].data(), upstream, dz, s.out * batch);
     float* dx = l > 0 ? cache.delta[l - 1].data() : nullptr;
-    dense_backward(p + s.w_offset, cache.a[l].data(), dz, grads.data() + s.w_offset,
-                   grads.data() + s.b_offset, dx, s.out, s.in, batch);
+    float* g = grads.data();
+    dense_backward(p + s.w_offset, cache.a[l].data(), dz, g + s.w_offset, g + s.b_offset, dx, s.out, s.in, batch);
     upstream = dx;
   }
 }

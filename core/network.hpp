@@ -10,11 +10,17 @@
 
 namespace nnplay {
 
-// One dense layer's place in the flat parameter buffer: W [out, in] at w_offset, b [out] at b_offset.
+// One dense layer's place in the flat parameter buffer: W [out, in] at w_offset, b [out] at
+// b_offset. The same layout holds for the gradient buffer, so the views work on either.
 struct LayerShape {
   std::size_t in = 0, out = 0;
   std::size_t w_offset = 0, b_offset = 0;
   Activation activation = Activation::kTanh;
+
+  auto weights(float* buffer) const { return matrix_view(buffer + w_offset, out, in); }
+  auto weights(const float* buffer) const { return matrix_view(buffer + w_offset, out, in); }
+  auto biases(float* buffer) const { return vector_view(buffer + b_offset, out); }
+  auto biases(const float* buffer) const { return vector_view(buffer + b_offset, out); }
 };
 
 // Per-batch values of one forward pass, kept for backward and for drawing neuron maps.
@@ -44,6 +50,11 @@ class Network {
   std::vector<float>& params() { return params_; }
   const std::vector<float>& params() const { return params_; }
   std::size_t weight_count() const { return weight_count_; }
+  // Layer l's weights [out, in] and biases [out] as views of params().
+  auto weights(std::size_t l) { return layers_.at(l).weights(params_.data()); }
+  auto weights(std::size_t l) const { return layers_.at(l).weights(params_.data()); }
+  auto biases(std::size_t l) { return layers_.at(l).biases(params_.data()); }
+  auto biases(std::size_t l) const { return layers_.at(l).biases(params_.data()); }
 
   // The Playground's initialisation: weights uniform in [-limit, limit], biases `bias`.
   void init_uniform(Rng& rng, float limit = 0.5f, float bias = 0.1f);

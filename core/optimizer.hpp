@@ -60,6 +60,7 @@ class Optimizer {
  private:
   OptimizerKind kind_ = OptimizerKind::kSgd;
   std::vector<float> first_, second_;
+  std::vector<float> scratch_;  // one update's regularised weight gradients, then (L1) the weights before it
   std::int64_t steps_ = 0;
 };
 

@@ -1,4 +1,5 @@
 #include "session.hpp"
+#include "set_up.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -39,14 +40,14 @@ bool same_data_settings(const Config& a, const Config& b) {
 
 }  // namespace
 
-Session::Session() {
+NNPLAY_SET_UP Session::Session() {
   generate_data();
   build_network();
 }
 
 void Session::configure(std::string_view text) { configure(parse_config(text)); }
 
-void Session::configure(const Config& config) {
+NNPLAY_SET_UP void Session::configure(const Config& config) {
   check_config(config);
   const bool new_data = !same_data_settings(config, config_);
   config_ = config;
@@ -68,7 +69,7 @@ void Session::set(std::string_view key, std::string_view value) {
   invalidate_metrics();
 }
 
-void Session::generate_data() {
+NNPLAY_SET_UP void Session::generate_data() {
   const DatasetKind kind = config_.active_dataset();
   Rng data_rng(hash_seed(config_.seed));
   const std::size_t count = config_.num_samples > 0 ? std::size_t(config_.num_samples)
@@ -80,31 +81,30 @@ void Session::generate_data() {
   set_data(std::move(split.train), std::move(split.test));
 }
 
-void Session::set_data(std::vector<Sample> train, std::vector<Sample> test) {
+NNPLAY_SET_UP void Session::set_data(std::vector<Sample> train, std::vector<Sample> test) {
   train_samples_ = std::move(train);
   test_samples_ = std::move(test);
-  points_.clear();
+  // [points, 4]: x, y, label, 1 for a test point (the page's flat view of every point).
+  points_.assign((train_samples_.size() + test_samples_.size()) * 4, 0.0f);
+  auto rows = matrix_view(points_.data(), points_.size() / 4, 4);
+  std::size_t i = 0;
   for (const auto* set : {&train_samples_, &test_samples_})
-    for (const Sample& s : *set)
-      points_.insert(points_.end(), {s.x, s.y, s.label, set == &test_samples_ ? 1.0f : 0.0f});
+    for (const Sample& s : *set) {
+      rows(i, 0) = s.x, rows(i, 1) = s.y, rows(i, 2) = s.label, rows(i, 3) = set == &test_samples_ ? 1.0f : 0.0f;
+      ++i;
+    }
   build_matrices();
 }
 
 // Features and targets of both sets for the current features and loss.
-void Session::build_matrices() {
+NNPLAY_SET_UP void Session::build_matrices() {
   const Loss loss = config_.effective_loss();
   const std::size_t outputs = config_.output_units();
-  auto fill = [&](const std::vector<Sample>& set, Matrix& x, Matrix& t, std::vector<float>& labels) {
-    std::vector<float> xs, ys;
-    labels.clear();
-    for (const Sample& s : set) {
-      xs.push_back(s.x);
-      ys.push_back(s.y);
-      labels.push_back(s.label);
-    }
-    feature_rows(config_.features, xs.data(), ys.data(), set.size(), x);
+  auto fill = [&](const std::vector<Sample>& set, Matrix& x, Matrix& t, Vector& labels) {
+    labels = sample_labels(set);
+    feature_rows(config_.features, sample_points(set), x);
     t = Matrix::from_shape({outputs, set.size()});
-    for (std::size_t i = 0; i < set.size(); ++i) fill_target(loss, labels[i], t.data() + i, outputs, set.size());
+    for (std::size_t i = 0; i < set.size(); ++i) fill_target(loss, labels(i), t.data() + i, outputs, set.size());
   };
   fill(train_samples_, train_x_, train_t_, train_labels_);
   fill(test_samples_, test_x_, test_t_, test_labels_);
@@ -115,7 +115,7 @@ void Session::build_matrices() {
   invalidate_metrics();
 }
 
-void Session::build_network() {
+NNPLAY_SET_UP void Session::build_network() {
   const Loss loss = config_.effective_loss();
   Activation output = Activation::kTanh;
   if (config_.problem == Problem::kRegression) output = Activation::kLinear;
@@ -135,7 +135,7 @@ void Session::build_network() {
   reset();
 }
 
-void Session::reset() {
+NNPLAY_SET_UP void Session::reset() {
   network_.params() = initial_params_;
   optimizer_.reset();
   std::fill(grads_.begin(), grads_.end(), 0.0f);
@@ -150,7 +150,7 @@ void Session::reset() {
   invalidate_metrics();
 }
 
-void Session::new_weights() {
+NNPLAY_SET_UP void Session::new_weights() {
   network_.init(config_.init_zero ? Init::kZero : config_.init, weight_rng_);
   initial_params_ = network_.params();
   reset();
@@ -256,7 +256,7 @@ void Session::set_param(int index, float value) {
   invalidate_metrics();
 }
 
-void Session::set_params(const std::vector<float>& values) {
+NNPLAY_SET_UP void Session::set_params(const std::vector<float>& values) {
   auto& p = network_.params();
   if (values.size() != p.size())
     throw ConfigError("parameters: got " + std::to_string(values.size()) + " values; this network has " +

@@ -132,10 +132,10 @@ class Session {
   void run_batch(const std::uint32_t* indices, std::size_t count);
   void after_epoch();
   void run_grid(int n, bool every_unit);
-  const float* forward_set(const Matrix& features);
-  void evaluate_set(const Matrix& features, const Matrix& targets, const std::vector<float>& labels,
+  const Matrix& forward_set(const Matrix& features);
+  void evaluate_set(const Matrix& features, const Matrix& targets, const Vector& labels,
                     double& loss, double& accuracy, std::vector<std::int32_t>* confusion);
-  int predicted_class(const float* y, std::size_t stride, std::size_t index) const;
+  xt::xtensor<int, 1> predicted_classes(const Matrix& y) const;
   void invalidate_metrics() { metrics_valid_ = false; }
 
   Config config_;
@@ -148,8 +148,8 @@ class Session {
   bool custom_data_ = false;
   Matrix train_x_, test_x_;  // features [features, samples]
   Matrix train_t_, test_t_;  // targets [outputs, samples]
-  std::vector<float> train_labels_, test_labels_;
-  std::vector<float> points_;
+  Vector train_labels_, test_labels_;  // [samples]
+  std::vector<float> points_;  // [points, 4] for Embind, written through a matrix_view
   std::vector<std::uint32_t> order_;  // training order of the current epoch
   std::size_t cursor_ = 0;
   Rng order_rng_;
@@ -161,7 +161,6 @@ class Session {
   std::vector<float> grid_, grid_output_, grid_tile_;
   const float* grid_output_at_ = nullptr;  // the output maps of the last grid pass
   Matrix grid_features_;  // [features, n*n] for grid_n_
-  std::vector<float> grid_xs_, grid_ys_;
   std::vector<std::int32_t> unit_counts_;
   int grid_n_ = 0;
 
@@ -169,7 +168,7 @@ class Session {
   std::vector<float> point_losses_;
   ForwardCache trace_cache_;
   Metrics metrics_;
-  std::vector<std::int32_t> confusion_;
+  std::vector<std::int32_t> confusion_;  // [classes, classes] for Embind, counted through xt::adapt
   bool metrics_valid_ = false;
   int epoch_ = 0;
   bool diverged_ = false;

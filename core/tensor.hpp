@@ -1,14 +1,35 @@
 #pragma once
-// The two container types of the engine. Activations are stored feature-major, [units, batch],
-// so a neuron's values over a batch are contiguous: the dense kernels then run their inner loop
-// over the batch (an axpy that vectorises), and a grid evaluation already holds every neuron's
-// map as one row.
+// The engine's shaped arrays. Containers: Matrix and Vector. Views: every shaped part of a flat
+// buffer (a layer's weights [out, in] and biases [out] inside the parameter or gradient buffer,
+// the optimizer's state) is an xt::adapt view with that shape over the buffer, which itself stays
+// one flat std::vector<float> for the optimizer and for Embind.
+// Activations are stored feature-major, [units, batch], so a neuron's values over a batch are
+// contiguous: the dense kernels then run their inner loop over the batch (an axpy that
+// vectorises), and a grid evaluation already holds every neuron's map as one row.
+#include <array>
+#include <cstddef>
+
+#include <xtensor/xadapt.hpp>
 #include <xtensor/xtensor.hpp>
 
 namespace nnplay {
 
 using Matrix = xt::xtensor<float, 2>;
 using Vector = xt::xtensor<float, 1>;
+
+// Views of `size` floats of someone else's buffer; they own nothing and never reallocate.
+inline auto vector_view(float* data, std::size_t size) {
+  return xt::adapt(data, size, xt::no_ownership(), std::array<std::size_t, 1>{size});
+}
+inline auto vector_view(const float* data, std::size_t size) {
+  return xt::adapt(data, size, xt::no_ownership(), std::array<std::size_t, 1>{size});
+}
+inline auto matrix_view(float* data, std::size_t rows, std::size_t cols) {
+  return xt::adapt(data, rows * cols, xt::no_ownership(), std::array<std::size_t, 2>{rows, cols});
+}
+inline auto matrix_view(const float* data, std::size_t rows, std::size_t cols) {
+  return xt::adapt(data, rows * cols, xt::no_ownership(), std::array<std::size_t, 2>{rows, cols});
+}
 
 // Resizes m to [rows, cols] only when the shape differs, so per-step buffers are not reallocated.
 inline void ensure_shape(Matrix& m, std::size_t rows, std::size_t cols) {

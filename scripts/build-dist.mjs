@@ -6,10 +6,11 @@
 // stderr) when a page with one playground would transfer more than BUDGET_BYTES; the browser
 // test tests/browser/embed.test.mjs fails on it, and `--strict` makes the build fail too.
 import * as esbuild from 'esbuild';
-import { copyFile, mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mergeChunks } from './merge-chunks.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WEB = path.join(ROOT, 'web');
@@ -75,22 +76,29 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   // and becomes a chunk of its own next to nnplay.js; esbuild resolves each against the
   // importing module's URL. Code both nnplay.js and a lazy chunk use goes into shared chunks
   // that nnplay.js imports statically: they load with it and count.
-  const { metafile } = await esbuild.build({
-    entryPoints: { nnplay: path.join(WEB, MODULE) }, outdir: outDir, bundle: true, format: 'esm', minify: true,
-    splitting: true, chunkNames: 'nnplay-[name]-[hash]', target: TARGET, platform: 'browser', legalComments: 'none',
-    logLevel: 'warning', plugins: [workerUrlPlugin], metafile: true,
+  const split = {
+    bundle: true, format: 'esm', minify: true, target: TARGET, platform: 'browser', legalComments: 'none', logLevel: 'warning',
+  };
+  const { metafile, outputFiles } = await esbuild.build({
+    ...split, entryPoints: { nnplay: path.join(WEB, MODULE) }, outdir: outDir, splitting: true,
+    chunkNames: 'nnplay-[name]-[hash]', plugins: [workerUrlPlugin], metafile: true, write: false,
   });
   // What loads before any interaction: nnplay.js and, transitively, every chunk it imports
   // statically. The rest wait for a dynamic import.
   const output = (file) => metafile.outputs[path.relative(ROOT, path.join(outDir, file)).split(path.sep).join('/')];
-  const chunks = Object.keys(metafile.outputs).map((file) => path.basename(file)).filter((file) => file !== MODULE);
-  const eager = [];
+  const statics = [];
   for (const queue = [MODULE]; queue.length;) {
     for (const { kind, path: file } of output(queue.shift())?.imports ?? []) {
       const name = path.basename(file);
-      if (kind === 'import-statement' && !eager.includes(name)) { eager.push(name); queue.push(name); }
+      if (kind === 'import-statement' && !statics.includes(name)) { statics.push(name); queue.push(name); }
     }
   }
+  const texts = new Map(outputFiles.map((f) => [path.basename(f.path), f.text]));
+  const merged = statics.length > 1 ? await mergeChunks(texts, (name) => output(name).exports, statics, split) : null;
+  const files = merged?.files ?? texts;
+  const eager = merged ? [merged.shared] : statics;
+  const chunks = [...files.keys()].filter((file) => file !== MODULE);
+  for (const [file, text] of files) await writeFile(path.join(outDir, file), text);
   // The glue's Node branch requires fs and path; in a browser that branch never runs.
   await bundle('engine/worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'], plugins: [scalarUrlPlugin] });
   // A browser fetches one of the two: the scalar build only where SIMD128 is missing.

@@ -7,11 +7,12 @@ const GEN = new URL('../../web/gen/', import.meta.url);
 
 // emcc 3.1.6's ES6 glue reads `__dirname` under Node and would fetch() the wasm by path,
 // which Node cannot do, so the bytes are handed over as wasmBinary. file: 'nncore.wasm' (the
-// SIMD128 build) or 'nncore-scalar.wasm' (the build for browsers without SIMD128).
-export async function loadNnplay(file = 'nncore.wasm') {
+// SIMD128 build) or 'nncore-scalar.wasm' (the build for browsers without SIMD128). `gen` is
+// the folder of the build (another checkout's web/gen/ to race two builds, see bench --base).
+export async function loadNnplay(file = 'nncore.wasm', gen = GEN) {
   globalThis.__dirname ??= '.';
-  const wasmUrl = new URL(file, GEN);
-  const { default: createNnCore } = await import(new URL('nncore.mjs', GEN).href);
+  const wasmUrl = new URL(file, gen);
+  const { default: createNnCore } = await import(new URL('nncore.mjs', gen).href);
   const nn = await createNnCore({ wasmBinary: await readFile(wasmUrl) });
   return { nn, built: (await stat(wasmUrl)).mtime };
 }

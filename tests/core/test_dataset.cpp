@@ -115,12 +115,12 @@ TEST_CASE("the split puts the given percentage into training") {
 }
 
 TEST_CASE("feature rows hold the enabled features in the Playground's order") {
-  const float xs[] = {1.0f, -2.0f}, ys[] = {3.0f, 0.5f};
+  const Matrix points{{1.0f, 3.0f}, {-2.0f, 0.5f}};
   FeatureSet f{};
   f[size_t(Feature::kY)] = f[size_t(Feature::kXSquared)] = f[size_t(Feature::kXTimesY)] =
       f[size_t(Feature::kSinX)] = true;
   Matrix out;
-  feature_rows(f, xs, ys, 2, out);
+  feature_rows(f, points, out);
   REQUIRE(out.shape(0) == 4);
   CHECK(out(0, 1) == 0.5f);                         // y
   CHECK(out(1, 1) == 4.0f);                         // x^2
