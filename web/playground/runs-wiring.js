@@ -1,9 +1,9 @@
 // The run history's wiring, for the conductor (../playground.js). This is what every playground
 // loads, so it keeps only the run's clock and, at every rebuild or reset, takes what the run
 // leaves (the loss chart's points, its settings, a promise of its weights) before the engine
-// changes; the log that keeps them (../runs/run-log.js) is fetched at the first run's end, the
-// runs panel at the first press of Runs, and the web-storage copy (only where the page asked
-// for it, storeRuns) at the first play or the first look at the panel.
+// changes. The rest of the run history is one module fetched on first use (../runs/runs-panel.js:
+// the log, the web-storage copy where the page asked for it with storeRuns, the panel): at the
+// first run's end, the first play or the first press of Runs.
 import { serializeHash } from '../state/state.js';
 import { loadLater } from '../shared/later.js';
 import { drawOutputMap } from '../views/map-drawing.js';
@@ -20,8 +20,9 @@ export function wireRuns(host) {
   let spent = 0;          // ms trained in this run before `since`
   let since = null;       // when the current stretch of play began; null while paused
   let trainedWith = null; // the state of the last trained frame (see trained below)
-  const runs = { ...host, views, end,
-    loadStore: () => loadLater(() => import('../runs/run-store.js'), 'the stored runs') };
+  const runs = { ...host, views, end };
+  // The run history's one lazy module (the log, storage, panel): use(module) once it is in.
+  const later = (use) => loadLater(() => import('../runs/runs-panel.js'), 'the run history').then(use).catch(host.showError);
 
   // settings: the run's state if no frame trained since it began; weights: false when the engine
   // no longer has them. The weights are asked for now, so the answer comes before the engine changes.
@@ -37,16 +38,15 @@ export function wireRuns(host) {
     if (!(points.at(-1)?.epoch > 0)) return;
     history.clear();   // a second end before the chart is cleared must not keep the run twice
     const save = weights ? host.engine().save().catch(() => null) : null;
-    loadLater(() => import('../runs/run-log.js'), 'the run history')
-      .then((m) => m.logOf(runs).record({ points, hash, ms, save })).catch(host.showError);
+    later((m) => m.logOf(runs).record({ points, hash, ms, save }));
   }
 
   return {
     end, runs,
-    open: (button) => loadLater(() => import('../runs/runs-panel.js'), 'the runs panel').then((m) => m.openPanel(runs, button)).catch(host.showError),
+    open: (button) => later((m) => m.openPanel(runs, button)),
     play() {
       since ??= performance.now();
-      if (host.storeRuns !== null) runs.loadStore().then((m) => m.attachOnce(runs)).catch(host.showError);
+      if (host.storeRuns !== null) later((m) => m.attachOnce(runs));
     },
     pause() {
       if (since !== null) spent += performance.now() - since;

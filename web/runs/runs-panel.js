@@ -7,6 +7,10 @@ import { buildTable, describeRuns, sortRuns } from './runs-table.js';
 import { SweepView } from './sweep-view.js';
 import { restoreRun } from './restore-run.js';
 import { logOf } from './run-log.js';
+import { attachOnce } from './run-store.js';
+
+// What the conductor's wiring (playground/runs-wiring.js) calls: the run history is one lazy module.
+export { logOf, attachOnce };
 import { runsStyles } from './runs.css.js';
 
 
@@ -16,7 +20,7 @@ let panels = 0;
 // The first press of Runs builds the panel (after the stored runs are read, where the page keeps
 // them); every press opens or closes it. runs: the playground's (playground/runs-wiring.js).
 export async function openPanel(runs, button) {
-  if (runs.storeRuns !== null) await (await runs.loadStore()).attachOnce(runs);
+  if (runs.storeRuns !== null) await attachOnce(runs);
   if (!runs.panel) {
     runs.panel = new RunsPanel({ ...runs, log: logOf(runs), button, storing: runs.storeRuns !== null });
     const destroy = runs.destroy;
