@@ -11,6 +11,8 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mergeChunks } from './merge-chunks.mjs';
+import { execFileSync } from 'node:child_process';
+import { writeTypes } from './build-types.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WEB = path.join(ROOT, 'web');
@@ -104,6 +106,12 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   // A browser fetches one of the two: the scalar build only where SIMD128 is missing.
   for (const file of modules) await copyFile(path.join(WEB, 'gen', file), path.join(outDir, file));
   for (const file of STATIC) await copyFile(path.join(WEB, file), path.join(outDir, file));
+  // What the package declares besides the code: TypeScript types and the custom-elements manifest
+  // (package.json's `types` and `customElements`), both derived from the element and the SCHEMA.
+  await writeTypes(outDir);
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze',
+    '--config', 'custom-elements-manifest.config.mjs', '--outdir', path.relative(ROOT, outDir) || '.'],
+  { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
   const sizes = {};
   for (const file of await listFiles(outDir)) {
