@@ -26,10 +26,9 @@ import {
 const GRID_SIZE = 100;
 
 // options: { state, onStateChange(state), onEvent(name, detail), lazy, storeRuns }. With `lazy` the DOM is
-// built at once but the worker starts only at the first setVisible(true) (or step/reset).
-// storeRuns: null keeps the run history for the page's life; a name keeps it in localStorage.
-export function mount(root, { state: initial = defaultState(), onStateChange = () => {}, onEvent = () => {}, lazy = false,
-  storeRuns = null } = {}) {
+// built at once but the worker starts only at the first setVisible(true) (or step/reset). storeRuns: a
+// name keeps the run history in localStorage; null (the default) keeps it for the page's life only.
+export function mount(root, { state: initial = defaultState(), onStateChange = () => {}, onEvent = () => {}, lazy = false, storeRuns = null } = {}) {
   let state = { ...initial, hidden: [...(initial.hidden ?? [])] };
   if (state.seed === '') state.seed = randomSeed();
   let running = false;
@@ -74,7 +73,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onRegenerate: () => change('seed', randomSeed()),
     onPickDataset: (problem, key) => changeMany({ problem, [problem === 'regression' ? 'regDataset' : 'dataset']: key }),
     onMapClick: (click) => editing.mapClicked(click),
-    onRuns: (button) => runs.open(button),
     onTour: () => explain.startTour({ play, stepBatch, showGradients: () => change('showGradients', true),
       follow: () => { pause(); return whenReady().then(() => explain.follow(0, model.points)); } }),
     onDescribeMap: () => lastFrame && ui.mapDescription.show(describeRegions(lastFrame, { unitCounts: model.unitCounts, state }),
@@ -111,8 +109,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const editing = wireDataEditing({ root, ui, explain, pause, showError, onEvent, engine: () => engine,
     started: () => started, points: () => model.points, adoptSettings, applyStructure });
   const { tools } = editing;
-  const runs = wireRuns({ root, ui, storeRuns, engine: () => engine, state: () => state, settle, apply: setState,
-    reset: () => restart(() => engine.reset()), adoptSettings, showError, createEngine: () => new Engine() });
+  const runs = wireRuns({ root, ui, storeRuns, engine: () => engine, state: () => state, settle, changeMany, restart, adoptSettings, showError });
 
   function showError(error) {
     if (stopped) return;  // keep the Restart message in place
@@ -240,10 +237,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     // The previous frame is drawn and replaced: its arrays go back to the worker for the next
     // frame, so a steady stream of frames allocates nothing (2 MB a frame at 6x8 otherwise).
     if (previous) recycle(previous);
-    if (frame.trained > 0) {
-      runs.trained(state);
-      onEvent('epoch', { ...metrics });
-    }
+    if (frame.trained > 0) runs.trained(state);
+    if (frame.trained > 0) onEvent('epoch', { ...metrics });
     const halt = running ? haltReason(m, state) : null;
     if (halt) {
       pause();
@@ -328,7 +323,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   // After a fatal engine error: a new worker, rebuilt from the current settings.
   function restartEngine() {
-    runs.end(state, false);
     engine.terminate();
     engine = newEngine();
     stopped = false;
@@ -342,11 +336,6 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   const reset = () => restart(() => engine.reset());
   const newWeights = () => restart(() => engine.newWeights());
-
-  function setState(next) {
-    const changes = changesBetween(state, next);
-    if (Object.keys(changes).length) changeMany(changes);
-  }
 
   function whenReady() {
     return ready ? Promise.resolve() : new Promise((resolve) => readyWaiters.push(resolve));
@@ -385,7 +374,10 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     get classes() { return model.classes; },
     get state() { return { ...state, hidden: [...state.hidden] }; },
     // Applies a whole new state (from a changed URL hash or attributes).
-    setState,
+    setState(next) {
+      const changes = changesBetween(state, next);
+      if (Object.keys(changes).length) changeMany(changes);
+    },
     showMessages(messages) { ui.showError(messages.join('\n')); },
     // Whether the playground can be seen (on screen, tab visible). The first `true` starts the
     // engine; while false no frames are asked for, so training halts and resumes where it was.

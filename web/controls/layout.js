@@ -75,7 +75,8 @@ export function buildLayout(root, unguarded) {
   const paceControls = buildPaceControls({ onPace: (value) => handlers.onChange('epochsPerFrame', value), onStep: handlers.onStep });
   const newWeightsButton = button('newWeights', 'Draw new initial weights', handlers.onNewWeights, 'New weights', 'text-button small');
   const tourButton = button('tour', 'Take a guided tour of how the network learns', handlers.onTour, 'Tour', 'text-button small');
-  const runsButton = button('runs', 'Compare runs and sweep one setting', (e) => handlers.onRuns?.(e.currentTarget), 'Runs', 'text-button small');
+  // Its press is wired by the run history (playground/runs-wiring.js), which fetches the panel.
+  const runsButton = button('runs', 'Compare runs and sweep one setting', undefined, 'Runs', 'text-button small');
   runsButton.setAttribute('aria-expanded', 'false');
   const epoch = h('output', { class: 'epoch-value', 'aria-live': 'off' }, '000,000');
   const speed = h('output', { class: 'speed-value', 'aria-live': 'off' }, '');
@@ -148,7 +149,7 @@ export function buildLayout(root, unguarded) {
   firstSize.observe(playground);
 
   return {
-    networkContainer, output, datasets, dataTools, confusion, trace, announcer, mapDescription, warning, origin, confirm,
+    networkContainer, runsButton, output, datasets, dataTools, confusion, trace, announcer, mapDescription, warning, origin, confirm,
     setValues(state) {
       lastState = state;
       for (const [key, c] of controls) {

@@ -5,6 +5,8 @@
 // the log, the web-storage copy where the page asked for it with storeRuns, the panel): at the
 // first run's end, the first play or the first press of Runs.
 import { serializeHash } from '../state/state.js';
+import { changesBetween } from './settings.js';
+import { Engine } from '../engine/engine.js';
 import { loadLater } from '../shared/later.js';
 import { drawOutputMap } from '../views/map-drawing.js';
 import { drawClassMap, drawHeatmap } from '../views/heatmap.js';
@@ -13,14 +15,17 @@ import { drawClassMap, drawHeatmap } from '../views/heatmap.js';
 // views then stay in the first load's bundle instead of moving to a chunk shared with the panel.
 const views = { drawOutputMap, drawClassMap, drawHeatmap };
 
-// host: { root, ui, storeRuns (null: the page's life only; a name: kept in localStorage),
-// engine(), state(), settle(), apply(state), reset(), adoptSettings(result, source), showError,
-// createEngine() }. The lazy parts keep their own state (the log, the panel) on `runs`.
+// host: the conductor's { root, ui, storeRuns (null: the page's life only; a name: kept in
+// localStorage), engine(), state(), settle(), changeMany(changes), restart(call),
+// adoptSettings(result, source), showError }. The lazy parts get apply(state) (a whole state),
+// reset(), createEngine() (an engine of its own, for a sweep's member) on `runs`, and keep their
+// own state there (the log, the panel).
 export function wireRuns(host) {
   let spent = 0;          // ms trained in this run before `since`
   let since = null;       // when the current stretch of play began; null while paused
   let trainedWith = null; // the state of the last trained frame (see trained below)
-  const runs = { ...host, views, end };
+  const runs = { ...host, views, end, createEngine: () => new Engine(),
+    apply: (next) => host.changeMany(changesBetween(host.state(), next)), reset: () => host.restart(() => host.engine().reset()) };
   // The run history's one lazy module (the log, storage, panel): use(module) once it is in.
   const later = (use) => loadLater(() => import('../runs/runs-panel.js'), 'the run history').then(use).catch(host.showError);
 
@@ -41,9 +46,10 @@ export function wireRuns(host) {
     later((m) => m.logOf(runs).record({ points, hash, ms, save }));
   }
 
+  const open = (button) => later((m) => m.openPanel(runs, button));
+  host.ui.runsButton?.addEventListener('click', (e) => open(e.currentTarget));
   return {
-    end, runs,
-    open: (button) => later((m) => m.openPanel(runs, button)),
+    end, runs, open,
     play() {
       since ??= performance.now();
       if (host.storeRuns !== null) later((m) => m.attachOnce(runs));
