@@ -65,6 +65,7 @@ function parseHide(raw, knownNames) {
  * @tag nn-playground
  * @summary An embeddable neural-network playground running on a WebAssembly engine.
  * @attr {boolean} use-hash - Read the settings from the page's URL hash and write them back (the standalone page).
+ * @attr {string} store-runs - Keep the run history (the Runs panel) in localStorage across reloads, under this name (empty: the default slot); without it nothing is written to storage.
  * @fires {CustomEvent<NnPlaygroundMetrics>} epoch - A drawn frame trained at least one epoch.
  * @fires {CustomEvent<Record<string, never>>} play - Training started (the Play button, play(), autoplay).
  * @fires {CustomEvent<Record<string, never>>} pause - Training paused.
