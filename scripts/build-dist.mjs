@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { mergeChunks } from './merge-chunks.mjs';
 import { execFileSync } from 'node:child_process';
 import { writeTypes } from './build-types.mjs';
+import { cssLiteralsPlugin } from './minify-css-literals.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WEB = path.join(ROOT, 'web');
@@ -83,7 +84,7 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   };
   const { metafile, outputFiles } = await esbuild.build({
     ...split, entryPoints: { nnplay: path.join(WEB, MODULE) }, outdir: outDir, splitting: true,
-    chunkNames: 'nnplay-[name]-[hash]', plugins: [workerUrlPlugin], metafile: true, write: false,
+    chunkNames: 'nnplay-[name]-[hash]', plugins: [workerUrlPlugin, cssLiteralsPlugin], metafile: true, write: false,
   });
   // What loads before any interaction: nnplay.js and, transitively, every chunk it imports
   // statically. The rest wait for a dynamic import.
