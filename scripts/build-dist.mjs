@@ -48,6 +48,20 @@ const workerUrlPlugin = urlPlugin('nnplay-worker-url', /[\\/]web[\\/]engine[\\/]
 // engine/worker.js finds the scalar build in web/gen/; in dist/ it lies next to the worker bundle.
 const scalarUrlPlugin = urlPlugin('nnplay-scalar-url', /[\\/]web[\\/]engine[\\/]worker\.js$/, '../gen/nncore-scalar.wasm', './nncore-scalar.wasm');
 
+// dist/'s glue only ever runs in a browser's worker: its Node branch (file reads, process
+// handlers) is dropped by writing `false` for the environment test, which the minifier folds away.
+const NODE_TEST = 'var ENVIRONMENT_IS_NODE=typeof process=="object"&&typeof process.versions=="object"&&typeof process.versions.node=="string";';
+const glueNodePlugin = {
+  name: 'nnplay-glue-browser',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]web[\\/]gen[\\/]nncore\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(NODE_TEST)) throw new Error('nncore.mjs: the Emscripten glue no longer tests for Node as expected');
+      return { contents: source.replace(NODE_TEST, '').replace(/\bENVIRONMENT_IS_NODE\b/g, 'false'), loader: 'js' };
+    });
+  },
+};
+
 async function bundle(entry, outfile, extra = {}) {
   await esbuild.build({
     entryPoints: [path.join(WEB, entry)], outfile, bundle: true, format: 'esm', minify: true,
@@ -103,7 +117,7 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   const chunks = [...files.keys()].filter((file) => file !== MODULE);
   for (const [file, text] of files) await writeFile(path.join(outDir, file), text);
   // The glue's Node branch requires fs and path; in a browser that branch never runs.
-  await bundle('engine/worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'], plugins: [scalarUrlPlugin] });
+  await bundle('engine/worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'], plugins: [scalarUrlPlugin, glueNodePlugin] });
   // A browser fetches one of the two: the scalar build only where SIMD128 is missing.
   for (const file of modules) await copyFile(path.join(WEB, 'gen', file), path.join(outDir, file));
   for (const file of STATIC) await copyFile(path.join(WEB, file), path.join(outDir, file));
