@@ -41,7 +41,8 @@ const mapFingerprint = (page) => page.evaluate(() => {
   return hash;
 });
 
-async function trainFor(page, epochs) {
+// Plays until `epochs` epochs have passed, pauses, and waits until the counter rests.
+export async function trainFor(page, epochs) {
   await page.evaluate(() => document.querySelector('nn-playground').play());
   await page.waitFor((e) => document.querySelector('nn-playground').metrics.epoch >= e, { args: [epochs], timeout: 60_000 });
   await page.evaluate(() => document.querySelector('nn-playground').pause());
