@@ -212,8 +212,8 @@ test('a host page with hostile global CSS leaves the element\'s layout alone', a
     const { page, problems } = await newPage(browser, { width: 900, height: 1400 });
     await page.goto(`${base}blog/${name}.html`);
     await page.waitForFunction(() => document.querySelector('nn-playground')?.metrics.frames > 0);
-    await page.waitForFunction(() => document.querySelector('nn-playground').shadowRoot
-      .querySelector('.dataset-thumb').getContext('2d').getImageData(0, 0, 112, 112).data.some((v) => v > 0));
+    await page.waitForFunction(() => ((c) => { const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d'); copy.drawImage(c, 0, 0); return copy; })(document.querySelector('nn-playground').shadowRoot
+      .querySelector('.dataset-thumb')).getImageData(0, 0, 112, 112).data.some((v) => v > 0));
     await page.waitForTimeout(200);
     layouts[name] = await page.evaluate(() => {
       const el = document.querySelector('nn-playground');
