@@ -252,7 +252,10 @@ test('a host page with hostile global CSS leaves the element\'s layout alone', a
     }
     return { changed };
   }, [plainPicture.toString('base64'), hostilePicture.toString('base64')]);
-  assert.deepEqual(difference, { changed: 0 }, 'the element looks the same');
+  // A few edge pixels may differ: the data column's sliders are rastered in the page's own layer
+  // at the host's sub-pixel offset (4 pixels of two slider edges, by 11 of 255, in Chromium). A
+  // style leaking in changes thousands.
+  assert.ok(!difference.size && difference.changed <= 16, `the element looks the same: ${JSON.stringify(difference)}`);
 });
 
 test('the share dialog\'s snippets, pasted into new pages, run the same setup', async (t) => {
