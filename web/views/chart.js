@@ -3,6 +3,7 @@
 // Memory stays bounded on runs of any length (the Playground's history grows forever).
 import { drawAxes, niceTicks } from './chart-axes.js';
 import { StillCanvas } from './still-canvas.js';
+import { context2d } from '../shared/canvas.js';
 
 export const SERIES = {
   trainLoss: { color: '#888', dash: [] },
@@ -171,7 +172,7 @@ export class LossChart {
   }
 
   draw() {
-    const ctx = this.picture.begin(this.canvas.width, this.canvas.height).getContext('2d');
+    const ctx = context2d(this.picture.begin(this.canvas.width, this.canvas.height));
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     this.drawCurves(ctx);
     this.picture.show();

@@ -16,7 +16,7 @@ export class StillCanvas {
     this.surface = null;
   }
 
-  // Something with width, height and getContext('2d') to draw the next picture on, width x
+  // A canvas-like surface (width, height, a 2-D context from context2d) for the next picture, width x
   // height px, cleared. show() puts it on screen.
   begin(width, height) {
     if (this.canvas.width !== width) this.canvas.width = width;
