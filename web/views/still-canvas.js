@@ -16,8 +16,8 @@ export class StillCanvas {
     this.surface = null;
   }
 
-  // A canvas-like surface (width, height, a 2-D context from context2d) for the next picture, width x
-  // height px, cleared. show() puts it on screen.
+  // A canvas-like surface (width, height, a 2-D context from context2d) for the next picture,
+  // width x height px, cleared. show() puts it on screen.
   begin(width, height) {
     if (this.canvas.width !== width) this.canvas.width = width;
     if (this.canvas.height !== height) this.canvas.height = height;
