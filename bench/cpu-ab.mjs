@@ -3,12 +3,15 @@
 // process's CPU time (process.cpuUsage), not the wall clock, so that a machine shared with other
 // jobs moves the figures less than it moves `npm run bench -- --base`. Rounds alternate A and B;
 // each round is about 40 ms of CPU; the line gives the median CPU time per call and B/A
-// (above 1: B is slower).
+// (above 1: B is slower). --strict: exit status 1 when any workload's B/A is above 1.05 (issue
+// 16's rule: no workload more than 5 % slower than the build before).
 import { loadNnplay, nnplayEngine } from './engines/nnplay.mjs';
 import { makeProblem } from './problem.mjs';
 import { WORKLOADS } from './workloads.mjs';
 import { pathToFileURL } from 'node:url';
-const [dirA, dirB, roundsArg] = process.argv.slice(2);
+const STRICT_LIMIT = 1.05;
+const strict = process.argv.includes('--strict');
+const [dirA, dirB, roundsArg] = process.argv.slice(2).filter((a) => a !== '--strict');
 const rounds = Number(roundsArg || 9);
 const A = (await loadNnplay('nncore.wasm', pathToFileURL(dirA + '/'))).nn;
 const B = (await loadNnplay('nncore.wasm', pathToFileURL(dirB + '/'))).nn;
@@ -30,5 +33,9 @@ for (const w of WORKLOADS) {
   const med = (a) => a.sort((x, y) => x - y)[a.length >> 1];
   const ma = med(ta), mb = med(tb);
   console.log(`W${w.id.padEnd(3)} A ${ma.toFixed(1).padStart(9)} us  B ${mb.toFixed(1).padStart(9)} us  B/A ${(mb / ma).toFixed(3)}  (${w.title})`);
+  if (strict && mb / ma > STRICT_LIMIT) {
+    console.log(`cpu-ab --strict: W${w.id} B/A ${(mb / ma).toFixed(3)} is above ${STRICT_LIMIT}`);
+    process.exitCode = 1;
+  }
   ea.dispose(); eb.dispose();
 }

@@ -73,7 +73,7 @@ class Session {
   // The output units' values [outputs, n*n] for any n up to kMaxGridSize, valid until the next
   // call: from grid() when every map fits, else from passes of kGridTile points.
   const float* evaluate_grid_output(int n);
-  const std::vector<float>& grid() const { return grid_; }
+  const AlignedFloats& grid() const { return grid_; }
   // Layer l's maps (l = 0 the inputs) inside grid() after evaluate_grid: [units_l, n*n].
   struct GridLayer {
     const float* data;
@@ -158,7 +158,7 @@ class Session {
   Matrix batch_targets_, grad_output_;
   std::vector<float> grads_, backup_params_;
 
-  std::vector<float> grid_, grid_output_, grid_tile_;
+  AlignedFloats grid_, grid_output_, grid_tile_;  // line-aligned: the kernels stream their rows
   const float* grid_output_at_ = nullptr;  // the output maps of the last grid pass
   Matrix grid_features_;  // [features, n*n] for grid_n_
   std::vector<std::int32_t> unit_counts_;

@@ -32,8 +32,8 @@ val guarded(F f) {
   }
 }
 
-template <typename T>
-val view_of(const std::vector<T>& v) {
+template <typename T, typename Allocator>
+val view_of(const std::vector<T, Allocator>& v) {
   return val(emscripten::typed_memory_view(v.size(), v.data()));
 }
 

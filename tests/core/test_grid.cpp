@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
+#include <vector>
 
 #include "session.hpp"
 
@@ -16,7 +18,7 @@ TEST_CASE("a grid equals one point's forward pass at every point") {
     INFO(n);
     s.evaluate_grid(n);
     const std::size_t count = std::size_t(n) * std::size_t(n);
-    const std::vector<float> maps = s.grid();
+    const std::vector<float> maps(s.grid().begin(), s.grid().end());
     const float* out = s.evaluate_grid_output(n);
     const std::size_t first_output = maps.size() - 3 * count;
     std::size_t checked = 0;
@@ -61,4 +63,30 @@ TEST_CASE("a grid of every unit's map is refused beyond kMaxGridValues; the outp
     ++checked;
   }
   CHECK(checked > 60);
+}
+
+TEST_CASE("grid maps and the forward cache start on a 64-byte line whatever was allocated before") {
+  // The kernels' 16-byte loads split across cache lines when a buffer starts off a line; the
+  // grid's maps are 5 MB here, which the native malloc places 16 bytes into a fresh mapping.
+  const auto line_offset = [](const void* p) { return reinterpret_cast<std::uintptr_t>(p) % 64; };
+  std::vector<std::vector<char>> clutter;
+  for (std::size_t bytes : {1u, 24u, 40u, 1000u, 70000u}) {
+    INFO(bytes);
+    clutter.emplace_back(bytes);
+    Session s;
+    s.configure("seed=5&networkShape=64,64&batchSize=10");
+    s.train_epochs(1);
+    s.evaluate_grid(100);
+    CHECK(line_offset(s.grid().data()) == 0);
+    // Every layer's maps then start on a 16-byte boundary (100 x 100 floats per map).
+    for (std::size_t l = 0; l < s.unit_counts().size(); ++l) CHECK(line_offset(s.grid_layer(l).data) % 16 == 0);
+    // The tiled output-only pass (its maps would not fit) and its copy of the outputs.
+    CHECK(line_offset(s.evaluate_grid_output(kMaxGridSize)) == 0);
+    // A training batch's activations, sums and deltas.
+    const Network net(2, {64, 64}, 1, Activation::kTanh, Activation::kTanh);
+    ForwardCache cache;
+    net.prepare(cache, 10, true);
+    for (const auto* set : {&cache.a, &cache.z, &cache.delta})
+      for (const Matrix& m : *set) CHECK(line_offset(m.data()) == 0);
+  }
 }
