@@ -248,7 +248,7 @@ const std::vector<Field>& fields() {
         {"imageClasses", [](Config& c, auto k, auto v) { c.image_classes = parse_image_classes(k, v); }},
         {"imageSize",
          [](Config& c, auto k, auto v) {
-           c.image_size = parse_enum<int>(k, v, [](std::string_view t) { return std::optional<int>(t == "14" ? 14 : 28); });
+           c.image_size = parse_enum<int>(k, v, [](std::string_view t) { return std::optional<int>(t == "28" ? 28 : 14); });
          }},
     };
     for (std::size_t f = 0; f < kFeatureCount; ++f)

@@ -68,7 +68,7 @@ std::vector<SettingSpec> build_table() {
       real("stopTestLoss", 0.0, 10.0),
       whole("stopPatience", 0, 1000000),
       spec("imageClasses", K::kChoiceList, 2),
-      choice("imageSize", {"28", "14"}),
+      choice("imageSize", {"14", "28"}),
       spec("activations", K::kChoiceList),
   };
   for (SettingSpec& s : t) {

@@ -44,7 +44,7 @@ globalThis.fetch = async (url) => {
 };
 test.after(() => { globalThis.fetch = realFetch; });
 
-const IMAGE = 'dataset=fashion&networkShape=16&learningRate=0.1&batchSize=16&seed=w';
+const IMAGE = 'dataset=fashion&imageSize=28&networkShape=16&learningRate=0.1&batchSize=16&seed=w';
 
 test('a 2-D configuration fetches no images and its frames keep the grid', async () => {
   const structure = await call('configure', { text: 'dataset=circle' });
