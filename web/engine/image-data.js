@@ -66,11 +66,12 @@ export function resetImageFrames() {
   metricsAt = -Infinity;
 }
 
-// The frame of image data: metrics (refreshed every METRICS_EVERY_MS while training) and the
-// first layer's weights [units of the first layer, width * height], row per neuron.
-export function imageFrame(session, trained) {
+// The frame of image data: metrics (refreshed at most every METRICS_EVERY_MS while `throttled`,
+// i.e. training at the 'auto' pace) and the first layer's weights [units of the first layer,
+// width * height], row per neuron.
+export function imageFrame(session, trained, throttled) {
   const now = performance.now();
-  if (trained === 0 || now - metricsAt >= METRICS_EVERY_MS || !lastMetrics) {
+  if (!throttled || trained === 0 || now - metricsAt >= METRICS_EVERY_MS || !lastMetrics) {
     lastMetrics = session.metrics();
     lastConfusion = Array.from(session.confusion());
     metricsAt = now;

@@ -148,7 +148,7 @@ const OPS = {
     const trained = train(epochs);
     // Image data has no map over the plane: no grid and no neuron maps, the first layer's weights instead.
     if (session.imageData()) {
-      return { trained, msPerEpoch, ...images.imageFrame(session, trained),
+      return { trained, msPerEpoch, ...images.imageFrame(session, trained, epochs === 'auto'),
         gradients: gradients ? Float32Array.from(session.lastGradients()) : null,
         pointLosses: pointLosses ? Float32Array.from(session.pointLosses()) : null };
     }

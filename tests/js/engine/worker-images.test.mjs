@@ -93,6 +93,7 @@ test('auto trains mini-batches within a frame, not whole epochs', async () => {
   assert.equal(a.trained, 1);
   assert.ok(b.trained >= 1);
   assert.equal(b.metrics.epoch, 0, 'a few batches are less than an epoch of 3750 images');
+
 });
 
 test('the image operations answer for test images and drawings', async () => {
