@@ -38,6 +38,11 @@ let spares = [];
 let csvNames = null;
 let nn = null;
 let previewSession = null;
+// ./image-data.js once a configuration has asked for clothing images (never for points), and
+// the current session's ms per mini-batch for 'auto' on image data.
+let images = null;
+let msPerBatch = null;
+const IMAGE_BUDGET_MS = 8;
 const contexts = new Map();   // sid -> { session, msPerEpoch, spares, csvNames, checkpointAt, unsaved }
 const previewCache = new Map();
 
@@ -55,7 +60,7 @@ const ready = createNnCore(SIMD ? {} : { locateFile: () => SCALAR_WASM }).then((
 function contextFor(sid) {
   let context = contexts.get(sid);
   if (!context) {
-    context = { session: new nn.Session(), msPerEpoch: null, spares: [], csvNames: null, checkpointAt: -Infinity, unsaved: false };
+    context = { session: new nn.Session(), msPerEpoch: null, msPerBatch: null, spares: [], csvNames: null, checkpointAt: -Infinity, unsaved: false };
     contexts.set(sid, context);
   }
   return context;
@@ -69,6 +74,12 @@ function autoEpochs() {
 // Trains `epochs` ('batch' = one mini-batch, 'auto', or a count); returns what it trained:
 // the epoch count, or 1 for the mini-batch.
 function train(epochs) {
+  if (epochs === 'auto' && session.imageData()) {
+    // An epoch of images is longer than a frame: mini-batches for the budget instead.
+    const run = images.trainFor(session, IMAGE_BUDGET_MS, msPerBatch);
+    msPerBatch = run.msPerBatch;
+    return run.batches;
+  }
   if (epochs === 'batch') {
     session.step(1);
     return 1;
@@ -109,10 +120,22 @@ function neuronMaps(grid, size, mapSide) {
   return sampleMaps(grid, size, first, mapSide, spare(Math.max(0, units - first) * mapSide * mapSide));
 }
 
+// Fetches the clothing classes `text` needs that the session does not have yet.
+async function prepareImages(text) {
+  const missing = session.missingImageClasses(text);
+  if (missing.length === 0) return;
+  // By URL, so that the worker's bundle leaves it out (dist/ has it as a bundle of its own).
+  images ??= await import(new URL('./image-data.js', import.meta.url).href);
+  await images.loadClasses(session, missing);
+}
+
 // What the page needs after the data or the network changed.
 function structure() {
   if (!session.dataEdited()) csvNames = null;
+  msPerBatch = null;
+  images?.resetImageFrames(session);
   return {
+    ...(session.imageData() ? images.imageStructure(session) : {}),
     classNames: csvNames?.length === session.classes() ? csvNames : null,
     points: Float32Array.from(session.points()),
     unitCounts: Array.from(session.unitCounts()),
@@ -125,7 +148,8 @@ function structure() {
 }
 
 const OPS = {
-  configure({ text }) {
+  async configure({ text }) {
+    await prepareImages(text);
     session.configure(text);
     msPerEpoch = null;
     return structure();
@@ -149,6 +173,12 @@ const OPS = {
   // Trains `epochs` (a count, 'batch' or 'auto'), then everything one drawn frame shows.
   frame({ epochs, gridSize, mapSide, gradients, pointLosses }) {
     const trained = train(epochs);
+    // Image data has no map over the plane: no grid and no neuron maps, the first layer's weights instead.
+    if (session.imageData()) {
+      return { trained, msPerEpoch, ...images.imageFrame(session, trained, epochs === 'auto'),
+        gradients: gradients ? Float32Array.from(session.lastGradients()) : null,
+        pointLosses: pointLosses ? Float32Array.from(session.pointLosses()) : null };
+    }
     const metrics = session.metrics();
     const grid = gridCopy(gridSize);
     return {
@@ -199,7 +229,10 @@ const OPS = {
     return session.save();
   },
   // `classNames`: only when engine.js restores a checkpoint after a crash (see checkpoint()).
-  load({ json, classNames = null }) {
+  async load({ json, classNames = null }) {
+    let config = '';
+    try { config = JSON.parse(json).config; } catch { /* session.load names what is wrong */ }
+    if (typeof config === 'string') await prepareImages(config);
     session.load(json);
     csvNames = classNames;
     return structure();
@@ -227,10 +260,16 @@ const OPS = {
   },
 };
 
+for (const op of ['predictImage', 'traceImage', 'testImage', 'imagesInCell']) {
+  OPS[op] = (args) => {
+    if (!session.imageData()) throw new Error(`${op}: the data are not images`);
+    return images.IMAGE_OPS[op](session, args);
+  };
+}
 
-// Every typed array in a result moves to the page without a copy.
+// Every typed array in a result moves to the page without a copy (each is a copy out of wasm memory).
 function transferables(value, out = []) {
-  if (value instanceof Float32Array) out.push(value.buffer);
+  if (value instanceof Float32Array || value instanceof Uint8Array || value instanceof Int32Array) out.push(value.buffer);
   else if (value && typeof value === 'object') for (const v of Object.values(value)) transferables(v, out);
   return out;
 }
@@ -256,7 +295,14 @@ function checkpoint(context, op, result) {
   }
 }
 
-self.onmessage = async ({ data }) => {
+// One operation at a time, in arrival order: one that waits for images (configure, load) holds
+// the rest back, so the per-session names above stay those of the message being answered.
+let queue = Promise.resolve();
+self.onmessage = ({ data }) => {
+  queue = queue.then(() => handle(data));
+};
+
+async function handle(data) {
   const { id, sid, op, ...args } = data;
   if (op === 'recycle') {  // no answer: a buffer coming back for reuse
     const context = contexts.get(sid);
@@ -270,12 +316,12 @@ self.onmessage = async ({ data }) => {
     await ready;
     if (!Object.prototype.hasOwnProperty.call(OPS, op)) throw new Error(`unknown operation "${op}"`);
     const context = contextFor(sid);
-    ({ session, msPerEpoch, spares, csvNames } = context);
+    ({ session, msPerEpoch, msPerBatch, spares, csvNames } = context);
     let result;
     try {
-      result = OPS[op](args);
+      result = await OPS[op](args);
     } finally {
-      Object.assign(context, { msPerEpoch, csvNames });
+      Object.assign(context, { msPerEpoch, msPerBatch, csvNames });
     }
     const saved = checkpoint(context, op, result);
     if (op === 'close') {
@@ -289,4 +335,4 @@ self.onmessage = async ({ data }) => {
     const fatal = error instanceof WebAssembly.RuntimeError;
     self.postMessage({ id, error: error instanceof Error ? error.message : String(error), fatal });
   }
-};
+}
