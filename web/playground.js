@@ -17,6 +17,7 @@ import { FramePacer } from './engine/frame-pacer.js';
 import { networkStructure } from './playground/layer-names.js';
 import { wireDataEditing } from './playground/data-editing.js';
 import { FrameViews } from './playground/frame-views.js';
+import { ImageMode, isImageData } from './playground/image-mode.js';
 import {
   ALL_DATASETS, changesBetween, formatForEngine, haltReason, needsRebuild, nextState, pointRadii, randomSeed,
   withEngineSettings,
@@ -99,6 +100,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const editing = wireDataEditing({ root, ui, explain, pause, showError, onEvent, engine: () => engine,
     started: () => started, points: () => model.points, adoptSettings, applyStructure });
   const { tools } = editing;
+  const imageMode = new ImageMode({ root, ui, views, engine: () => engine, getState: () => state,
+    change: (key, value) => change(key, value), onError: (error) => showError(error) });
 
   function showError(error) {
     if (stopped) return;  // keep the Restart message in place
@@ -147,6 +150,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       tools.setProblem({ classes: model.classes, names: model.names, palette: state.palette });
     }
     if ('numClasses' in changes || 'problem' in changes) refreshPreviews();
+    if ('dataset' in changes || 'problem' in changes) imageMode.sync(state).catch(showError);
   }
 
   // After the engine's data or network changed: points, classes, loss title, network diagram.
@@ -163,13 +167,14 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     ui.output.setLossTitle(result.lossName);
     applyPointStyle();
     tools.setProblem({ classes: result.classes, names: model.names, palette: state.palette });
+    if (isImageData(state)) imageMode.setStructure(result, state);
     showNetwork();
     explain.setStructure({ labels: FEATURES.filter((f) => state[f.key]).map((f) => f.label),
       lossName: result.lossName, classes: result.classes, names: model.names, palette: state.palette });
     dirty = true;
   }
 
-  const showNetwork = () => network.setStructure(networkStructure(state, model));
+  const showNetwork = () => isImageData(state) || network.setStructure(networkStructure(state, model));
 
   async function rebuild() {
     const build = ++generation;
@@ -204,7 +209,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   }
 
   function redrawMap() {
-    if (lastFrame) drawOutputMap(ui.output, lastFrame, { unit: hoveredUnit, unitCounts: model.unitCounts, state });
+    if (lastFrame?.grid) drawOutputMap(ui.output, lastFrame, { unit: hoveredUnit, unitCounts: model.unitCounts, state });
   }
 
   function draw(frame) {
@@ -216,6 +221,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy, running, frames };
     redrawMap();  // the maps change every frame; the other views take turns while training
     views.draw(frame, { running, frames, state, model });
+    imageMode.draw(frame, { running, frames });
     if (state.showPointLoss) applyPointStyle();
     // The previous frame is drawn and replaced: its arrays go back to the worker for the next
     // frame, so a steady stream of frames allocates nothing (2 MB a frame at 6x8 otherwise).

@@ -18,7 +18,8 @@ const MAX_LINES = 400;
 const ALLOWED = {
   entry: ['element'],                  // web/nnplay.js, the module a page loads
   element: ['playground', 'state', 'shared'],
-  playground: ['controls', 'explain', 'network', 'views', 'engine', 'state', 'shared'],  // playground.js + playground/
+  playground: ['controls', 'explain', 'network', 'views', 'engine', 'state', 'shared', 'images'],  // playground.js + playground/
+  images: ['explain', 'network', 'views', 'state', 'shared'],  // picture data sets' views, loaded on first use
   controls: ['views', 'state', 'shared'],
   explain: ['network', 'views', 'state', 'shared'],
   network: ['views', 'state', 'shared'],
