@@ -41,6 +41,16 @@ function urlPlugin(name, filter, from, to) {
 
 // engine/engine.js names its worker './worker.js' (right for web/); in dist/ the worker is the bundle.
 const workerUrlPlugin = urlPlugin('nnplay-worker-url', /[\\/]web[\\/]engine[\\/]engine\.js$/, './worker.js', `./${WORKER}`);
+// The picture views (web/images/) are a bundle of their own, with their own copies of the few
+// small modules they share with nnplay.js: as a chunk of the split build they would cut those
+// modules out of nnplay.js into shared chunks, and every chunk costs the first load bytes.
+const IMAGES = 'nnplay-images.js';
+const imagesPlugin = {
+  name: 'nnplay-images',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]images[\\/]image-panel\.js$/ }, () => ({ path: `./${IMAGES}`, external: true }));
+  },
+};
 // engine/worker.js finds the scalar build in web/gen/; in dist/ it lies next to the worker bundle.
 const scalarUrlPlugin = urlPlugin('nnplay-scalar-url', /[\\/]web[\\/]engine[\\/]worker\.js$/, '../gen/nncore-scalar.wasm', './nncore-scalar.wasm');
 
@@ -78,7 +88,7 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   const { metafile } = await esbuild.build({
     entryPoints: { nnplay: path.join(WEB, MODULE) }, outdir: outDir, bundle: true, format: 'esm', minify: true,
     splitting: true, chunkNames: 'nnplay-[name]-[hash]', target: TARGET, platform: 'browser', legalComments: 'none',
-    logLevel: 'warning', plugins: [workerUrlPlugin], metafile: true,
+    logLevel: 'warning', plugins: [workerUrlPlugin, imagesPlugin], metafile: true,
   });
   // What loads before any interaction: nnplay.js and, transitively, every chunk it imports
   // statically. The rest wait for a dynamic import.
@@ -92,6 +102,8 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
     }
   }
   // The glue's Node branch requires fs and path; in a browser that branch never runs.
+  await bundle('images/image-panel.js', path.join(outDir, IMAGES));
+  chunks.push(IMAGES);
   await bundle('engine/worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'], plugins: [scalarUrlPlugin] });
   // A browser fetches one of the two: the scalar build only where SIMD128 is missing.
   for (const file of modules) await copyFile(path.join(WEB, 'gen', file), path.join(outDir, file));
