@@ -13,6 +13,11 @@ export class ImageConfusion extends ConfusionView {
     this.gallery = h('div', { class: 'cell-images', 'aria-live': 'polite' });
   }
 
+  // The class names are the panel's (names: the classes in output order), not the CSV's.
+  show(matrix, classes, palette) {
+    super.show(matrix, classes, palette, this.names);
+  }
+
   // The table, each count inside a button (the view sets the button's text and shade).
   build(classes, palette, shape, names) {
     this.shape = shape;

@@ -92,6 +92,7 @@ export class ImagePanel {
     this.diagram.setStructure({ sizes: this.sizes, width: image.width, height: image.height, names, palette: state.palette,
       activation: state.activation });
     this.pad.setSize(image.width, image.height);
+    this.confusion.names = names;
     this.labelSelect.replaceChildren(...names.map((name, k) => h('option', { value: String(k) }, name)));
     this.follow.close();
     this.confusion.gallery.replaceChildren();

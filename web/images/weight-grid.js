@@ -15,7 +15,8 @@ export class WeightGrid {
   constructor() {
     Object.assign(this, { count: 0, width: 28, height: 28, classes: [], palette: 'classic', picked: 0 });
     Object.assign(this, { weights: null, activations: null, votes: null });
-    this.canvas = h('canvas', { class: 'weight-grid', width: 1, height: 1, tabindex: 0, role: 'img' });
+    this.canvas = h('canvas', { class: 'weight-grid', width: 1, height: 1, tabindex: 0, role: 'application',
+      'aria-roledescription': 'weight pictures' });
     this.canvas.addEventListener('keydown', (e) => this.key(e));
     this.canvas.addEventListener('click', (e) => this.clicked(e));
     this.big = h('canvas', { class: 'weight-big', width: 28, height: 28, 'aria-hidden': 'true' });
