@@ -94,7 +94,7 @@ export class TracePanel {
     this.backButton = button('\u25c0 Step', 'tp-back', 'Previous step of the pass', () => this.move(-1));
     this.nextButton = button('Step \u25b6', 'tp-next', 'Next step of the pass', () => this.move(1));
     this.animateButton = button('\u25b6 Animate', 'tp-animate', 'Animate the forward and backward pass', () => this.toggleAnimation());
-    const close = button('Close', 'tp-close', 'Stop following this point (Esc)', () => { this.hide(); this.onClose(); });
+    const close = button('Close', 'tp-close', 'Close: stop following this point (Esc)', () => { this.hide(); this.onClose(); });
     const bar = make('div', 'tp-buttons');
     bar.append(this.backButton, this.nextButton, this.animateButton);
     if (onStepBatch) {

@@ -32,7 +32,7 @@ export class ImageConfusion extends ConfusionView {
     const rows = Array.from({ length: classes }, (_, t) => {
       const cells = Array.from({ length: classes }, (_, p) => {
         const button = h('button', { type: 'button', class: 'cell-button', dataset: { actual: t, predicted: p },
-          'aria-label': `${names?.[t] ?? t} taken for ${names?.[p] ?? p}: show these pictures`,
+          title: `${names?.[t] ?? t} taken for ${names?.[p] ?? p}: show these pictures`,
           onclick: () => this.onCell(t, p) }, '0');
         this.cells.push(button);
         return h('td', {}, button);
