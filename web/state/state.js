@@ -36,7 +36,8 @@ function engine(key, page = {}) {
     case 'choice': return Object.assign(spec, { type: 'enum', values: core.choices });
     case 'bool': return Object.assign(spec, { type: 'bool' });
     case 'intList': return Object.assign(spec, { type: 'intList', min: core.min, max: core.max, maxEntries: core.maxItems });
-    case 'choiceList': return Object.assign(spec, { type: 'enumList', values: core.choices, maxEntries: core.maxItems });
+    case 'choiceList': return Object.assign(spec, { type: 'enumList', values: core.choices, maxEntries: core.maxItems,
+      ...(core.minItems ? { minEntries: core.minItems } : {}) });
     case 'text': return Object.assign(spec, { type: 'string', maxLength: core.maxItems });
     default: throw new Error(`${key}: unknown kind ${core.kind} in the engine's settings table`);
   }
@@ -140,7 +141,7 @@ function describeAllowed(spec) {
     case 'intList':
       return `up to ${spec.maxEntries} comma-separated whole numbers, each ${spec.min} to ${spec.max}`;
     case 'enumList':
-      return `up to ${spec.maxEntries} comma-separated names such as ${spec.values.slice(0, 3).join(', ')}`;
+      return `${spec.minEntries ? `${spec.minEntries} to` : 'up to'} ${spec.maxEntries} comma-separated names such as ${spec.values.slice(0, 3).join(', ')}`;
     case 'string':
       return `up to ${spec.maxLength} characters from A-Z a-z 0-9 . _ -`;
     default: return 'nothing';
@@ -206,9 +207,13 @@ export function coerce(key, rawString) {
     case 'intList':
       return parseIntList(key, raw, spec);
     case 'enumList': {
-      if (raw === '') return { value: [] };
+      if (raw === '') return spec.minEntries ? fail(key, raw, 'is empty', spec) : { value: [] };
       const parts = raw.split(',');
-      if (parts.length > spec.maxEntries) return fail(key, raw, `has ${parts.length} entries`, spec);
+      if (parts.length > spec.maxEntries || parts.length < (spec.minEntries ?? 0)) return fail(key, raw, `has ${parts.length} entries`, spec);
+      // A list that offers "all" is a set (imageClasses): no repeats, and "all" stands alone.
+      if (spec.values.includes('all') && (new Set(parts).size < parts.length || (parts.length > 1 && parts.includes('all')))) {
+        return fail(key, raw, 'repeats an entry or joins "all" with others', spec);
+      }
       const value = parts.map((part) => spec.values.find((v) => v.toLowerCase() === part.toLowerCase()));
       return value.includes(undefined) ? fail(key, raw, 'has an entry that is not a choice', spec) : { value };
     }
