@@ -6,7 +6,9 @@
 // imageClasses value gets a message and the default.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, newPage, firstFrame } from './browser.mjs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { openBrowser, newPage, firstFrame, OUTPUT_DIR } from './browser.mjs';
 
 const PG = 'nn-playground';
 // Waits until the picture views are in and a frame of the picture network is drawn.
@@ -130,3 +132,33 @@ test('a bad imageClasses value gets a message and the default', async (t) => {
     await page.close();
   }
 });
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+// Picture mode in both colour schemes at a phone's and a desktop's width: axe finds nothing
+// (names, roles, contrast), and a screenshot of each is kept in test-output/ to look at.
+for (const scheme of ['light', 'dark']) {
+  for (const [name, width, height] of [['desktop', 1366, 768], ['phone', 360, 740]]) {
+    test(`picture mode: axe finds no violations, screenshot (${scheme}, ${name})`, async (t) => {
+      const { browser, base } = await openBrowser(t);
+      const { page, problems } = await newPage(browser, { width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${base}#dataset=fashion&seed=1`);
+      await pictureFrame(page);
+      await page.evaluate(() => document.querySelector('nn-playground').play());
+      await page.waitForFunction(() => document.querySelector('nn-playground').metrics.epoch >= 5, null, { timeout: 60000 });
+      await page.evaluate(() => document.querySelector('nn-playground').pause());
+      await page.locator(`${PG} .cell-button[data-actual="0"][data-predicted="0"]`).click();
+      await page.locator(`${PG} .cell-image-button`).first().waitFor();
+      await page.addScriptTag({ path: AXE_PATH });
+      const violations = await page.evaluate(() => globalThis.axe.run(document, {
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'], resultTypes: ['violations'] })
+        .then((r) => r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' >>> ')).join(', ')}`)));
+      assert.deepEqual(violations, []);
+      await page.screenshot({ path: path.join(OUTPUT_DIR, `fashion-${name}-${scheme}.png`), fullPage: true });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(OUTPUT_DIR, `fashion-${name}-${scheme}-first-screen.png`) });
+      assert.deepEqual(problems, []);
+    });
+  }
+}
