@@ -56,13 +56,17 @@ export class ImageNetwork {
     this.input.height = height;
     const hidden = sizes.slice(1, -1);
     this.shape.value = hidden.join(',');
-    this.titles[0].textContent = `Input: ${width} × ${height} picture`;
+    this.titles[0].textContent = `Input: ${width} × ${height} picture${sizes[0] !== width * height ? `, seen as ${sizes[0]} pixels` : ''}`;
     this.titles[1].textContent = hidden.length ? `Hidden 1: ${hidden[0]} neurons${activation ? `, ${activation}` : ''}` : '';
     this.titles[2].textContent = hidden.length > 1 ? `Hidden 2${hidden.length > 2 ? `–${hidden.length}` : ''}` : '';
     this.titles[3].textContent = `Output: ${names.length} classes, softmax`;
     this.columns[1].hidden = hidden.length === 0;
     this.columns[2].hidden = hidden.length < 2;
-    this.grid.setStructure({ count: hidden[0] ?? 0, width, height, classes: hidden.length === 1 ? names : null, palette });
+    // The network may see the picture smaller than it is (imageSize=14: 2 x 2 averages), so the
+    // weight pictures take their side from the input count.
+    const side = Math.round(Math.sqrt(sizes[0]));
+    const [inW, inH] = side * side === sizes[0] ? [side, side] : [width, height];
+    this.grid.setStructure({ count: hidden[0] ?? 0, width: inW, height: inH, classes: hidden.length === 1 ? names : null, palette });
     this.deep.setStructure({ sizes, palette });
     this.bars.setClasses(names, palette);
   }
