@@ -83,15 +83,17 @@ export class ImagePanel {
   // After a build: result is the engine's structure (unitCounts, lossName, image), state the
   // playground's settings.
   setStructure(result, state) {
-    const image = result.image ?? { width: this.width, height: this.height };
-    const keys = classKeys(state.imageClasses, allKeys());
+    const image = result.image ?? {};
+    const keys = classKeys(image.classes ?? state.imageClasses, allKeys());
     const names = image.names ?? keys.map((k) => CLASS_NAMES[k] ?? k);
-    Object.assign(this, { sizes: result.unitCounts, names, width: image.width, height: image.height,
+    // The pictures' own size (the network may see them at half the side, image.width).
+    const [width, height] = [image.pixelWidth ?? image.width ?? 28, image.pixelHeight ?? image.height ?? 28];
+    Object.assign(this, { sizes: result.unitCounts, names, width, height, testCount: image.testCount ?? Infinity,
       lossName: result.lossName, palette: state.palette, pass: null, activation: state.activation });
     this.picker.set(keys);
-    this.diagram.setStructure({ sizes: this.sizes, width: image.width, height: image.height, names, palette: state.palette,
-      activation: state.activation });
-    this.pad.setSize(image.width, image.height);
+    this.diagram.setStructure({ sizes: this.sizes, width, height, names, palette: state.palette, activation: state.activation });
+    this.pad.setSize(width, height);
+    if (result.samples) this.strip.show({ samples: result.samples, names, width, height, palette: state.palette });
     this.confusion.names = names;
     this.labelSelect.replaceChildren(...names.map((name, k) => h('option', { value: String(k) }, name)));
     this.follow.close();
@@ -99,14 +101,8 @@ export class ImagePanel {
     this.loadTest(0);
   }
 
-  // A frame of an image network: its first-layer weights every time, its sample pictures and
-  // picture size once per build.
+  // A frame of an image network: its metrics and weights, the first layer's apart.
   onFrame(frame, { running, frames }) {
-    if (frame.image && (frame.image.width !== this.width || frame.image.names?.join() !== this.names.join())) {
-      this.setStructure({ unitCounts: this.sizes, lossName: this.lossName, image: frame.image },
-        { imageClasses: frame.image.classes, palette: this.palette, activation: this.activation });
-    }
-    if (frame.samples) this.strip.show({ samples: frame.samples, names: this.names, width: this.width, height: this.height, palette: this.palette });
     this.params = frame.params ?? this.params;
     this.diagram.update({ inputWeights: frame.inputWeights, params: this.params, pass: this.pass });
     // The current picture is asked about again as the weights move: on one frame in four while
@@ -123,7 +119,7 @@ export class ImagePanel {
   }
 
   loadTest(index) {
-    const i = Math.max(0, index);
+    const i = ((index % this.testCount) + this.testCount) % this.testCount || 0;
     this.engine().testImage(i).then(({ pixels, label }) => {
       this.testIndex = i;
       this.setCurrent({ pixels, label, index: i, caption: `test picture ${i + 1}, a ${this.names[label] ?? label}` });
@@ -167,7 +163,8 @@ export class ImagePanel {
 
   async traceCurrent() {
     const { current } = this;
-    return this.engine().traceImage(current.index ?? current.pixels.slice(), current.label);
+    return this.engine().traceImage(current.index === undefined ? { pixels: current.pixels.slice(), label: current.label }
+      : { index: current.index });
   }
 
   async startFollow() {
@@ -190,8 +187,8 @@ export class ImagePanel {
   async showCell(actual, predicted) {
     try {
       const result = await this.engine().imagesInCell(actual, predicted, CELL_PICTURES);
-      const images = result.images ?? result;
-      this.cell = { actual, images, indices: result.indices ?? null };
+      const images = result.pixels;
+      this.cell = { actual, images, indices: result.indices };
       const count = Math.floor(images.length / (this.width * this.height));
       this.confusion.showCell({ images, width: this.width, height: this.height,
         title: `${count} test picture${count === 1 ? '' : 's'} of ${this.names[actual]} taken for ${this.names[predicted]}`
@@ -203,12 +200,9 @@ export class ImagePanel {
 
   pickFromCell(i) {
     const { actual, images, indices } = this.cell;
-    if (indices) {
-      this.loadTest(indices[i]);
-      return;
-    }
     const pixels = this.width * this.height;
-    this.setCurrent({ pixels: images.slice(i * pixels, (i + 1) * pixels), label: actual,
-      caption: `a ${this.names[actual]} from the confusion matrix` });
+    this.testIndex = indices[i];
+    this.setCurrent({ pixels: images.slice(i * pixels, (i + 1) * pixels), label: actual, index: indices[i],
+      caption: `test picture ${indices[i] + 1}, a ${this.names[actual]}` });
   }
 }

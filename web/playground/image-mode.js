@@ -10,9 +10,7 @@ export class ImageMode {
   // context: what the picture views need of the playground (see images/image-panel.js) and
   // getState() for the latest settings.
   constructor(context) {
-    // once: the last frame that carried what comes once per build (the sample pictures), kept
-    // for a panel that was still loading when it came.
-    Object.assign(this, { context, panel: null, loading: null, once: null });
+    Object.assign(this, { context, panel: null, loading: null });
   }
 
   // Enters or leaves the picture views for `state`; resolves with the panel or null.
@@ -32,17 +30,12 @@ export class ImageMode {
 
   // After a build of picture data: the views take its shape.
   setStructure(result, state) {
-    this.once = null;
-    this.sync(state).then((panel) => {
-      panel?.setStructure(result, state);
-      if (panel && this.once) panel.onFrame(this.once, { running: false, frames: 0 });
-    }).catch(this.context.onError);
+    this.sync(state).then((panel) => panel?.setStructure(result, state)).catch(this.context.onError);
   }
 
   // A frame with the first layer's weights is a picture network's: drawn here; false otherwise.
   draw(frame, how) {
     if (!('inputWeights' in frame)) return false;
-    if (frame.samples) this.once = frame;
     if (isImageData(this.context.getState())) this.panel?.onFrame(frame, how);
     return true;
   }
