@@ -69,6 +69,15 @@ test('pick Clothing, play: accuracy rises, the weight pictures change, the outpu
     start.testAccuracy || 0, { timeout: 60000 });
   assert.notEqual(await weightPixels(page), before, 'the weight pictures redraw while training');
   await page.evaluate(() => document.querySelector('nn-playground').pause());
+  // The keys pick a neuron, whose picture and numbers are then shown large and in words.
+  const caption = page.locator(`${PG} .weight-caption`);
+  assert.match(await caption.textContent(), /^Neuron 1 of \d+/);
+  await page.locator(`${PG} .weight-grid`).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  assert.match(await caption.textContent(), /^Neuron (\d+) of/);
+  const picked = Number((await caption.textContent()).match(/^Neuron (\d+)/)[1]);
+  assert.ok(picked > 2, `arrow keys moved the pick to neuron ${picked}`);
   assert.deepEqual(problems, []);
 });
 
