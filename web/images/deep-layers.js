@@ -9,10 +9,13 @@ import { imageClassColor } from './pixels.js';
 
 const COLUMN_GAP = 56;
 const NODE = 10;
-const HEIGHT = 200;
+const MIN_HEIGHT = 160;
+// The output nodes sit level with the class bars beside them: one bar row (20 px and a 3 px
+// gap, images.css.js) each.
+export const BAR_ROW = 23;
 
-// Node k's centre height of n in a column of height H.
-export const nodeY = (k, n, height = HEIGHT) => ((k + 0.5) / n) * height;
+// Node k's centre height of n in a column of height H; outputs line up with their bars.
+export const nodeY = (k, n, height, output = false) => (output ? k * BAR_ROW + 10 : ((k + 0.5) / n) * height);
 
 export class DeepLayers {
   constructor() {
@@ -29,6 +32,8 @@ export class DeepLayers {
     this.columns = Math.max(0, sizes.length - this.first);
     this.el.hidden = sizes.length < 4;
     const width = Math.max(1, (this.columns - 1) * COLUMN_GAP + NODE);
+    this.height = Math.max(MIN_HEIGHT, sizes.at(-1) * BAR_ROW);
+    const HEIGHT = this.height;
     const ratio = globalThis.devicePixelRatio || 1;
     this.canvas.width = Math.round(width * ratio);
     this.canvas.height = Math.round(HEIGHT * ratio);
@@ -51,6 +56,7 @@ export class DeepLayers {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const { sizes } = this;
     const x = (layer) => (layer - this.first) * COLUMN_GAP + NODE / 2;
+    const y = (layer, k) => nodeY(k, sizes[layer], this.height, layer === sizes.length - 1);
     if (params) {
       for (let layer = this.first + 1; layer < sizes.length; layer++) {
         ctx.globalAlpha = this.faded.has(layer) ? 0.15 : 0.7;
@@ -60,8 +66,8 @@ export class DeepLayers {
             ctx.strokeStyle = colorFor(w, this.palette);
             ctx.lineWidth = linkWidth(w) / 2;
             ctx.beginPath();
-            ctx.moveTo(x(layer - 1), nodeY(i, sizes[layer - 1]));
-            ctx.lineTo(x(layer), nodeY(o, sizes[layer]));
+            ctx.moveTo(x(layer - 1), y(layer - 1, i));
+            ctx.lineTo(x(layer), y(layer, o));
             ctx.stroke();
           }
         }
@@ -73,10 +79,10 @@ export class DeepLayers {
       const a = values?.(layer);
       for (let k = 0; k < sizes[layer]; k++) {
         ctx.fillStyle = output ? imageClassColor(k, this.palette) : colorFor(a ? a[k] : 0, this.palette);
-        ctx.fillRect(x(layer) - NODE / 2, nodeY(k, sizes[layer]) - NODE / 2, NODE, NODE);
+        ctx.fillRect(x(layer) - NODE / 2, y(layer, k) - NODE / 2, NODE, NODE);
         ctx.strokeStyle = '#555';
         ctx.lineWidth = 1;
-        ctx.strokeRect(x(layer) - NODE / 2, nodeY(k, sizes[layer]) - NODE / 2, NODE, NODE);
+        ctx.strokeRect(x(layer) - NODE / 2, y(layer, k) - NODE / 2, NODE, NODE);
       }
     }
     ctx.globalAlpha = 1;

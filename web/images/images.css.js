@@ -22,7 +22,7 @@ const CSS = `
 .image-shape-control { flex-direction: row; align-items: center; gap: 8px; flex-wrap: wrap; }
 .in-columns { display: grid; grid-template-columns: minmax(64px, .8fr) minmax(120px, 2.2fr) auto minmax(120px, 1.4fr); gap: 10px; align-items: start; }
 .in-col { min-width: 0; transition: opacity .2s; }
-.in-col h3 { margin-top: 0; }
+.in-col h3 { margin-top: 0; min-height: 2.9em; }
 .in-faded { opacity: .3; }
 .in-current { outline: 2px solid var(--accent); outline-offset: 3px; border-radius: 2px; }
 .image-input { width: 100%; max-width: 112px; aspect-ratio: 1; image-rendering: pixelated; border: 1px solid var(--line); display: block; }
@@ -34,7 +34,7 @@ const CSS = `
 .weight-caption { margin: 0; font-size: 11px; color: var(--muted); }
 .deep-layers { display: block; }
 .class-bars { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 3px; }
-.class-bar { display: grid; grid-template-columns: 12px minmax(56px, auto) minmax(30px, 1fr) 44px; align-items: center; gap: 4px; font-size: 12px; }
+.class-bar { height: 20px; display: grid; grid-template-columns: 12px minmax(56px, auto) minmax(30px, 1fr) 44px; align-items: center; gap: 4px; font-size: 12px; }
 .class-bar-name { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .class-bar-best .class-bar-name { font-weight: 700; }
 .class-bar-track { height: 10px; background: #eef0f1; border-radius: 2px; overflow: hidden; }
