@@ -2,6 +2,7 @@
 
 #include "config.hpp"
 #include "csv.hpp"
+#include "images.hpp"
 #include "json.hpp"
 #include "session.hpp"
 #include "text.hpp"
@@ -38,10 +39,10 @@ const std::vector<const char*> kActivationChoices = {"relu", "tanh",  "sigmoid",
 std::vector<SettingSpec> build_table() {
   std::vector<SettingSpec> t = {
       choice("problem", {"classification", "regression"}),
-      choice("dataset", {"circle", "xor", "gauss", "spiral", "moons", "checkerboard", "sine", "cubic", "abs"}),
+      choice("dataset", {"circle", "xor", "gauss", "spiral", "moons", "checkerboard", "sine", "cubic", "abs", "fashion"}),
       choice("regDataset", {"reg-plane", "reg-gauss"}),
       spec("seed", K::kText),
-      spec("networkShape", K::kIntList, 1, kMaxNeurons),
+      spec("networkShape", K::kIntList, 1, kMaxImageNeurons),
       choice("activation", kActivationChoices),
       real("learningRate", 0.00001, 10.0),
       whole("batchSize", 1, kMaxBatchSize),
@@ -66,13 +67,23 @@ std::vector<SettingSpec> build_table() {
       whole("stopEpochs", 0, 100000000),
       real("stopTestLoss", 0.0, 10.0),
       whole("stopPatience", 0, 1000000),
+      spec("imageClasses", K::kChoiceList, 2),
+      choice("imageSize", {"28", "14"}),
       spec("activations", K::kChoiceList),
   };
   for (SettingSpec& s : t) {
     if (s.kind == K::kIntList) s.max_items = kMaxHiddenLayers;
-    if (s.kind == K::kChoiceList) s.choices = kActivationChoices, s.max_items = kMaxHiddenLayers;
     if (s.kind == K::kText) s.max_items = int(kMaxSeedLength);
   }
+  setting_lookup(t, "activations").choices = kActivationChoices;
+  setting_lookup(t, "activations").max_items = kMaxHiddenLayers;
+  // Any 2 to 10 different classes, or "all" alone.
+  SettingSpec& image_classes = setting_lookup(t, "imageClasses");
+  for (int k = 0; k < kImageClassCount; ++k) image_classes.choices.push_back(image_class_key(k));
+  image_classes.choices.push_back("all");
+  image_classes.max_items = kImageClassCount;
+  // Points keep kMaxNeurons per layer (a rule in config.cpp); image data may go to max.
+  setting_lookup(t, "networkShape").point_max = kMaxNeurons;
   setting_lookup(t, "numSamples").zero_allowed = true;
   // The page and the URL keep the Playground's 1 to 30; scripts and benchmarks may go further.
   setting_lookup(t, "batchSize").page_max = 30;
@@ -157,8 +168,10 @@ std::string settings_json() {
     if (s.kind == K::kInt || s.kind == K::kFloat || s.kind == K::kIntList) {
       out += ",\"min\":" + format_float(s.min) + ",\"max\":" + format_float(s.max);
     }
+    if (s.kind == K::kChoiceList && s.min > 0) out += ",\"minItems\":" + format_float(s.min);
     if (s.zero_allowed) out += ",\"zeroAllowed\":true";
     if (s.page_max) out += ",\"pageMax\":" + std::to_string(s.page_max);
+    if (s.point_max) out += ",\"pointMax\":" + std::to_string(s.point_max);
     if (!s.choices.empty()) {
       out += ",\"choices\":[";
       for (std::size_t i = 0; i < s.choices.size(); ++i) out += (i ? "," : "") + json_quote(s.choices[i]);
@@ -172,7 +185,11 @@ std::string settings_json() {
          ",\"maxTarget\":" + format_float(kMaxTarget) + ",\"maxSamples\":" + std::to_string(kMaxSamples) + ",\"minCsvPoints\":" + std::to_string(kMinCsvPoints) +
          ",\"maxCsvBytes\":" + std::to_string(kMaxCsvBytes) + ",\"maxExperimentBytes\":" + std::to_string(kMaxJsonBytes) +
          ",\"maxGridSize\":" + std::to_string(kMaxGridSize) + ",\"maxClasses\":" + std::to_string(kMaxClasses) +
-         ",\"maxConfigText\":" + std::to_string(kMaxConfigText) + "}}";
+         ",\"maxConfigText\":" + std::to_string(kMaxConfigText) + ",\"imageSide\":" + std::to_string(kImageSide) +
+         ",\"imageTrainPerClass\":" + std::to_string(kImageTrainPerClass) +
+         ",\"imageTestPerClass\":" + std::to_string(kImageTestPerClass) + ",\"imageClassNames\":[";
+  for (int k = 0; k < kImageClassCount; ++k) out += (k ? "," : "") + json_quote(image_class_name(k));
+  out += "]}}";
   return out;
 }
 

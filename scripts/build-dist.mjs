@@ -10,6 +10,7 @@ import { copyFile, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFashionAsset } from './fashion-asset.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WEB = path.join(ROOT, 'web');
@@ -21,26 +22,37 @@ const TARGET = ['chrome100', 'firefox110', 'safari16.4'];
 const STATIC = ['index.html', 'embed.html', 'examples/blog-post.html', 'page.css', 'embed.css', 'favicon.svg',
   'examples/blog-post.css'];
 
-// Rewrites the one `new URL('<from>', import.meta.url)` in the files matching `filter` to `to`:
-// web/ keeps the worker and the wasm modules in other places than dist/ does.
-function urlPlugin(name, filter, from, to) {
+// Rewrites the one `new URL('<from>', import.meta.url)` in the files matching `filter` to `to`,
+// for each [from, to] of `pairs`: web/ keeps the worker and the wasm modules in other places
+// than dist/ does.
+function urlPlugin(name, filter, ...pairs) {
   return {
     name,
     setup(build) {
       build.onLoad({ filter }, async (args) => {
-        const source = await readFile(args.path, 'utf8');
-        const quoted = from.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-        const pattern = new RegExp(`new URL\\((['"])${quoted}\\1, import\\.meta\\.url\\)`, 'g');
-        const found = source.match(pattern)?.length ?? 0;
-        if (found !== 1) throw new Error(`${path.basename(args.path)}: expected one new URL('${from}', import.meta.url), found ${found}`);
-        return { contents: source.replace(pattern, `new URL('${to}', import.meta.url)`), loader: 'js' };
+        let source = await readFile(args.path, 'utf8');
+        for (const [from, to] of pairs) {
+          const quoted = from.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+          const pattern = new RegExp(`new URL\\((['"])${quoted}\\1, import\\.meta\\.url\\)`, 'g');
+          const found = source.match(pattern)?.length ?? 0;
+          if (found !== 1) throw new Error(`${path.basename(args.path)}: expected one new URL('${from}', import.meta.url), found ${found}`);
+          source = source.replace(pattern, `new URL('${to}', import.meta.url)`);
+        }
+        return { contents: source, loader: 'js' };
       });
     },
   };
 }
 
 // engine/engine.js names its worker './worker.js' (right for web/); in dist/ the worker is the bundle.
-const workerUrlPlugin = urlPlugin('nnplay-worker-url', /[\\/]web[\\/]engine[\\/]engine\.js$/, './worker.js', `./${WORKER}`);
+const workerUrlPlugin = urlPlugin('nnplay-worker-url', /[\\/]web[\\/]engine[\\/]engine\.js$/, ['./worker.js', `./${WORKER}`]);
+// engine/worker.js finds the scalar build in web/gen/ and its image code next to itself; in dist/
+// both lie next to the worker bundle, the image code as a bundle of its own.
+const IMAGE_WORKER = 'nnplay-worker-images.js';
+const scalarUrlPlugin = urlPlugin('nnplay-scalar-url', /[\\/]web[\\/]engine[\\/]worker\.js$/,
+  ['../gen/nncore-scalar.wasm', './nncore-scalar.wasm'], ['./image-data.js', `./${IMAGE_WORKER}`]);
+// The image code finds the clothing asset in web/gen/fashion/; in dist/ in fashion/.
+const fashionUrlPlugin = urlPlugin('nnplay-fashion-url', /[\\/]web[\\/]engine[\\/]image-data\.js$/, ['../gen/fashion/', './fashion/']);
 // The picture views (web/images/) are a bundle of their own, with their own copies of the few
 // small modules they share with nnplay.js: as a chunk of the split build they would cut those
 // modules out of nnplay.js into shared chunks, and every chunk costs the first load bytes.
@@ -51,8 +63,6 @@ const imagesPlugin = {
     build.onResolve({ filter: /[\\/]images[\\/]image-panel\.js$/ }, () => ({ path: `./${IMAGES}`, external: true }));
   },
 };
-// engine/worker.js finds the scalar build in web/gen/; in dist/ it lies next to the worker bundle.
-const scalarUrlPlugin = urlPlugin('nnplay-scalar-url', /[\\/]web[\\/]engine[\\/]worker\.js$/, '../gen/nncore-scalar.wasm', './nncore-scalar.wasm');
 
 async function bundle(entry, outfile, extra = {}) {
   await esbuild.build({
@@ -101,16 +111,21 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
       if (kind === 'import-statement' && !eager.includes(name)) { eager.push(name); queue.push(name); }
     }
   }
-  // The glue's Node branch requires fs and path; in a browser that branch never runs.
+  // The glue's Node branch requires fs and path; in a browser that branch never runs. The
+  // worker's image code is a bundle of its own, imported only for image data.
   await bundle('images/image-panel.js', path.join(outDir, IMAGES));
   chunks.push(IMAGES);
   await bundle('engine/worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'], plugins: [scalarUrlPlugin] });
+  await bundle('engine/image-data.js', path.join(outDir, IMAGE_WORKER), { plugins: [fashionUrlPlugin] });
+  chunks.push(IMAGE_WORKER);
+  // The clothing images, fetched only by the image chunk.
+  const fashion = await writeFashionAsset([path.join(outDir, 'fashion'), path.join(WEB, 'gen', 'fashion')]);
   // A browser fetches one of the two: the scalar build only where SIMD128 is missing.
   for (const file of modules) await copyFile(path.join(WEB, 'gen', file), path.join(outDir, file));
   for (const file of STATIC) await copyFile(path.join(WEB, file), path.join(outDir, file));
 
   const sizes = {};
-  for (const file of await listFiles(outDir)) {
+  for (const file of (await listFiles(outDir)).filter((f) => !f.startsWith('fashion'))) {
     const bytes = await readFile(path.join(outDir, file));
     sizes[file] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   }
@@ -124,13 +139,14 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
     console.log(`  one playground (${onePlayground.join(' + ')}), gzip: ${kb(total)} of ${kb(BUDGET_BYTES)} allowed`);
     const lazy = chunks.filter((file) => !eager.includes(file));
     for (const file of lazy) console.log(`  later, on first use: ${file.padEnd(40)} gzip ${kb(sizes[file].gzip)}`);
+    console.log(`  clothing images (fashion/, stored gzipped): default three classes ${kb(fashion.totals.default)}, all ten ${kb(fashion.totals.all)}`);
   }
   if (total > BUDGET_BYTES) {
     const message = `a page with one playground transfers ${total} B gzipped, over the ${BUDGET_BYTES} B budget`;
     if (strict) throw new Error(message);
     if (!quiet) console.warn(`nnplay: WARNING: ${message}`);
   }
-  return { sizes, total, budget: BUDGET_BYTES, outDir, eager: onePlayground, lazy: chunks.filter((file) => !eager.includes(file)) };
+  return { sizes, total, budget: BUDGET_BYTES, outDir, eager: onePlayground, lazy: chunks.filter((file) => !eager.includes(file)), fashion };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -15,6 +15,10 @@ const MAX_AUTO_EPOCHS = 1000;
 
 let session = null;
 let previewSession = null;
+// ./image-data.js once a configuration has asked for clothing images (never for points).
+let images = null;
+let msPerBatch = null;
+const IMAGE_BUDGET_MS = 8;
 // Running estimate for "auto", refined after every chunk; null until the network at hand has
 // trained once. A guess could be far off (a 6x8 network takes 0.3 ms an epoch, a single neuron
 // 0.01 ms): the first chunk after a (re)configure is one epoch, to measure, not a burst of tens
@@ -40,6 +44,12 @@ function autoEpochs() {
 // Trains `epochs` ('batch' = one mini-batch, 'auto', or a count); returns what it trained:
 // the epoch count, or 1 for the mini-batch.
 function train(epochs) {
+  if (epochs === 'auto' && session.imageData()) {
+    // An epoch of images is longer than a frame: mini-batches for the budget instead.
+    const run = images.trainFor(session, IMAGE_BUDGET_MS, msPerBatch);
+    msPerBatch = run.msPerBatch;
+    return run.batches;
+  }
   if (epochs === 'batch') {
     session.step(1);
     return 1;
@@ -83,10 +93,22 @@ function neuronMaps(grid, size, mapSide) {
 // edits and network changes; new generated data or an opened experiment drop them).
 let csvNames = null;
 
+// Fetches the clothing classes `text` needs that the session does not have yet.
+async function prepareImages(text) {
+  const missing = session.missingImageClasses(text);
+  if (missing.length === 0) return;
+  // By URL, so that the worker's bundle leaves it out (dist/ has it as a bundle of its own).
+  images ??= await import(new URL('./image-data.js', import.meta.url).href);
+  await images.loadClasses(session, missing);
+}
+
 // What the page needs after the data or the network changed.
 function structure() {
   if (!session.dataEdited()) csvNames = null;
+  msPerBatch = null;
+  images?.resetImageFrames();
   return {
+    ...(session.imageData() ? images.imageStructure(session) : {}),
     classNames: csvNames?.length === session.classes() ? csvNames : null,
     points: Float32Array.from(session.points()),
     unitCounts: Array.from(session.unitCounts()),
@@ -99,7 +121,8 @@ function structure() {
 }
 
 const OPS = {
-  configure({ text }) {
+  async configure({ text }) {
+    await prepareImages(text);
     session.configure(text);
     msPerEpoch = null;
     return structure();
@@ -123,6 +146,12 @@ const OPS = {
   // Trains `epochs` (a count, 'batch' or 'auto'), then everything one drawn frame shows.
   frame({ epochs, gridSize, mapSide, gradients, pointLosses }) {
     const trained = train(epochs);
+    // Image data has no map over the plane: no grid and no neuron maps, the first layer's weights instead.
+    if (session.imageData()) {
+      return { trained, msPerEpoch, ...images.imageFrame(session, trained),
+        gradients: gradients ? Float32Array.from(session.lastGradients()) : null,
+        pointLosses: pointLosses ? Float32Array.from(session.pointLosses()) : null };
+    }
     const metrics = session.metrics();
     const grid = gridCopy(gridSize);
     return {
@@ -172,7 +201,10 @@ const OPS = {
   save() {
     return session.save();
   },
-  load({ json }) {
+  async load({ json }) {
+    let config = '';
+    try { config = JSON.parse(json).config; } catch { /* session.load names what is wrong */ }
+    if (typeof config === 'string') await prepareImages(config);
     session.load(json);
     csvNames = null;
     return structure();
@@ -191,15 +223,28 @@ const OPS = {
   },
 };
 
+for (const op of ['predictImage', 'traceImage', 'testImage', 'imagesInCell']) {
+  OPS[op] = (args) => {
+    if (!session.imageData()) throw new Error(`${op}: the data are not images`);
+    return images.IMAGE_OPS[op](session, args);
+  };
+}
 
-// Every typed array in a result moves to the page without a copy.
+// Every typed array in a result moves to the page without a copy (each is a copy out of wasm memory).
 function transferables(value, out = []) {
-  if (value instanceof Float32Array) out.push(value.buffer);
+  if (value instanceof Float32Array || value instanceof Uint8Array || value instanceof Int32Array) out.push(value.buffer);
   else if (value && typeof value === 'object') for (const v of Object.values(value)) transferables(v, out);
   return out;
 }
 
-self.onmessage = async ({ data }) => {
+// One operation at a time, in arrival order: one that waits for images holds the rest back.
+let queue = ready;
+
+self.onmessage = ({ data }) => {
+  queue = queue.then(() => handle(data), () => handle(data));
+};
+
+async function handle(data) {
   const { id, op, ...args } = data;
   if (op === 'recycle') {  // no answer: a buffer coming back for reuse
     if (!(data.buffer instanceof ArrayBuffer)) return;
@@ -211,11 +256,11 @@ self.onmessage = async ({ data }) => {
   try {
     await ready;
     if (!Object.prototype.hasOwnProperty.call(OPS, op)) throw new Error(`unknown operation "${op}"`);
-    const result = OPS[op](args);
+    const result = await OPS[op](args);
     self.postMessage({ id, result }, transferables(result));
   } catch (error) {
     // A wasm trap (RuntimeError) is fatal: the page restarts with a fresh worker.
     const fatal = error instanceof WebAssembly.RuntimeError;
     self.postMessage({ id, error: error instanceof Error ? error.message : String(error), fatal });
   }
-};
+}
