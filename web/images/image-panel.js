@@ -65,7 +65,10 @@ export class ImagePanel {
     this.plainConfusion = views.confusion;
   }
 
-  enter() {
+  // state: the playground's settings. A whole epoch of pictures is longer than a frame: the
+  // pace becomes "as fast as it goes", mini-batches for a few milliseconds a frame.
+  enter(state) {
+    if (state && state.epochsPerFrame !== 'auto' && state.epochsPerFrame !== 'batch') this.change('epochsPerFrame', 'auto');
     this.playground.classList.add('image-mode');
     for (const el of [this.dataBox, this.diagram.el, this.tryBox]) el.hidden = false;
     this.views.confusion = this.confusion;

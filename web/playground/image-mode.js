@@ -23,7 +23,7 @@ export class ImageMode {
       .then((views) => new views.ImagePanel(this.context), (error) => { this.loading = null; throw error; });
     return this.loading.then((panel) => {
       this.panel = panel;
-      if (isImageData(this.context.getState())) panel.enter();
+      if (isImageData(this.context.getState())) panel.enter(this.context.getState());
       return panel;
     });
   }
