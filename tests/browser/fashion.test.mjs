@@ -21,9 +21,10 @@ async function pictureFrame(page) {
   }, null, { timeout: 60000 });
 }
 
-// Every byte of the weight pictures' canvas, as a short fingerprint.
+// Every byte of the picked neuron's weight picture (weights only: the grid's strips under each
+// tile change with the current picture's activations), as a short fingerprint.
 const weightPixels = (page) => page.evaluate(() => {
-  const c = document.querySelector('nn-playground').shadowRoot.querySelector('.weight-grid');
+  const c = document.querySelector('nn-playground').shadowRoot.querySelector('.weight-big');
   const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let sum = 0;
   for (let i = 0; i < data.length; i++) sum = (sum * 31 + data[i]) % 1000000007;
