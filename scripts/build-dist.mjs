@@ -57,6 +57,16 @@ const scalarUrlPlugin = urlPlugin('nnplay-scalar-url', /[\\/]web[\\/]engine[\\/]
   ['../gen/nncore-scalar.wasm', './nncore-scalar.wasm'], ['./image-data.js', `./${IMAGE_WORKER}`]);
 // The image code finds the clothing asset in web/gen/fashion/; in dist/ in fashion/.
 const fashionUrlPlugin = urlPlugin('nnplay-fashion-url', /[\\/]web[\\/]engine[\\/]image-data\.js$/, ['../gen/fashion/', './fashion/']);
+// The picture views (web/images/) are a bundle of their own, with their own copies of the few
+// small modules they share with nnplay.js: as a chunk of the split build they would cut those
+// modules out of nnplay.js into shared chunks, and every chunk costs the first load bytes.
+const IMAGES = 'nnplay-images.js';
+const imagesPlugin = {
+  name: 'nnplay-images',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]images[\\/]image-panel\.js$/ }, () => ({ path: `./${IMAGES}`, external: true }));
+  },
+};
 
 // dist/'s glue only ever runs in a browser's worker: its Node branch (file reads, process
 // handlers) is dropped by writing `false` for the environment test, which the minifier folds away.
@@ -108,7 +118,7 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   };
   const { metafile, outputFiles } = await esbuild.build({
     ...split, entryPoints: { nnplay: path.join(WEB, MODULE) }, outdir: outDir, splitting: true,
-    chunkNames: 'nnplay-[name]-[hash]', plugins: [workerUrlPlugin, cssLiteralsPlugin], metafile: true, write: false,
+    chunkNames: 'nnplay-[name]-[hash]', plugins: [workerUrlPlugin, imagesPlugin, cssLiteralsPlugin], metafile: true, write: false,
   });
   // What loads before any interaction: nnplay.js and, transitively, every chunk it imports
   // statically. The rest wait for a dynamic import.
@@ -126,6 +136,9 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   const eager = merged ? [merged.shared] : statics;
   const chunks = [...files.keys()].filter((file) => file !== MODULE);
   for (const [file, text] of files) await writeFile(path.join(outDir, file), text);
+  // The picture views, a bundle of their own (see imagesPlugin).
+  await bundle('images/image-panel.js', path.join(outDir, IMAGES), { plugins: [cssLiteralsPlugin] });
+  chunks.push(IMAGES);
   // The glue's Node branch requires fs and path; in a browser that branch never runs.
   await bundle('engine/worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'], plugins: [scalarUrlPlugin, glueNodePlugin] });
   // The worker's image code, imported only for image data, and the clothing images it fetches.
