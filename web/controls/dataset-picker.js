@@ -21,8 +21,9 @@ const DOT_CSS_PX = 1.3;
 // Clothing has pictures, not points: its thumbnail is a T-shirt's outline (52 px box).
 const SHIRT = [[16, 8], [22, 8], [26, 12], [30, 8], [36, 8], [46, 18], [40, 24], [36, 20], [36, 44], [16, 44], [16, 20], [12, 24], [6, 18]];
 
-function drawShirt(canvas) {
+function drawShirt(canvas, scale = 1) {
   const ctx = canvas.getContext('2d');
+  ctx.setTransform(scale, 0, 0, scale, 0, 0);
   ctx.fillStyle = '#0877bd';
   ctx.beginPath();
   SHIRT.forEach(([x, y]) => ctx.lineTo(x, y));
@@ -77,6 +78,11 @@ export class DatasetPicker {
       const label = button.title.replace(/:.*/, '');
       button.title = button.disabled ? `${label}: makes only two classes` : label;
       button.setAttribute('aria-label', button.disabled ? `${label} dataset, makes only two classes` : `${label} dataset`);
+    }
+    const shirt = this.canvases.get('fashion');
+    if (shirt && shirt.width !== side) {
+      shirt.width = shirt.height = side;
+      drawShirt(shirt, ratio);
     }
     this.note.hidden = !(classes > 2);
     this.note.textContent = classes > 2 ? `Greyed-out data sets make only two classes; set Classes to 2 to use them (${classes} are asked for).` : '';
