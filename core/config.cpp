@@ -19,6 +19,12 @@ void apply_config_rules(Config& config, std::vector<std::string>* errors) {
     reject("activations: gives " + std::to_string(config.activations.size()) + " activations for " +
                std::to_string(config.network_shape.size()) + " hidden layers",
            [&] { config.activations.clear(); });
+  for (int width : config.network_shape)
+    if (width > kMaxNeurons && !config.images()) {
+      reject("networkShape: layers wider than " + std::to_string(kMaxNeurons) + " are for image data (dataset=fashion)",
+             [&] { config.network_shape = Config{}.network_shape; });
+      break;
+    }
   if (config.problem == Problem::kClassification && !supports_classes(config.dataset, config.num_classes))
     reject(std::string("numClasses: ") + dataset_name(config.dataset) +
                " has two classes; more need circle, gauss, spiral or checkerboard",
@@ -32,12 +38,12 @@ void check_config(const Config& config) {
 
 Loss Config::effective_loss() const {
   if (problem == Problem::kRegression) return loss == Loss::kHuber ? Loss::kHuber : Loss::kSquared;
-  if (num_classes > 2) return Loss::kSoftmaxCrossEntropy;
+  if (num_classes > 2 || images()) return Loss::kSoftmaxCrossEntropy;
   return loss == Loss::kCrossEntropy ? Loss::kCrossEntropy : Loss::kSquared;
 }
 
 std::size_t Config::output_units() const {
-  return effective_loss() == Loss::kSoftmaxCrossEntropy ? std::size_t(num_classes) : 1;
+  return effective_loss() == Loss::kSoftmaxCrossEntropy ? std::size_t(classes()) : 1;
 }
 
 std::vector<Activation> Config::hidden_activations() const {

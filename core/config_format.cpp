@@ -1,6 +1,7 @@
 // Writing a Config as the settings text parse_config reads back (every engine key, in one order).
 #include "config.hpp"
 
+#include "images.hpp"
 #include "text.hpp"
 
 namespace nnplay {
@@ -37,7 +38,10 @@ std::string format_config(const Config& c) {
       "&lrSchedule=" + schedule_name(c.schedule) + "&lrDecayEpochs=" + std::to_string(c.schedule_epochs) +
       "&lrDecayRate=" + format_number(c.schedule_rate) + "&stopEpochs=" + std::to_string(c.stop_epochs) +
       "&stopTestLoss=" + format_number(c.stop_test_loss) +
-      "&stopPatience=" + std::to_string(c.stop_patience) + "&activations=";
+      "&stopPatience=" + std::to_string(c.stop_patience) + "&imageClasses=";
+  for (std::size_t i = 0; i < c.image_classes.size(); ++i)
+    out += std::string(i ? "," : "") + image_class_key(c.image_classes[i]);
+  out += "&imageSize=" + std::to_string(c.image_size) + "&activations=";
   for (std::size_t i = 0; i < c.activations.size(); ++i)
     out += std::string(i ? "," : "") + activation_name(c.activations[i]);
   for (std::size_t f = 0; f < kFeatureCount; ++f)

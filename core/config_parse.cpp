@@ -2,6 +2,7 @@
 // settings table (settings.cpp), and the field table that maps each key to its Config member.
 #include "config.hpp"
 
+#include "images.hpp"
 #include "settings.hpp"
 #include "text.hpp"
 
@@ -101,6 +102,30 @@ std::vector<Activation> parse_activation_list(std::string_view key, std::string_
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
+  return list;
+}
+
+// "all", or 2 to 10 different class keys (images.hpp) in output order.
+std::vector<int> parse_image_classes(std::string_view key, std::string_view value) {
+  std::vector<int> list;
+  if (value == "all") {
+    for (int k = 0; k < kImageClassCount; ++k) list.push_back(k);
+    return list;
+  }
+  const SettingSpec& spec = setting_spec(key);
+  std::size_t start = 0;
+  bool ok = value.size() <= 100;
+  while (ok) {
+    const std::size_t comma = value.find(',', start);
+    const int k = find_image_class(value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    for (int seen : list) ok = ok && seen != k;
+    ok = ok && k >= 0;
+    list.push_back(k);
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  if (!ok || list.size() < std::size_t(spec.min))
+    fail(key, value, "is not a list of 2 to 10 different classes of " + choice_list(spec) + " (all alone)");
   return list;
 }
 
@@ -219,6 +244,11 @@ constexpr Field kFields[] = {
         {"stopTestLoss", [](Config& c, auto k, auto v) { c.stop_test_loss = float(parse_number(k, v)); }},
         {"stopPatience", [](Config& c, auto k, auto v) { c.stop_patience = parse_int(k, v); }},
         {"shuffle", [](Config& c, auto k, auto v) { c.shuffle = parse_bool(k, v); }},
+        {"imageClasses", [](Config& c, auto k, auto v) { c.image_classes = parse_image_classes(k, v); }},
+        {"imageSize",
+         [](Config& c, auto k, auto v) {
+           c.image_size = parse_enum<int>(k, v, [](std::string_view t) { return std::optional<int>(t == "28" ? 28 : 14); });
+         }},
         {kFeatureKeys[0], nullptr, 0}, {kFeatureKeys[1], nullptr, 1}, {kFeatureKeys[2], nullptr, 2},
         {kFeatureKeys[3], nullptr, 3}, {kFeatureKeys[4], nullptr, 4}, {kFeatureKeys[5], nullptr, 5},
         {kFeatureKeys[6], nullptr, 6},

@@ -21,7 +21,7 @@ constexpr DatasetEntry kDatasets[] = {
     {DatasetKind::kRegPlane, "reg-plane"},  {DatasetKind::kRegGauss, "reg-gauss"},
     {DatasetKind::kMoons, "moons"},         {DatasetKind::kCheckerboard, "checkerboard"},
     {DatasetKind::kSine, "sine"},           {DatasetKind::kCubic, "cubic"},
-    {DatasetKind::kAbs, "abs"}};
+    {DatasetKind::kAbs, "abs"},             {DatasetKind::kFashion, "fashion"}};
 
 float sign_label(bool positive) { return positive ? 1.0f : -1.0f; }
 
@@ -233,7 +233,7 @@ bool is_regression(DatasetKind kind) {
 
 bool supports_classes(DatasetKind kind, int classes) {
   if (is_regression(kind)) return false;
-  if (classes == 2) return true;
+  if (classes == 2 || kind == DatasetKind::kFashion) return true;  // images take their classes from imageClasses
   return kind == DatasetKind::kCircle || kind == DatasetKind::kGauss || kind == DatasetKind::kSpiral ||
          kind == DatasetKind::kCheckerboard;
 }
@@ -257,6 +257,7 @@ std::vector<Sample> generate_samples(DatasetKind kind, std::size_t count, double
     case DatasetKind::kSine: boundary(count, noise, rng, out, [](double x) { return 3.0 * std::sin(x); }); break;
     case DatasetKind::kCubic: boundary(count, noise, rng, out, [](double x) { return x * x * x / 20.0; }); break;
     case DatasetKind::kAbs: boundary(count, noise, rng, out, [](double x) { return std::abs(x) - 2.5; }); break;
+    case DatasetKind::kFashion: break;  // images come from their asset (Session::add_image_class)
   }
   return out;
 }

@@ -24,10 +24,11 @@ struct Sample {
 enum class DatasetKind {
   kCircle, kXor, kGauss, kSpiral, kRegPlane, kRegGauss,  // the Playground's
   kMoons, kCheckerboard, kSine, kCubic, kAbs,            // ours: two moons, a board, y = f(x) boundaries
+  kFashion,                                              // clothing images (images.hpp), not points
 };
 
 // "circle" | "xor" | "gauss" | "spiral" | "reg-plane" | "reg-gauss" | "moons" | "checkerboard" |
-// "sine" | "cubic" | "abs" -> DatasetKind.
+// "sine" | "cubic" | "abs" | "fashion" -> DatasetKind.
 std::optional<DatasetKind> parse_dataset(std::string_view name);
 const char* dataset_name(DatasetKind kind);
 bool is_regression(DatasetKind kind);

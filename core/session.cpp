@@ -35,7 +35,8 @@ void copy_columns(const Matrix& from, const std::uint32_t* columns, std::size_t 
 bool same_data_settings(const Config& a, const Config& b) {
   return a.problem == b.problem && a.active_dataset() == b.active_dataset() && a.seed == b.seed &&
          a.noise == b.noise && a.perc_train_data == b.perc_train_data &&
-         a.num_classes == b.num_classes && a.num_samples == b.num_samples;
+         a.num_classes == b.num_classes && a.num_samples == b.num_samples &&
+         (!a.images() || (a.image_classes == b.image_classes && a.image_size == b.image_size));
 }
 
 }  // namespace
@@ -49,6 +50,7 @@ void Session::configure(std::string_view text) { configure(parse_config(text)); 
 
 NNPLAY_SET_UP void Session::configure(const Config& config) {
   check_config(config);
+  require_images(config);
   const bool new_data = !same_data_settings(config, config_);
   config_ = config;
   if (new_data) generate_data();
@@ -70,6 +72,10 @@ void Session::set(std::string_view key, std::string_view value) {
 }
 
 NNPLAY_SET_UP void Session::generate_data() {
+  if (config_.images()) {
+    generate_images();
+    return;
+  }
   const DatasetKind kind = config_.active_dataset();
   Rng data_rng(hash_seed(config_.seed));
   const std::size_t count = config_.num_samples > 0 ? std::size_t(config_.num_samples)
@@ -84,6 +90,7 @@ NNPLAY_SET_UP void Session::generate_data() {
 NNPLAY_SET_UP void Session::set_data(std::vector<Sample> train, std::vector<Sample> test) {
   train_samples_ = std::move(train);
   test_samples_ = std::move(test);
+  images_in_use_ = false;
   // [points, 4]: x, y, label, 1 for a test point (the page's flat view of every point).
   points_.assign((train_samples_.size() + test_samples_.size()) * 4, 0.0f);
   auto rows = matrix_view(points_.data(), points_.size() / 4, 4);
@@ -100,16 +107,20 @@ NNPLAY_SET_UP void Session::set_data(std::vector<Sample> train, std::vector<Samp
 NNPLAY_SET_UP void Session::build_matrices() {
   const Loss loss = config_.effective_loss();
   const std::size_t outputs = config_.output_units();
+  // Image pixels are already the inputs (generate_images); points go through the features.
   auto fill = [&](const std::vector<Sample>& set, Matrix& x, Matrix& t, Vector& labels) {
-    labels = sample_labels(set);
-    feature_rows(config_.features, sample_points(set), x);
-    t = Matrix::from_shape({outputs, set.size()});
-    for (std::size_t i = 0; i < set.size(); ++i) fill_target(loss, labels(i), t.data() + i, outputs, set.size());
+    if (!images_in_use_) {
+      labels = sample_labels(set);
+      feature_rows(config_.features, sample_points(set), x);
+    }
+    const std::size_t n = labels.size();
+    t = Matrix::from_shape({outputs, n});
+    for (std::size_t i = 0; i < n; ++i) fill_target(loss, labels(i), t.data() + i, outputs, n);
   };
   fill(train_samples_, train_x_, train_t_, train_labels_);
   fill(test_samples_, test_x_, test_t_, test_labels_);
   grid_n_ = 0;  // the grid's input features may have changed
-  order_.resize(train_samples_.size());
+  order_.resize(train_labels_.size());
   for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<std::uint32_t>(i);
   cursor_ = order_.size();  // the next step starts a new epoch
   invalidate_metrics();
@@ -121,7 +132,8 @@ NNPLAY_SET_UP void Session::build_network() {
   if (config_.problem == Problem::kRegression) output = Activation::kLinear;
   else if (loss == Loss::kSoftmaxCrossEntropy) output = Activation::kSoftmax;
   else if (loss == Loss::kCrossEntropy) output = Activation::kSigmoid;
-  network_ = Network(enabled_count(config_.features), config_.network_shape, config_.output_units(),
+  const std::size_t inputs = images_in_use_ ? train_x_.shape(0) : enabled_count(config_.features);
+  network_ = Network(inputs, config_.network_shape, config_.output_units(),
                      config_.hidden_activations(), output);
   weight_rng_.reseed(hash_seed(config_.seed) ^ kWeightStream);
   network_.init(config_.init_zero ? Init::kZero : config_.init, weight_rng_);

@@ -1,12 +1,15 @@
 #pragma once
 // Session: one playground's engine. Owns the config, the data, the network, the optimizer and
 // every buffer the page reads. This is the API the wasm module exposes to JavaScript.
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "config.hpp"
+#include "images.hpp"
 #include "loss.hpp"
 #include "network.hpp"
 
@@ -20,10 +23,13 @@ constexpr std::size_t kMaxGridValues = std::size_t(8) << 20;
 // Grid points per pass when the maps of every unit would not fit in kMaxGridValues (only the
 // output grid is kept then): the pass's buffers are this wide whatever the grid's side.
 constexpr std::size_t kGridTile = 2048;
+// The training-set metrics read every ceil(n / kMetricSamples)-th sample: all of any point data,
+// about 2000 of a large image set (the test set is always read whole).
+constexpr std::size_t kMetricSamples = 2000;
 
 struct Metrics {
   int epoch = 0;                // completed passes over the training set
-  double train_loss = 0.0;      // mean loss over the training set at the current weights
+  double train_loss = 0.0;      // mean loss over the training set (see kMetricSamples) at the current weights
   double test_loss = 0.0;       // the same over the test set
   double train_accuracy = 0.0;  // fraction of training points classified right (NaN for regression)
   double test_accuracy = 0.0;
@@ -124,7 +130,35 @@ class Session {
   const Network& network() const { return network_; }
   bool diverged() const { return diverged_; }
 
+  // Clothing images (images.hpp), in session_images.cpp: the 2-D nncore.wasm links
+  // session_no_images.cpp instead, refuses image data and binds none of these. The worker hands
+  // over each class's asset file before it configures dataset=fashion with that class; the
+  // session keeps every class it was given.
+  // Throws ConfigError("idx: ...") for a bad file or an unknown class key ("tshirt", ...).
+  void add_image_class(std::string_view key, std::string_view bytes);
+  // The keys of the classes `text` chooses (imageClasses) that are not loaded yet when it asks
+  // for images; empty otherwise. Throws ConfigError for bad text, as configure would.
+  std::vector<std::string> missing_image_classes(std::string_view text) const;
+  // Whether the inputs are image pixels (then there is no grid, no points and no point edits).
+  bool image_data() const { return images_in_use_; }
+  // Image `index` of the training or test set, in order: 784 pixels (28 x 28, row-major,
+  // 0 background) and its class as an output unit. Throws ConfigError for a bad index.
+  const std::uint8_t* image_pixels(bool test, int index) const;
+  int image_label(bool test, int index) const;
+  std::size_t image_count(bool test) const { return test ? test_labels_.size() : train_labels_.size(); }
+  // One image (784 pixels, 0..255) through the network, as trace_point does for a point; label
+  // is an output unit. Throws ConfigError unless the data are images and the pixels are 784.
+  const PointTrace& trace_image(std::string_view pixels, int label);
+  // The class the network picks for each test sample at the current weights (metrics' pass).
+  const std::vector<std::int32_t>& test_predictions();
+
  private:
+  void generate_images();
+  void require_images(const Config& config) const;
+  const ImageClass& image_class(int k) const;
+  const PointTrace& finish_trace(float label);
+  void evaluate_blocks(const Matrix& features, const Matrix& targets, const Vector& labels, std::size_t step,
+                       double& loss, double& accuracy, std::vector<std::int32_t>* confusion);
   void generate_data();
   void set_data(std::vector<Sample> train, std::vector<Sample> test);
   void build_matrices();
@@ -133,8 +167,6 @@ class Session {
   void after_epoch();
   void run_grid(int n, bool every_unit);
   const Matrix& forward_set(const Matrix& features);
-  void evaluate_set(const Matrix& features, const Matrix& targets, const Vector& labels,
-                    double& loss, double& accuracy, std::vector<std::int32_t>* confusion);
   xt::xtensor<int, 1> predicted_classes(const Matrix& y) const;
   void invalidate_metrics() { metrics_valid_ = false; }
 
@@ -155,6 +187,7 @@ class Session {
   Rng order_rng_;
 
   ForwardCache batch_cache_, eval_cache_;
+  Matrix eval_targets_;  // a block of a set's targets, beside eval_cache_
   Matrix batch_targets_, grad_output_;
   std::vector<float> grads_, backup_params_;
 
@@ -169,6 +202,10 @@ class Session {
   ForwardCache trace_cache_;
   Metrics metrics_;
   std::vector<std::int32_t> confusion_;  // [classes, classes] for Embind, counted through xt::adapt
+  std::vector<std::int32_t> test_guesses_;  // [test samples], with the metrics
+  // Every class's images given so far (null until the first), shared with the copy load() builds.
+  std::shared_ptr<std::array<ImageClass, kImageClassCount>> images_;
+  bool images_in_use_ = false;  // train_x_/test_x_ hold pixels, built by generate_images
   bool metrics_valid_ = false;
   int epoch_ = 0;
   bool diverged_ = false;

@@ -8,6 +8,7 @@
 namespace nnplay {
 
 void Session::add_point(float x, float y, float label, bool is_test) {
+  if (images_in_use_) throw ConfigError("point: image data is not edited by points");
   check_point({x, y, label}, config_.classes());
   if (train_samples_.size() + test_samples_.size() >= std::size_t(kMaxSamples))
     throw ConfigError("point: the data already has " + std::to_string(kMaxSamples) + " points, the most allowed");
@@ -18,6 +19,7 @@ void Session::add_point(float x, float y, float label, bool is_test) {
 }
 
 void Session::remove_point(int index) {
+  if (images_in_use_) throw ConfigError("point: image data is not edited by points");
   const std::size_t n_train = train_samples_.size(), total = n_train + test_samples_.size();
   if (index < 0 || std::size_t(index) >= total)
     throw ConfigError("point index: \"" + std::to_string(index) + "\" is out of range; allowed 0 to " +
@@ -36,6 +38,8 @@ void Session::import_csv(std::string_view text) {
   Config next = config_;
   next.problem = csv.problem;
   if (csv.problem == Problem::kClassification) next.num_classes = csv.classes;
+  // A file of points replaces images with points: gauss is a point data set that has every count of classes.
+  if (next.dataset == DatasetKind::kFashion) next.dataset = DatasetKind::kGauss;
   // The config must stay one that load() accepts: a file of 3 or more classes needs a data set
   // that makes them, or save() would write a config that cannot be read back.
   if (next.problem == Problem::kClassification && !supports_classes(next.dataset, next.num_classes))

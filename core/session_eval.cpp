@@ -23,6 +23,7 @@ void Session::run_grid(int n, bool every_unit) {
     throw ConfigError("grid size: \"" + std::to_string(n) + "\" is out of range for " + std::to_string(all_units) +
                       " units; allowed 2 to " + std::to_string(largest));
   }
+  if (images_in_use_) throw ConfigError("grid: image data has no map over the plane");
   // The grid's input features change only with n or the features (build_matrices resets grid_n_).
   if (grid_n_ != n) {
     Matrix points = Matrix::from_shape({count, 2});
@@ -87,8 +88,14 @@ Session::GridLayer Session::grid_layer(std::size_t l) const {
 NNPLAY_SET_UP const Session::PointTrace& Session::trace_point(float x, float y, float label) {
   if (!std::isfinite(x) || !std::isfinite(y) || !std::isfinite(label))
     throw ConfigError("point: x, y and label must be finite numbers");
+  if (images_in_use_) throw ConfigError("point: image data is followed by image (traceImage)");
   network_.prepare(trace_cache_, 1);
   feature_rows(config_.features, Matrix{{x, y}}, trace_cache_.input());
+  return finish_trace(label);
+}
+
+// The forward pass, loss and gradients of the one input in trace_cache_.
+const Session::PointTrace& Session::finish_trace(float label) {
   network_.forward(trace_cache_);
   trace_.sums.assign(network_.input_count(), 0.0f);
   trace_.activations.assign(trace_cache_.a[0].begin(), trace_cache_.a[0].end());

@@ -163,6 +163,7 @@ void Session::load(std::string_view json) {
 
   // Build the new state aside, so a bad file leaves this session untouched.
   Session next;
+  next.images_ = images_;
   next.configure(parse_config(member(doc, "config", JsonValue::Kind::kString).string()));
   JsonValue data = doc;
   if (!doc.find("data", data)) bad("\"data\" is missing");
@@ -174,7 +175,7 @@ void Session::load(std::string_view json) {
   } else if (data.kind() != JsonValue::Kind::kNull) {
     bad("\"data\" is neither null nor an object");
   }
-  const std::size_t n_params = next.network_.params().size(), n_train = next.train_samples_.size();
+  const std::size_t n_params = next.network_.params().size(), n_train = next.order_.size();
   auto params = array_of<float>(doc, "params", n_params);
   auto initial = array_of<float>(doc, "initialParams", n_params);
   auto order = array_of<double>(doc, "order", n_train);

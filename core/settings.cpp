@@ -3,6 +3,7 @@
 #include "config.hpp"
 #include "csv.hpp"
 #include "dataset.hpp"
+#include "images.hpp"
 #include "json.hpp"
 #include "session.hpp"
 #include "text.hpp"
@@ -40,7 +41,13 @@ constexpr SettingSpec with_page_max(SettingSpec s, int page_max) { return s.page
 constexpr const char* kActivationChoices[] = {"relu", "tanh",  "sigmoid", "linear",   "leakyRelu",
                                               "elu",  "gelu",  "silu",    "softplus", "sine"};
 constexpr const char* kProblems[] = {"classification", "regression"};
-constexpr const char* kDatasets[] = {"circle", "xor", "gauss", "spiral", "moons", "checkerboard", "sine", "cubic", "abs"};
+constexpr const char* kDatasets[] = {"circle", "xor", "gauss", "spiral", "moons", "checkerboard", "sine", "cubic", "abs", "fashion"};
+// images.hpp's class keys in label order, then "all": any 2 to 10 different ones, or "all" alone.
+constexpr const char* kImageClassChoices[] = {"tshirt", "trouser", "pullover", "dress", "coat", "sandal",
+                                              "shirt",  "sneaker", "bag",      "boot",  "all"};
+constexpr const char* kImageSizes[] = {"14", "28"};
+// Points keep kMaxNeurons per layer (a rule in config.cpp); image data may go to the maximum.
+constexpr SettingSpec with_point_max(SettingSpec s, int point_max) { return s.point_max = point_max, s; }
 constexpr const char* kRegDatasets[] = {"reg-plane", "reg-gauss"};
 constexpr const char* kRegularizations[] = {"none", "L1", "L2"};
 constexpr const char* kLosses[] = {"squared", "crossEntropy", "huber"};
@@ -53,7 +60,7 @@ constexpr SettingSpec kTable[] = {
     choice("dataset", list(kDatasets)),
     choice("regDataset", list(kRegDatasets)),
     with(spec("seed", K::kText), int(kMaxSeedLength)),
-    with(spec("networkShape", K::kIntList, 1, kMaxNeurons), kMaxHiddenLayers),
+    with_point_max(with(spec("networkShape", K::kIntList, 1, kMaxImageNeurons), kMaxHiddenLayers), kMaxNeurons),
     choice("activation", list(kActivationChoices)),
     real("learningRate", 0.00001, 10.0),
     // The page and the URL keep the Playground's 1 to 30; scripts and benchmarks may go further.
@@ -79,6 +86,8 @@ constexpr SettingSpec kTable[] = {
     whole("stopEpochs", 0, 100000000),
     real("stopTestLoss", 0.0, 10.0),
     whole("stopPatience", 0, 1000000),
+    with(spec("imageClasses", K::kChoiceList, 2), kImageClassCount, list(kImageClassChoices)),
+    choice("imageSize", list(kImageSizes)),
     with(spec("activations", K::kChoiceList), kMaxHiddenLayers, list(kActivationChoices)),
     flag(kFeatureKeys[0]), flag(kFeatureKeys[1]), flag(kFeatureKeys[2]), flag(kFeatureKeys[3]),
     flag(kFeatureKeys[4]), flag(kFeatureKeys[5]), flag(kFeatureKeys[6]),
@@ -159,8 +168,10 @@ std::string settings_json() {
     if (s.kind == K::kInt || s.kind == K::kFloat || s.kind == K::kIntList) {
       out += ",\"min\":" + format_float(s.min) + ",\"max\":" + format_float(s.max);
     }
+    if (s.kind == K::kChoiceList && s.min > 0) out += ",\"minItems\":" + format_float(s.min);
     if (s.zero_allowed) out += ",\"zeroAllowed\":true";
     if (s.page_max) out += ",\"pageMax\":" + std::to_string(s.page_max);
+    if (s.point_max) out += ",\"pointMax\":" + std::to_string(s.point_max);
     if (!s.choices.empty()) {
       out += ",\"choices\":[";
       for (std::size_t i = 0; i < s.choices.size(); ++i) out += (i ? "," : "") + json_quote(s.choices[i]);
@@ -174,7 +185,11 @@ std::string settings_json() {
          ",\"maxTarget\":" + format_float(kMaxTarget) + ",\"maxSamples\":" + std::to_string(kMaxSamples) + ",\"minCsvPoints\":" + std::to_string(kMinCsvPoints) +
          ",\"maxCsvBytes\":" + std::to_string(kMaxCsvBytes) + ",\"maxExperimentBytes\":" + std::to_string(kMaxJsonBytes) +
          ",\"maxGridSize\":" + std::to_string(kMaxGridSize) + ",\"maxClasses\":" + std::to_string(kMaxClasses) +
-         ",\"maxConfigText\":" + std::to_string(kMaxConfigText) + "}}";
+         ",\"maxConfigText\":" + std::to_string(kMaxConfigText) + ",\"imageSide\":" + std::to_string(kImageSide) +
+         ",\"imageTrainPerClass\":" + std::to_string(kImageTrainPerClass) +
+         ",\"imageTestPerClass\":" + std::to_string(kImageTestPerClass) + ",\"imageClassNames\":[";
+  for (int k = 0; k < kImageClassCount; ++k) out += (k ? "," : "") + json_quote(image_class_name(k));
+  out += "]}}";
   return out;
 }
 

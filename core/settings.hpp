@@ -29,6 +29,7 @@ struct SettingSpec {
   double min = 0, max = 0;            // int and float; each entry of an int list
   bool zero_allowed = false;          // int: 0 is accepted besides min..max (numSamples)
   int page_max = 0;                   // the page's narrower maximum, 0 when it takes max
+  int point_max = 0;                  // int list: each entry's maximum for point data (images take max)
   ConstList<const char*> choices;     // choice and choice list
   int max_items = 0;                  // list entries; text length
 };
@@ -42,7 +43,7 @@ bool is_choice(const SettingSpec& spec, std::string_view value);
 // spec.choices joined with ", ".
 std::string choice_list(const SettingSpec& spec);
 
-// The whole table as JSON for the page: {"settings": {key: {kind, min, max, zeroAllowed,
+// The whole table as JSON for the page (also pointMax, minItems): {"settings": {key: {kind, min, max, zeroAllowed,
 // pageMax, choices, maxItems, default, live}}, "caps": {plotExtent, maxSamples, ...}}.
 std::string settings_json();
 

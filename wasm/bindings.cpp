@@ -93,19 +93,45 @@ val point_losses(Session& s) { return guarded([&] { return view_of(s.point_losse
 val last_gradients(Session& s) { return view_of(s.last_gradients()); }
 val save(Session& s) { return guarded([&] { return s.save(); }); }
 val load(Session& s, const std::string& json) { return guarded([&] { s.load(json); }); }
-// One point's forward pass as a plain object {sums, activations, gradients, loss}; the arrays
-// are copies, so the caller may keep them.
+// One point's or image's forward pass as a plain object {sums, activations, gradients, loss};
+// the arrays are copies, so the caller may keep them.
+val trace_object(const Session::PointTrace& t) {
+  val out = val::object();
+  out.set("sums", val::global("Float32Array").new_(view_of(t.sums)));
+  out.set("activations", val::global("Float32Array").new_(view_of(t.activations)));
+  out.set("gradients", val::global("Float32Array").new_(view_of(t.gradients)));
+  out.set("loss", t.loss);
+  return out;
+}
 val trace_point(Session& s, float x, float y, float label) {
+  return guarded([&] { return trace_object(s.trace_point(x, y, label)); });
+}
+#if NNPLAY_IMAGES
+// Images (nncore-images.wasm only): bytes cross as a Uint8Array into std::string, pixels come
+// back as copies.
+val trace_image(Session& s, const std::string& pixels, int label) {
+  return guarded([&] { return trace_object(s.trace_image(pixels, label)); });
+}
+val add_image_class(Session& s, const std::string& key, const std::string& bytes) {
+  return guarded([&] { s.add_image_class(key, bytes); });
+}
+val missing_image_classes(Session& s, const std::string& text) {
   return guarded([&] {
-    const auto& t = s.trace_point(x, y, label);
-    val out = val::object();
-    out.set("sums", val::global("Float32Array").new_(view_of(t.sums)));
-    out.set("activations", val::global("Float32Array").new_(view_of(t.activations)));
-    out.set("gradients", val::global("Float32Array").new_(view_of(t.gradients)));
-    out.set("loss", t.loss);
+    val out = val::array();
+    for (const auto& key : s.missing_image_classes(text)) out.call<void>("push", key);
     return out;
   });
 }
+val image_pixels(Session& s, bool test, int index) {
+  return guarded([&] {
+    return val::global("Uint8Array").new_(val(emscripten::typed_memory_view(nnplay::kImagePixels, s.image_pixels(test, index))));
+  });
+}
+val image_label(Session& s, bool test, int index) { return guarded([&] { return s.image_label(test, index); }); }
+int image_count(Session& s, bool test) { return int(s.image_count(test)); }
+bool image_data(Session& s) { return s.image_data(); }
+val test_predictions(Session& s) { return guarded([&] { return view_of(s.test_predictions()); }); }
+#endif
 
 // Every problem in hash-form text, as an array of messages (empty when it is valid).
 val validate_config(const std::string& text) {
@@ -129,8 +155,8 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .field("stopReason", &Metrics::stop_reason)
       .field("learningRate", &Metrics::learning_rate);
 
-  emscripten::class_<Session>("Session")
-      .constructor<>()
+  emscripten::class_<Session> session("Session");
+  session.constructor<>()
       .function("configure", &configure)
       .function("set", &set)
       .function("step", &step)
@@ -160,6 +186,16 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("tracePoint", &trace_point)
       .function("save", &save)
       .function("load", &load);
+#if NNPLAY_IMAGES
+  session.function("traceImage", &trace_image)
+      .function("addImageClass", &add_image_class)
+      .function("missingImageClasses", &missing_image_classes)
+      .function("imagePixels", &image_pixels)
+      .function("imageLabel", &image_label)
+      .function("imageCount", &image_count)
+      .function("imageData", &image_data)
+      .function("testPredictions", &test_predictions);
+#endif
 
   emscripten::function("validateConfig", &validate_config);
 }

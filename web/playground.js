@@ -18,6 +18,7 @@ import { networkStructure } from './playground/layer-names.js';
 import { wireDataEditing } from './playground/data-editing.js';
 import { FrameViews } from './playground/frame-views.js';
 import { wireRuns } from './playground/runs-wiring.js';
+import { ImageMode, isImageData } from './playground/image-mode.js';
 import {
   ALL_DATASETS, changesBetween, formatForEngine, haltReason, needsRebuild, nextState, pointRadii, randomSeed,
   withEngineSettings,
@@ -110,6 +111,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     started: () => started, points: () => model.points, adoptSettings, applyStructure });
   const { tools } = editing;
   const runs = wireRuns({ root, ui, storeRuns, engine: () => engine, state: () => state, settle, changeMany, restart, adoptSettings, showError });
+  const imageMode = new ImageMode({ root, ui, views, engine: () => engine, getState: () => state, change, onError: showError });
 
   function showError(error) {
     if (stopped) return;  // keep the Restart message in place
@@ -127,9 +129,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     change(key, next);
   }
 
-  function change(key, value) {
-    changeMany({ [key]: value });
-  }
+  function change(key, value) { changeMany({ [key]: value }); }
 
   // Applies several settings at once: live ones go straight to the engine, anything else rebuilds.
   function changeMany(changes) {
@@ -159,6 +159,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       tools.setProblem({ classes: model.classes, names: model.names, palette: state.palette });
     }
     if ('numClasses' in changes || 'problem' in changes) refreshPreviews();
+    if ('dataset' in changes || 'problem' in changes) imageMode.sync(state).catch(showError);
   }
 
   // After the engine's data or network changed: points, classes, loss title, network diagram.
@@ -175,13 +176,14 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     ui.output.setLossTitle(result.lossName);
     applyPointStyle();
     tools.setProblem({ classes: result.classes, names: model.names, palette: state.palette });
+    if (isImageData(state)) imageMode.setStructure(result, state);
     showNetwork();
     explain.setStructure({ labels: FEATURES.filter((f) => state[f.key]).map((f) => f.label),
       lossName: result.lossName, classes: result.classes, names: model.names, palette: state.palette });
     dirty = true;
   }
 
-  const showNetwork = () => network.setStructure(networkStructure(state, model));
+  const showNetwork = () => isImageData(state) || network.setStructure(networkStructure(state, model));
 
   async function rebuild() {
     const build = ++generation;
@@ -219,7 +221,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   }
 
   function redrawMap() {
-    if (lastFrame) drawOutputMap(ui.output, lastFrame, { unit: hoveredUnit, unitCounts: model.unitCounts, state });
+    if (lastFrame?.grid) drawOutputMap(ui.output, lastFrame, { unit: hoveredUnit, unitCounts: model.unitCounts, state });
   }
 
   function draw(frame) {
@@ -233,12 +235,12 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy, running, frames };
     redrawMap();  // the maps change every frame; the other views take turns while training
     views.draw(frame, { running, frames, state, model });
+    imageMode.draw(frame, { running, frames });
     if (state.showPointLoss) applyPointStyle();
     // The previous frame is drawn and replaced: its arrays go back to the worker for the next
     // frame, so a steady stream of frames allocates nothing (2 MB a frame at 6x8 otherwise).
     if (previous) recycle(previous);
-    if (frame.trained > 0) runs.trained(state);
-    if (frame.trained > 0) onEvent('epoch', { ...metrics });
+    if (frame.trained > 0) { runs.trained(state); onEvent('epoch', { ...metrics }); }
     const halt = running ? haltReason(m, state) : null;
     if (halt) {
       pause();
@@ -337,9 +339,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const reset = () => restart(() => engine.reset());
   const newWeights = () => restart(() => engine.newWeights());
 
-  function whenReady() {
-    return ready ? Promise.resolve() : new Promise((resolve) => readyWaiters.push(resolve));
-  }
+  const whenReady = () => (ready ? Promise.resolve() : new Promise((resolve) => readyWaiters.push(resolve)));
 
   function refreshPreviews() {
     if (!started) return;

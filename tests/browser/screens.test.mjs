@@ -58,7 +58,7 @@ for (const ratio of [1, 2, 3]) {
       return c && ((c) => { const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d'); copy.drawImage(c, 0, 0); return copy; })(c).getImageData(0, 0, c.width, c.height).data.some((v) => v > 0);
     }, null, { timeout: 15000 });
     const thumbs = await thumbnailPixels(page);
-    assert.equal(thumbs.length, 9);
+    assert.equal(thumbs.length, 10, 'nine point data sets and Clothing (a shirt in the first class colour)');
     for (const [i, { width, cssWidth, painted, classy, dark }] of thumbs.entries()) {
       assert.equal(width, Math.round(cssWidth * ratio), `thumbnail ${i}: ${width} canvas px on ${cssWidth} CSS px`);
       assert.ok(painted > width * width * 0.05, `thumbnail ${i} shows its points (${painted} px)`);

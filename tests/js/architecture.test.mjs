@@ -18,8 +18,9 @@ const MAX_LINES = 400;
 const ALLOWED = {
   entry: ['element'],                  // web/nnplay.js, the module a page loads
   element: ['playground', 'state', 'shared'],
-  playground: ['controls', 'explain', 'runs', 'network', 'views', 'engine', 'export', 'state', 'shared'],  // playground.js + playground/
+  playground: ['controls', 'explain', 'runs', 'network', 'views', 'engine', 'export', 'state', 'shared', 'images'],  // playground.js + playground/
   runs: ['views', 'state', 'shared'],  // run history, runs panel, sweeps: engines come from the playground
+  images: ['explain', 'network', 'views', 'state', 'shared'],  // picture data sets' views, loaded on first use
   controls: ['views', 'state', 'shared'],
   explain: ['network', 'views', 'state', 'shared'],
   network: ['views', 'state', 'shared'],

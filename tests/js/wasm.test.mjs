@@ -8,6 +8,9 @@ import { loadNnCore } from './load-wasm.mjs';
 
 const nn = await loadNnCore();
 const scalar = await loadNnCore('nncore-scalar.wasm');
+// The image engine: the same core plus the image code, through the same glue (as in the worker).
+const images = await loadNnCore('nncore-images.wasm');
+const imagesScalar = await loadNnCore('nncore-images-scalar.wasm');
 const PROBE = fileURLToPath(new URL('../../build/native/nncore_probe', import.meta.url));
 
 function withSession(fn, module = nn) {
@@ -206,3 +209,80 @@ test('every grid map starts on a 16-byte boundary (the output on a 64-byte line)
     for (const s of kept) s.delete();
   }
 });
+
+test('an image network (784-16-3 on the clothing asset) agrees natively and in both wasm builds', async () => {
+  assert.ok(existsSync(PROBE), `native probe missing at ${PROBE}: run npm run build:native first`);
+  const { gunzipSync } = await import('node:zlib');
+  const ASSET = fileURLToPath(new URL('../../dist/fashion/', import.meta.url));
+  for (const config of ['dataset=fashion&imageSize=28&networkShape=16&learningRate=0.1&batchSize=32&seed=4',
+    'dataset=fashion&imageClasses=coat,shirt,bag&imageSize=14&networkShape=20,8&optimizer=adam&learningRate=0.003&batchSize=16']) {
+    const native = JSON.parse(execFileSync(PROBE, [config, '60', ASSET], { encoding: 'utf8' }));
+    for (const [build, module] of [['simd128', images], ['scalar', imagesScalar]]) {
+      const wasm = withSession((s) => {
+        for (const key of s.missingImageClasses(config)) s.addImageClass(key, gunzipSync(readFileSync(`${ASSET}${key}.idx.gz`)));
+        s.configure(config);
+        s.step(60);
+        let paramSum = 0;
+        let magnitude = 0;
+        for (const p of s.params()) {
+          paramSum += p;
+          magnitude += Math.abs(p);
+        }
+        return { ...s.metrics(), paramSum, magnitude };
+      }, module);
+      for (const key of ['trainLoss', 'testLoss']) {
+        const rel = Math.abs(wasm[key] - native[key]) / Math.abs(native[key]);
+        assert.ok(rel <= 1e-4, `${config} ${key}: ${build} wasm ${wasm[key]} native ${native[key]} (rel ${rel})`);
+      }
+      assert.ok(Math.abs(wasm.testAccuracy - native.testAccuracy) <= 1e-6, `${config} accuracy ${build}`);
+      const drift = Math.abs(wasm.paramSum - native.paramSum) / wasm.magnitude;
+      assert.ok(drift <= PARAM_SUM_TOLERANCE, `${config} paramSum: ${build} ${wasm.paramSum} native ${native.paramSum} (${drift})`);
+    }
+  }
+});
+
+test('the 2-D engine holds no image code and refuses image data; the image engine has it and trains points alike', () => {
+  // Messages of idx.cpp, images.cpp and session_images.cpp: in a module's data only if their code is.
+  const MESSAGES = ['not an idx file', 'expected images of 28 x 28', 'are not loaded'];
+  for (const [file, holds] of [['nncore.wasm', false], ['nncore-scalar.wasm', false], ['nncore-images.wasm', true], ['nncore-images-scalar.wasm', true]]) {
+    const bytes = readFileSync(new URL(`../../web/gen/${file}`, import.meta.url));
+    for (const message of MESSAGES) assert.equal(bytes.includes(message), holds, `${file} ${holds ? 'holds' : 'lacks'} "${message}"`);
+  }
+  for (const module of [nn, scalar]) {
+    assert.equal(module.Session.prototype.addImageClass, undefined);
+    withSession((s) => assert.throws(() => s.configure('dataset=fashion'), /image engine/), module);
+    withSession((s) => s.configure('dataset=fashion&problem=regression'), module);
+  }
+  assert.equal(typeof images.Session.prototype.addImageClass, 'function');
+  const run = (module) => withSession((s) => {
+    s.configure('dataset=spiral&networkShape=8,4&seed=3&optimizer=adam');
+    s.trainEpochs(20);
+    return { params: Float32Array.from(s.params()), metrics: s.metrics() };
+  }, module);
+  for (const [points, picture] of [[nn, images], [scalar, imagesScalar]]) {
+    const [a, b] = [run(points), run(picture)];
+    assert.deepEqual(b.metrics, a.metrics);
+    assert.deepEqual(b.params, a.params);
+  }
+});
+
+test('numbers are read as strtod reads them (JavaScript\'s Number in wasm): settings text keeps the shortest digits that read back', () => withSession((s) => {
+  let seed = 11;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let i = 0; i < 300; i++) {
+    const value = Math.fround(1e-5 * 10 ** (random() * 6));
+    s.configure(`learningRate=${value}`);
+    const text = new URLSearchParams(s.config()).get('learningRate');
+    assert.equal(Math.fround(Number(text)), value, `${value} reads back from "${text}"`);
+    // format_float takes the fewest of 6 to 9 significant digits that read back to the same float.
+    let digits = 6;
+    while (digits < 9 && Math.fround(Number(value.toPrecision(digits))) !== value) digits++;
+    const significant = text.replace(/e.*$/, '').replace(/[-.]/g, '').replace(/^0+/, '').length;
+    assert.ok(significant <= digits, `"${text}" for ${value}: ${significant} digits where ${digits} read back`);
+  }
+  const refused = (literal) => nn.validateConfig(`learningRate=${literal}`).some((m) => m.includes('is not a number'));
+  for (const literal of ['.5', '5.', '+.5e-3', '1E-3', '0.00001', '10']) assert.equal(refused(literal), false, literal);
+  for (const literal of ['1e', '1e+', '--1', '+-1', '1.5.5', '.', 'e5', '1e400', '1e-400', '1e-320', '0x10', 'nan', 'inf']) {
+    assert.equal(refused(literal), true, literal);
+  }
+}));

@@ -189,6 +189,16 @@ export class Engine {
   save() { return this.call('save'); }
   load(json) { return this.call('load', { json }); }
   previews(datasets, numClasses = 2) { return this.call('previews', { datasets, numClasses }); }
+  // Clothing images (dataset=fashion; the worker fetches the images when configure asks for them).
+  // A drawn or any 28 x 28 image (Uint8Array 0..255, or Float32Array 0..1) forward:
+  // { probabilities, sums, activations }.
+  predictImage(pixels) { return this.call('predictImage', { pixels }); }
+  // Test image `index` (or `pixels` with `label`) forward and backward, as trace() for a point.
+  traceImage({ index, pixels, label } = {}) { return this.call('traceImage', { index, pixels, label }); }
+  // { pixels, label } of test image `index`.
+  testImage(index) { return this.call('testImage', { index }); }
+  // { indices, pixels } of up to `max` test images of class `actual` taken for `predicted`.
+  imagesInCell(actual, predicted, max = 32) { return this.call('imagesInCell', { actual, predicted, max }); }
 
   // The playground is gone: its session is closed; the worker stays for the others.
   terminate() {

@@ -38,6 +38,10 @@ let spares = [];
 let csvNames = null;
 let nn = null;
 let previewSession = null;
+// ./image-data.js once a configuration has asked for clothing images (never for points). Image
+// sessions run on the image engine (nncore-images.wasm, which image-data.js compiles on first
+// use): nncore.wasm has no image code, so a points playground never downloads it.
+let images = null;
 const contexts = new Map();   // sid -> { session, msPerEpoch, spares, csvNames, checkpointAt, unsaved }
 const previewCache = new Map();
 
@@ -60,6 +64,9 @@ function contextFor(sid) {
   }
   return context;
 }
+
+// Whether the current session's data are images (only a session on the image engine can say so).
+const imageData = () => images !== null && typeof session.imageData === 'function' && session.imageData();
 
 function autoEpochs() {
   if (msPerEpoch === null) return 1;
@@ -109,10 +116,50 @@ function neuronMaps(grid, size, mapSide) {
   return sampleMaps(grid, size, first, mapSide, spare(Math.max(0, units - first) * mapSide * mapSide));
 }
 
+// Whether settings text asks for clothing images, read as the engine reads it: the last value of
+// a key counts, and classification is the default problem.
+function asksForImages(text) {
+  const last = {};
+  for (const pair of String(text).replace(/^#/, '').split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) last[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return last.dataset === 'fashion' && last.problem !== 'regression';
+}
+
+// The session that can take `text`: the current one, or, the first time it asks for images, a
+// new Session on the image engine, which then keeps it whatever data come later (that engine
+// has all the 2-D one has). Either way with the clothing classes `text` needs fetched.
+async function sessionFor(text) {
+  if (!asksForImages(text)) return session;
+  // By URL, so that the worker's bundle leaves it out (dist/ has it as a bundle of its own).
+  images ??= await import(new URL('./image-data.js', import.meta.url).href);
+  const engine = await images.imageEngine(createNnCore, SIMD);
+  const target = session instanceof engine.Session ? session : new engine.Session();
+  await adopt(target, () => images.loadClasses(target, target.missingImageClasses(text)), false);
+  return target;
+}
+
+// Runs `apply` on `target`; a new session replaces the current one once `apply` succeeded (a
+// refused text leaves the playground's session as it was), and is deleted if it failed.
+async function adopt(target, apply, replace = true) {
+  try {
+    await apply(target);
+  } catch (error) {
+    if (target !== session) target.delete();
+    throw error;
+  }
+  if (replace && target !== session) {
+    session.delete();
+    session = target;
+  }
+}
+
 // What the page needs after the data or the network changed.
 function structure() {
   if (!session.dataEdited()) csvNames = null;
   return {
+    ...(imageData() ? images.imageStructure(session) : {}),
     classNames: csvNames?.length === session.classes() ? csvNames : null,
     points: Float32Array.from(session.points()),
     unitCounts: Array.from(session.unitCounts()),
@@ -125,8 +172,8 @@ function structure() {
 }
 
 const OPS = {
-  configure({ text }) {
-    session.configure(text);
+  async configure({ text }) {
+    await adopt(await sessionFor(text), (target) => target.configure(text));
     msPerEpoch = null;
     return structure();
   },
@@ -148,6 +195,7 @@ const OPS = {
   },
   // Trains `epochs` (a count, 'batch' or 'auto'), then everything one drawn frame shows.
   frame({ epochs, gridSize, mapSide, gradients, pointLosses }) {
+    if (imageData()) return { ...images.imageFrame(session, epochs, train, { gradients, pointLosses }), msPerEpoch };
     const trained = train(epochs);
     const metrics = session.metrics();
     const grid = gridCopy(gridSize);
@@ -199,8 +247,10 @@ const OPS = {
     return session.save();
   },
   // `classNames`: only when engine.js restores a checkpoint after a crash (see checkpoint()).
-  load({ json, classNames = null }) {
-    session.load(json);
+  async load({ json, classNames = null }) {
+    let config = '';
+    try { config = JSON.parse(json).config; } catch { /* session.load names what is wrong */ }
+    await adopt(typeof config === 'string' ? await sessionFor(config) : session, (target) => target.load(json));
     csvNames = classNames;
     return structure();
   },
@@ -227,10 +277,16 @@ const OPS = {
   },
 };
 
+for (const op of ['predictImage', 'traceImage', 'testImage', 'imagesInCell']) {
+  OPS[op] = (args) => {
+    if (!imageData()) throw new Error(`${op}: the data are not images`);
+    return images.IMAGE_OPS[op](session, args);
+  };
+}
 
-// Every typed array in a result moves to the page without a copy.
+// Every typed array in a result moves to the page without a copy (each is a copy out of wasm memory).
 function transferables(value, out = []) {
-  if (value instanceof Float32Array) out.push(value.buffer);
+  if (value instanceof Float32Array || value instanceof Uint8Array || value instanceof Int32Array) out.push(value.buffer);
   else if (value && typeof value === 'object') for (const v of Object.values(value)) transferables(v, out);
   return out;
 }
@@ -256,7 +312,14 @@ function checkpoint(context, op, result) {
   }
 }
 
-self.onmessage = async ({ data }) => {
+// One operation at a time, in arrival order: one that waits for images (configure, load) holds
+// the rest back, so the per-session names above stay those of the message being answered.
+let queue = Promise.resolve();
+self.onmessage = ({ data }) => {
+  queue = queue.then(() => handle(data));
+};
+
+async function handle(data) {
   const { id, sid, op, ...args } = data;
   if (op === 'recycle') {  // no answer: a buffer coming back for reuse
     const context = contexts.get(sid);
@@ -273,9 +336,9 @@ self.onmessage = async ({ data }) => {
     ({ session, msPerEpoch, spares, csvNames } = context);
     let result;
     try {
-      result = OPS[op](args);
+      result = await OPS[op](args);
     } finally {
-      Object.assign(context, { msPerEpoch, csvNames });
+      Object.assign(context, { session, msPerEpoch, csvNames });
     }
     const saved = checkpoint(context, op, result);
     if (op === 'close') {
@@ -289,4 +352,4 @@ self.onmessage = async ({ data }) => {
     const fatal = error instanceof WebAssembly.RuntimeError;
     self.postMessage({ id, error: error instanceof Error ? error.message : String(error), fatal });
   }
-};
+}

@@ -35,8 +35,16 @@ function engine(key, page = {}) {
     case 'float': return Object.assign(spec, { type: 'number', min: core.min, max: core.max });
     case 'choice': return Object.assign(spec, { type: 'enum', values: core.choices });
     case 'bool': return Object.assign(spec, { type: 'bool' });
-    case 'intList': return Object.assign(spec, { type: 'intList', min: core.min, max: core.max, maxEntries: core.maxItems });
-    case 'choiceList': return Object.assign(spec, { type: 'enumList', values: core.choices, maxEntries: core.maxItems });
+    case 'intList':
+      // pointMax: point data keeps narrower layers than image data (core/config.cpp's rule).
+      Object.assign(spec, { type: 'intList', min: core.min, max: core.max, maxEntries: core.maxItems });
+      if (core.pointMax) spec.pointMax = core.pointMax;
+      return spec;
+    case 'choiceList':
+      // minItems: a list of at least that many different entries, or 'all' alone (imageClasses).
+      Object.assign(spec, { type: 'enumList', values: core.choices, maxEntries: core.maxItems });
+      if (core.minItems) spec.minEntries = core.minItems;
+      return spec;
     case 'text': return Object.assign(spec, { type: 'string', maxLength: core.maxItems });
     default: throw new Error(`${key}: unknown kind ${core.kind} in the engine's settings table`);
   }
@@ -96,6 +104,9 @@ export const SCHEMA = deepFreeze({
   stopEpochs: extra('stopEpochs'),
   stopTestLoss: extra('stopTestLoss'),
   stopPatience: extra('stopPatience'),
+  // Clothing images (dataset=fashion): which classes, and the input side (28 or 14).
+  imageClasses: extra('imageClasses'),
+  imageSize: extra('imageSize'),
   // What one drawn frame trains: 'batch' one mini-batch, a number of epochs (1, the Playground's
   // pace, by default), 'auto' as many as fit the frame (as fast as the machine goes).
   epochsPerFrame: pageExtra({ type: 'enum', default: '1', values: ['batch', '1', '2', '5', '10', '20', '50', '100', 'auto'], engine: false }),
@@ -140,6 +151,7 @@ function describeAllowed(spec) {
     case 'intList':
       return `up to ${spec.maxEntries} comma-separated whole numbers, each ${spec.min} to ${spec.max}`;
     case 'enumList':
+      if (spec.minEntries) return `${spec.minEntries} to ${spec.maxEntries} different comma-separated names such as ${spec.values.slice(0, 3).join(', ')}, or all`;
       return `up to ${spec.maxEntries} comma-separated names such as ${spec.values.slice(0, 3).join(', ')}`;
     case 'string':
       return `up to ${spec.maxLength} characters from A-Z a-z 0-9 . _ -`;
@@ -206,11 +218,17 @@ export function coerce(key, rawString) {
     case 'intList':
       return parseIntList(key, raw, spec);
     case 'enumList': {
-      if (raw === '') return { value: [] };
+      if (raw === '' && !spec.minEntries) return { value: [] };
       const parts = raw.split(',');
       if (parts.length > spec.maxEntries) return fail(key, raw, `has ${parts.length} entries`, spec);
       const value = parts.map((part) => spec.values.find((v) => v.toLowerCase() === part.toLowerCase()));
-      return value.includes(undefined) ? fail(key, raw, 'has an entry that is not a choice', spec) : { value };
+      if (value.includes(undefined)) return fail(key, raw, 'has an entry that is not a choice', spec);
+      if (spec.minEntries && !(value.length === 1 && value[0] === 'all')) {
+        if (value.includes('all') || new Set(value).size !== value.length || value.length < spec.minEntries) {
+          return fail(key, raw, `is not ${spec.minEntries} or more different entries, or all alone`, spec);
+        }
+      }
+      return { value };
     }
     case 'string':
       if (raw.length > spec.maxLength) return fail(key, raw, 'is too long', spec);
@@ -258,6 +276,14 @@ export function parseHash(text) {
       : coerce(key, raw);
     if ('error' in result) errors.push({ key, value: raw ?? rawValue, message: result.error });
     else state[key] = result.value;
+  }
+  // Layers wider than point data allows need image data (the engine's rule, core/config.cpp).
+  const shape = SCHEMA.networkShape;
+  if (state.dataset !== 'fashion' && shape.pointMax && state.networkShape.some((n) => n > shape.pointMax)) {
+    const value = state.networkShape.join(',');
+    const wide = state.networkShape.find((n) => n > shape.pointMax);
+    errors.push({ key: 'networkShape', value, message: `networkShape: "${shown(value)}" has an entry ${wide} that is out of range; allowed up to ${shape.pointMax} for points, ${shape.max} for image data (dataset=fashion)` });
+    state.networkShape = shape.default.slice();
   }
   for (const [name, rawValue] of hidden) {
     const key = name + HIDE_SUFFIX;

@@ -10,7 +10,8 @@ import { settingsTable } from '../../../scripts/settings-table.mjs';
 
 const nn = await loadNnCore();
 const engineAccepts = (key, value) => nn.validateConfig(`${key}=${value}`).length === 0;
-const pageAccepts = (key, value) => !('error' in coerce(key, value));
+// Through parseHash, which also applies the rules between keys (a layer wider than point data allows).
+const pageAccepts = (key, value) => !('error' in coerce(key, value)) && parseHash(`${key}=${encodeURIComponent(value)}`).errors.length === 0;
 const ENGINE_TABLE = settingsTable().settings;
 
 // Values worth asking both about, for a spec of the page's.
@@ -20,9 +21,11 @@ function probes(key, spec) {
     case 'number': return [spec.min, spec.max, spec.min - 1e-6, spec.max * 1.001, 0].map(String);
     case 'enum': return [...spec.values, 'nope'];
     case 'bool': return ['true', 'false'];
-    case 'intList': return ['', String(spec.min), String(spec.max), String(spec.max + 1), '0', Array(spec.maxEntries + 1).fill(1).join(',')];
+    case 'intList': return ['', String(spec.min), String(spec.max), String(spec.max + 1), '0', Array(spec.maxEntries + 1).fill(1).join(','),
+      ...(spec.pointMax ? [String(spec.pointMax), String(spec.pointMax + 1)] : [])];
     // Two entries: one per hidden layer of the default network (a rule between keys).
-    case 'enumList': return ['', `${spec.values[0]},${spec.values.at(-1)}`, 'nope,relu'];
+    case 'enumList': return ['', `${spec.values[0]},${spec.values.at(-1)}`, 'nope,relu',
+      ...(spec.minEntries ? ['all', spec.values[0], `${spec.values[0]},${spec.values[0]}`, spec.values.slice(0, spec.maxEntries).join(',')] : [])];
     case 'string': return ['', 'abc', 'a'.repeat(spec.maxLength), 'a'.repeat(spec.maxLength + 1), 'a b'];
     default: throw new Error(`${key}: no probes for ${spec.type}`);
   }

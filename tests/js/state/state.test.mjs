@@ -29,6 +29,7 @@ const EXPECTED_DEFAULTS = {
   momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999,
   lrSchedule: 'constant', lrDecayEpochs: 100, lrDecayRate: 0.5,
   stopEpochs: 0, stopTestLoss: 0, stopPatience: 0,
+  imageClasses: ['tshirt', 'trouser', 'sneaker'], imageSize: '14',
   // The Playground's pace, one epoch per drawn frame, so that a learner can watch it learn.
   epochsPerFrame: '1', palette: 'classic', showGradients: false, showPointLoss: false,
   hidden: [],
@@ -145,7 +146,7 @@ const BAD_VALUES = [
   ['showTestData', 'yes', 'showTestData: "yes" is not a yes/no value; allowed true or false'],
   ['x', '1', 'allowed true or false'],
   ['networkShape', '9,9,9,9,9,9,9,9,9', 'has 9 entries; allowed up to 8'],
-  ['networkShape', '65', 'has an entry 65 that is out of range'],
+  ['networkShape', '129', 'has an entry 129 that is out of range'],
   ['networkShape', '0', 'has an entry 0 that is out of range'],
   ['networkShape', 'a', 'has an entry "a" that is not a whole number'],
   ['networkShape', '4,,2', 'is not a whole number'],
@@ -170,6 +171,29 @@ for (const [key, raw, expected] of BAD_VALUES) {
     assert.ok('error' in coerce(key, raw));
   });
 }
+
+test('layers wider than 64 need image data: refused for points with a message, taken for dataset=fashion', () => {
+  const points = parseHash('networkShape=4,65&noise=10');
+  assert.deepEqual(points.state.networkShape, SCHEMA.networkShape.default);
+  assert.equal(points.state.noise, 10);
+  assert.equal(points.errors.length, 1);
+  assert.match(points.errors[0].message, /^networkShape: "4,65" has an entry 65 that is out of range; allowed up to 64 for points, 128 for image data/);
+  const images = parseHash('dataset=fashion&networkShape=128');
+  assert.deepEqual(images.errors, []);
+  assert.deepEqual(images.state.networkShape, [128]);
+});
+
+test('imageClasses takes 2 to 10 different classes or all; anything else gets a message and the default', () => {
+  assert.deepEqual(parseHash('imageClasses=coat,BAG').state.imageClasses, ['coat', 'bag']);
+  assert.deepEqual(parseHash('imageClasses=all').state.imageClasses, ['all']);
+  for (const raw of ['coat', 'coat,coat', 'all,coat', '', 'coat,hat']) {
+    const { state, errors } = parseHash(`imageClasses=${raw}&noise=5`);
+    assert.equal(errors.length, 1, raw);
+    assert.match(errors[0].message, /^imageClasses: /);
+    assert.deepEqual(state.imageClasses, SCHEMA.imageClasses.default);
+    assert.equal(state.noise, 5);
+  }
+});
 
 test('unknown keys, including Object prototype names, are ignored', () => {
   const { state, errors } = parseHash('foo=bar&__proto__=x&constructor=1&toString=2&batchSize=3');

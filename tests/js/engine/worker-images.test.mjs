@@ -1,0 +1,169 @@
+// The worker (web/engine/worker.js) in Node, driven by the messages engine.js sends, on the
+// clothing images: it fetches only the chosen classes' files, trains, and its answers carry the
+// fields of the image views (FASHION-API.md at the worktree root's ../ describes them).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+// The worker's globals: `self` for messages, and fetch for the asset (Node's fetch reads no
+// file: URLs). The Emscripten glue reads the wasm with require('fs') from __dirname under Node,
+// and must not see fetch while it loads (it would fetch the wasm by path), so fetch appears once
+// the module is up.
+const answers = new Map();
+const fetched = [];
+const wasmRead = [];   // the wasm files the glue read, by name
+globalThis.self = { postMessage: (message) => answers.get(message.id)?.(message) };
+// The glue names the wasm by its file: URL (new URL('nncore.wasm', import.meta.url)); the shim
+// of require('fs') reads such a name as the file it names.
+const nodeRequire = createRequire(import.meta.url);
+const fs = nodeRequire('fs');
+const fromUrl = (name) => (String(name).startsWith('file:') ? fileURLToPath(`file:///${String(name).replace(/^file:\/*/, '')}`) : name);
+globalThis.__dirname = fileURLToPath(new URL('../../../web/gen', import.meta.url));
+globalThis.require = (name) => {
+  if (name === 'path') return { ...nodeRequire('path'), normalize: (file) => file };
+  if (name === 'fs') {
+    return { ...fs, readFileSync: (file, ...rest) => {
+      wasmRead.push(String(file).split('/').pop());
+      return fs.readFileSync(fromUrl(file), ...rest);
+    } };
+  }
+  return nodeRequire(name);
+};
+const realFetch = globalThis.fetch;
+delete globalThis.fetch;
+await import('../../../web/engine/worker.js');
+let nextId = 1;
+function call(op, args = {}) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    answers.set(id, (m) => ('error' in m ? reject(new Error(m.error)) : resolve(m.result)));
+    self.onmessage({ data: { id, op, ...args } });
+  });
+}
+await call('params');
+// From here on the glue fetches a wasm module as in a browser (the image engine, streamed).
+globalThis.fetch = async (url) => {
+  const name = String(url).split('/').pop();
+  fetched.push(name);
+  const bytes = await readFile(fileURLToPath(url)).catch(() => null);
+  const type = name.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
+  return new Response(bytes, { status: bytes ? 200 : 404, headers: { 'content-type': type } });
+};
+const assets = () => fetched.filter((name) => name.endsWith('.idx.gz'));
+test.after(() => { globalThis.fetch = realFetch; });
+
+const IMAGE = 'dataset=fashion&imageSize=28&networkShape=16&learningRate=0.1&batchSize=16&seed=w';
+
+test('a 2-D configuration fetches no images and its frames keep the grid', async () => {
+  const structure = await call('configure', { text: 'dataset=circle' });
+  assert.equal(structure.image, undefined);
+  const frame = await call('frame', { epochs: 1, gridSize: 10 });
+  assert.ok(frame.grid instanceof Float32Array);
+  assert.equal(frame.inputWeights, undefined);
+  assert.deepEqual(fetched, []);
+  assert.deepEqual(wasmRead, ['nncore.wasm'], 'points run on the 2-D engine alone');
+});
+
+test('dataset=fashion fetches the three default classes once and describes the images', async () => {
+  const structure = await call('configure', { text: IMAGE });
+  assert.deepEqual(assets().sort(), ['sneaker.idx.gz', 'trouser.idx.gz', 'tshirt.idx.gz']);
+  assert.deepEqual(structure.image.classes, ['tshirt', 'trouser', 'sneaker']);
+  assert.deepEqual(structure.image.names, ['T-shirt/top', 'Trouser', 'Sneaker']);
+  assert.equal(structure.image.width, 28);
+  assert.deepEqual(structure.unitCounts, [784, 16, 3]);
+  assert.equal(structure.classes, 3);
+  assert.equal(structure.points.length, 0);
+  assert.ok(structure.samples instanceof Uint8Array);
+  assert.equal(structure.samples.length, 3 * structure.samplesPerClass * 784);
+  await call('configure', { text: `${IMAGE}&networkShape=8` });
+  assert.equal(assets().length, 3, 'a rebuild fetches nothing more');
+  assert.deepEqual(fetched.filter((name) => name.endsWith('.wasm')), ['nncore-images.wasm'], 'images run on the image engine, fetched once');
+  assert.deepEqual(wasmRead, ['nncore.wasm']);
+});
+
+test('a refused image configuration leaves the 2-D session as it was', async () => {
+  const sid = 'refused';
+  await call('configure', { sid, text: 'dataset=xor&networkShape=3&seed=r' });
+  const before = await call('params', { sid });
+  await assert.rejects(call('configure', { sid, text: 'dataset=fashion&imageClasses=coat' }), /imageClasses/);
+  assert.deepEqual(Array.from(await call('params', { sid })), Array.from(before));
+  assert.equal((await call('frame', { sid, epochs: 1, gridSize: 10 })).grid.length > 0, true);
+});
+
+test('image frames train and carry the first layer as inputWeights, and no grid', async () => {
+  const { image } = await call('configure', { text: IMAGE });
+  const first = await call('frame', { epochs: 0, gridSize: 50 });
+  assert.equal(first.grid, undefined);
+  assert.ok(first.inputWeights instanceof Float32Array);
+  assert.equal(first.inputWeights.length, 16 * 784);
+  assert.deepEqual(Array.from(first.inputWeights), Array.from(first.params.subarray(0, 16 * 784)));
+  let frame = first;
+  for (let i = 0; i < 3; i += 1) frame = await call('frame', { epochs: 1, gridSize: 50 });
+  assert.equal(frame.metrics.epoch, 3);
+  assert.ok(frame.metrics.testAccuracy > 0.9, `test accuracy ${frame.metrics.testAccuracy}`);
+  assert.notDeepEqual(Array.from(frame.inputWeights), Array.from(first.inputWeights));
+  assert.equal(frame.confusion.length, 9);
+  assert.equal(frame.confusion.reduce((a, b) => a + b, 0), image.testCount);
+});
+
+test('auto trains mini-batches within a frame, not whole epochs', async () => {
+  await call('configure', { text: IMAGE });
+  const a = await call('frame', { epochs: 'auto', gridSize: 50 });
+  const b = await call('frame', { epochs: 'auto', gridSize: 50 });
+  assert.equal(a.trained, 1);
+  assert.ok(b.trained >= 1);
+  assert.equal(b.metrics.epoch, 0, 'a few batches are less than an epoch of 3750 images');
+
+});
+
+test('the image operations answer for test images and drawings', async () => {
+  await call('configure', { text: IMAGE });
+  const { pixels, label } = await call('testImage', { index: 4 });
+  assert.equal(pixels.length, 784);
+  assert.equal(label, 4 % 3);
+  const drawn = await call('predictImage', { pixels });
+  assert.equal(drawn.probabilities.length, 3);
+  assert.ok(Math.abs(drawn.probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-5);
+  const blank = await call('predictImage', { pixels: new Float32Array(784) });
+  assert.notDeepEqual(Array.from(blank.probabilities), Array.from(drawn.probabilities));
+  const trace = await call('traceImage', { index: 4 });
+  assert.equal(trace.label, label);
+  assert.equal(trace.gradients.length, (await call('params')).length);
+  await call('frame', { epochs: 1, gridSize: 50 });
+  const cell = await call('imagesInCell', { actual: 1, predicted: 1, max: 5 });
+  assert.equal(cell.indices.length, 5);
+  assert.ok(Array.from(cell.indices).every((i) => i % 3 === 1));
+  assert.equal(cell.pixels.length, 5 * 784);
+  await assert.rejects(call('testImage', { index: 100000 }), /image index/);
+  await call('configure', { text: 'dataset=circle' });
+  await assert.rejects(call('testImage', { index: 0 }), /not images/);
+});
+
+test('a new session loads an image checkpoint (as after a crash) onto the image engine and continues exactly', async () => {
+  await call('configure', { text: IMAGE });
+  await call('frame', { epochs: 1, gridSize: 50 });
+  const json = await call('save');
+  const expected = await call('frame', { epochs: 1, gridSize: 50 });
+  const opened = await call('load', { sid: 'recovered', json });
+  assert.deepEqual(opened.image.classes, ['tshirt', 'trouser', 'sneaker']);
+  const resumed = await call('frame', { sid: 'recovered', epochs: 1, gridSize: 50 });
+  assert.deepEqual(Array.from(resumed.params), Array.from(expected.params));
+  assert.equal((await call('testImage', { sid: 'recovered', index: 0 })).pixels.length, 784);
+  await call('close', { sid: 'recovered' });
+});
+
+test('a saved image experiment opens and continues exactly', async () => {
+  await call('configure', { text: IMAGE });
+  await call('frame', { epochs: 1, gridSize: 50 });
+  const json = await call('save');
+  await call('configure', { text: 'dataset=xor' });
+  const opened = await call('load', { json });
+  assert.deepEqual(opened.image.classes, ['tshirt', 'trouser', 'sneaker']);
+  const a = await call('frame', { epochs: 1, gridSize: 50 });
+  await call('load', { json });
+  const b = await call('frame', { epochs: 1, gridSize: 50 });
+  assert.deepEqual(Array.from(a.params), Array.from(b.params));
+  assert.equal(a.metrics.epoch, 2);
+});
