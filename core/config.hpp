@@ -64,9 +64,12 @@ struct Config {
   bool init_zero = false;
   bool shuffle = true;       // visit the training set in a fresh order each epoch (false: fixed order)
   // dataset=fashion: the clothing classes (images.hpp labels), output unit k = image_classes[k];
-  // the input side, 28 (784 pixels) or 14 (196 means of 2 x 2 pixels).
+  // the input side, 28 (784 pixels) or 14 (196 means of 2 x 2 pixels). 14 by default: measured
+  // in wasm, all ten classes trained 4.8x more images a second at 14 (19.1 k/s against 4.0 k/s)
+  // with the same test accuracy after each of 3 epochs (78-79 %), and the page's goals are
+  // accuracies within seconds of Play.
   std::vector<int> image_classes{0, 1, 7};
-  int image_size = 28;
+  int image_size = 14;
 
   DatasetKind active_dataset() const {
     return problem == Problem::kRegression ? reg_dataset : dataset;

@@ -178,9 +178,8 @@ void set_field(const Field& field, Config& config, std::string_view key, std::st
     field.set(config, key, value);
 }
 
-const std::vector<Field>& fields() {
-  static const std::vector<Field> table = [] {
-    std::vector<Field> t = {
+// Constant data, not a vector built at start-up: the module carries no code to build it.
+constexpr Field kFields[] = {
         {"problem",
          [](Config& c, auto k, auto v) {
            c.problem = parse_enum<Problem>(k, v, parse_problem);
@@ -248,18 +247,16 @@ const std::vector<Field>& fields() {
         {"imageClasses", [](Config& c, auto k, auto v) { c.image_classes = parse_image_classes(k, v); }},
         {"imageSize",
          [](Config& c, auto k, auto v) {
-           c.image_size = parse_enum<int>(k, v, [](std::string_view t) { return std::optional<int>(t == "14" ? 14 : 28); });
+           c.image_size = parse_enum<int>(k, v, [](std::string_view t) { return std::optional<int>(t == "28" ? 28 : 14); });
          }},
-    };
-    for (std::size_t f = 0; f < kFeatureCount; ++f)
-      t.push_back({feature_key(static_cast<Feature>(f)), nullptr, int(f)});
-    return t;
-  }();
-  return table;
-}
+        {kFeatureKeys[0], nullptr, 0}, {kFeatureKeys[1], nullptr, 1}, {kFeatureKeys[2], nullptr, 2},
+        {kFeatureKeys[3], nullptr, 3}, {kFeatureKeys[4], nullptr, 4}, {kFeatureKeys[5], nullptr, 5},
+        {kFeatureKeys[6], nullptr, 6},
+};
+static_assert(kFeatureCount == 7, "one field per input feature at the end of kFields");
 
 const Field* find_field(std::string_view key) {
-  for (const Field& f : fields())
+  for (const Field& f : kFields)
     if (key == f.key) return &f;
   return nullptr;
 }

@@ -274,12 +274,6 @@ TrainTestSplit shuffle_and_split(std::vector<Sample> samples, int perc_train, Rn
   return split;
 }
 
-const char* feature_key(Feature f) {
-  constexpr const char* kKeys[kFeatureCount] = {"x",       "y",    "xSquared", "ySquared",
-                                                "xTimesY", "sinX", "sinY"};
-  return kKeys[static_cast<std::size_t>(f)];
-}
-
 std::size_t enabled_count(const FeatureSet& features) {
   return static_cast<std::size_t>(std::count(features.begin(), features.end(), true));
 }

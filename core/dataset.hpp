@@ -54,8 +54,10 @@ TrainTestSplit shuffle_and_split(std::vector<Sample> samples, int perc_train, Rn
 enum class Feature { kX, kY, kXSquared, kYSquared, kXTimesY, kSinX, kSinY };
 constexpr std::size_t kFeatureCount = 7;
 using FeatureSet = std::array<bool, kFeatureCount>;
-// URL-hash key of a feature: "x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY".
-const char* feature_key(Feature f);
+// URL-hash key of each feature, in Feature's order.
+inline constexpr const char* kFeatureKeys[kFeatureCount] = {"x",       "y",    "xSquared", "ySquared",
+                                                            "xTimesY", "sinX", "sinY"};
+inline const char* feature_key(Feature f) { return kFeatureKeys[static_cast<std::size_t>(f)]; }
 std::size_t enabled_count(const FeatureSet& features);
 
 // A data set's points [samples, 2] (x, y) and labels [samples].

@@ -6,15 +6,16 @@
 #include <cmath>
 
 #include "kernels.hpp"
+#include "set_up.hpp"
 
 namespace nnplay {
 
-Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
+NNPLAY_SET_UP Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
                  Activation hidden_activation, Activation output_activation)
     : Network(inputs, hidden, outputs, std::vector<Activation>(hidden.size(), hidden_activation),
               output_activation) {}
 
-Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
+NNPLAY_SET_UP Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
                  const std::vector<Activation>& hidden_activations, Activation output_activation) {
   std::vector<std::size_t> sizes{inputs};
   for (int h : hidden) sizes.push_back(static_cast<std::size_t>(h));
@@ -37,7 +38,7 @@ Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t
   params_.assign(offset, 0.0f);
 }
 
-void Network::init_uniform(Rng& rng, float limit, float bias) {
+NNPLAY_SET_UP void Network::init_uniform(Rng& rng, float limit, float bias) {
   // Layer by layer, row by row: the order the Playground draws its weights in.
   for (const LayerShape& s : layers_)
     for (float& w : s.weights(params_.data())) w = static_cast<float>(rng.uniform(-limit, limit));
@@ -46,7 +47,7 @@ void Network::init_uniform(Rng& rng, float limit, float bias) {
 
 void Network::init_zero() { params_.assign(params_.size(), 0.0f); }
 
-void Network::init(Init kind, Rng& rng) {
+NNPLAY_SET_UP void Network::init(Init kind, Rng& rng) {
   switch (kind) {
     case Init::kPlayground: init_uniform(rng); return;
     case Init::kZero: init_zero(); return;

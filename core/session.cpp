@@ -1,4 +1,5 @@
 #include "session.hpp"
+#include "set_up.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -40,14 +41,14 @@ bool same_data_settings(const Config& a, const Config& b) {
 
 }  // namespace
 
-Session::Session() {
+NNPLAY_SET_UP Session::Session() {
   generate_data();
   build_network();
 }
 
 void Session::configure(std::string_view text) { configure(parse_config(text)); }
 
-void Session::configure(const Config& config) {
+NNPLAY_SET_UP void Session::configure(const Config& config) {
   check_config(config);
   require_images(config);
   const bool new_data = !same_data_settings(config, config_);
@@ -70,7 +71,7 @@ void Session::set(std::string_view key, std::string_view value) {
   invalidate_metrics();
 }
 
-void Session::generate_data() {
+NNPLAY_SET_UP void Session::generate_data() {
   if (config_.images()) {
     generate_images();
     return;
@@ -86,7 +87,7 @@ void Session::generate_data() {
   set_data(std::move(split.train), std::move(split.test));
 }
 
-void Session::set_data(std::vector<Sample> train, std::vector<Sample> test) {
+NNPLAY_SET_UP void Session::set_data(std::vector<Sample> train, std::vector<Sample> test) {
   train_samples_ = std::move(train);
   test_samples_ = std::move(test);
   images_in_use_ = false;
@@ -103,7 +104,7 @@ void Session::set_data(std::vector<Sample> train, std::vector<Sample> test) {
 }
 
 // Features and targets of both sets for the current features and loss.
-void Session::build_matrices() {
+NNPLAY_SET_UP void Session::build_matrices() {
   const Loss loss = config_.effective_loss();
   const std::size_t outputs = config_.output_units();
   // Image pixels are already the inputs (generate_images); points go through the features.
@@ -125,7 +126,7 @@ void Session::build_matrices() {
   invalidate_metrics();
 }
 
-void Session::build_network() {
+NNPLAY_SET_UP void Session::build_network() {
   const Loss loss = config_.effective_loss();
   Activation output = Activation::kTanh;
   if (config_.problem == Problem::kRegression) output = Activation::kLinear;
@@ -146,7 +147,7 @@ void Session::build_network() {
   reset();
 }
 
-void Session::reset() {
+NNPLAY_SET_UP void Session::reset() {
   network_.params() = initial_params_;
   optimizer_.reset();
   std::fill(grads_.begin(), grads_.end(), 0.0f);
@@ -161,7 +162,7 @@ void Session::reset() {
   invalidate_metrics();
 }
 
-void Session::new_weights() {
+NNPLAY_SET_UP void Session::new_weights() {
   network_.init(config_.init_zero ? Init::kZero : config_.init, weight_rng_);
   initial_params_ = network_.params();
   reset();
@@ -267,7 +268,7 @@ void Session::set_param(int index, float value) {
   invalidate_metrics();
 }
 
-void Session::set_params(const std::vector<float>& values) {
+NNPLAY_SET_UP void Session::set_params(const std::vector<float>& values) {
   auto& p = network_.params();
   if (values.size() != p.size())
     throw ConfigError("parameters: got " + std::to_string(values.size()) + " values; this network has " +

@@ -201,9 +201,8 @@ class Session {
   Metrics metrics_;
   std::vector<std::int32_t> confusion_;  // [classes, classes] for Embind, counted through xt::adapt
   std::vector<std::int32_t> test_guesses_;  // [test samples], with the metrics
-  // Every class's images given so far, shared with the copy load() builds.
-  std::shared_ptr<std::array<ImageClass, kImageClassCount>> images_ =
-      std::make_shared<std::array<ImageClass, kImageClassCount>>();
+  // Every class's images given so far (null until the first), shared with the copy load() builds.
+  std::shared_ptr<std::array<ImageClass, kImageClassCount>> images_;
   bool images_in_use_ = false;  // train_x_/test_x_ hold pixels, built by generate_images
   bool metrics_valid_ = false;
   int epoch_ = 0;

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "session.hpp"
+#include "set_up.hpp"
 
 namespace nnplay {
 
@@ -84,7 +85,7 @@ Session::GridLayer Session::grid_layer(std::size_t l) const {
   return {grid_.data() + offset, std::size_t(unit_counts_.at(l)) * count};
 }
 
-const Session::PointTrace& Session::trace_point(float x, float y, float label) {
+NNPLAY_SET_UP const Session::PointTrace& Session::trace_point(float x, float y, float label) {
   if (!std::isfinite(x) || !std::isfinite(y) || !std::isfinite(label))
     throw ConfigError("point: x, y and label must be finite numbers");
   if (images_in_use_) throw ConfigError("point: image data is followed by image (traceImage)");

@@ -9,7 +9,9 @@ namespace nnplay {
 void Session::add_image_class(std::string_view key, std::string_view bytes) {
   const int k = find_image_class(key);
   if (k < 0) throw ConfigError("image class: \"" + std::string(key.substr(0, 20)) + "\" is not a class");
-  (*images_)[std::size_t(k)] = parse_image_class(bytes);
+  ImageClass parsed = parse_image_class(bytes);
+  if (!images_) images_ = std::make_shared<std::array<ImageClass, kImageClassCount>>();
+  (*images_)[std::size_t(k)] = std::move(parsed);
 }
 
 std::vector<std::string> Session::missing_image_classes(std::string_view text) const {
@@ -17,18 +19,21 @@ std::vector<std::string> Session::missing_image_classes(std::string_view text) c
   std::vector<std::string> out;
   if (c.images())
     for (int k : c.image_classes)
-      if ((*images_)[std::size_t(k)].train.empty()) out.push_back(image_class_key(k));
+      if (image_class(k).train.empty()) out.push_back(image_class_key(k));
   return out;
 }
 
 void Session::require_images(const Config& config) const {
   if (!config.images()) return;
   for (int k : config.image_classes)
-    if ((*images_)[std::size_t(k)].train.empty())
+    if (image_class(k).train.empty())
       throw ConfigError(std::string("imageClasses: the images of ") + image_class_key(k) + " are not loaded");
 }
 
-const ImageClass& Session::image_class(int k) const { return (*images_)[std::size_t(k)]; }
+const ImageClass& Session::image_class(int k) const {
+  static const ImageClass kNone;
+  return images_ ? (*images_)[std::size_t(k)] : kNone;
+}
 
 // Each chosen class's first images, interleaved (sample i is of class i % k), so that even a
 // fixed order (shuffle=false) sees every class in every stretch. The split is Fashion-MNIST's

@@ -49,7 +49,9 @@ void Session::evaluate_blocks(const Matrix& features, const Matrix& targets, con
   const bool regression = config_.problem == Problem::kRegression;
   accuracy = regression ? NAN : 0.0;
   loss = 0.0;
-  if (confusion) test_guesses_.assign(n, 0);
+  // Kept for images only (imagesInCell), so point data allocates as it did.
+  const bool keep_guesses = confusion != nullptr && images_in_use_;
+  if (keep_guesses) test_guesses_.assign(n, 0);
   if (n == 0) return;
   const int classes = config_.classes();
   const std::size_t rows = features.shape(0), outputs = targets.shape(0), stride = labels.size();
@@ -80,7 +82,7 @@ void Session::evaluate_blocks(const Matrix& features, const Matrix& targets, con
       const int truth = classes == 2 && !config_.images() ? int(label > 0.0f) : int(label);
       hits += truth == guess(j) ? 1.0 : 0.0;
       if (confusion == nullptr) continue;
-      test_guesses_[first + j] = guess(j);
+      if (keep_guesses) test_guesses_[first + j] = guess(j);
       if (truth >= 0 && truth < classes) (*confusion)[std::size_t(truth * classes + guess(j))] += 1;  // [truth, guess]
     }
   }

@@ -2,6 +2,7 @@
 
 #include "config.hpp"
 #include "csv.hpp"
+#include "dataset.hpp"
 #include "images.hpp"
 #include "json.hpp"
 #include "session.hpp"
@@ -13,83 +14,85 @@ namespace {
 
 using K = SettingKind;
 
-SettingSpec& setting_lookup(std::vector<SettingSpec>& table, std::string_view key) {
-  for (SettingSpec& s : table)
-    if (key == s.key) return s;
-  throw ConfigError("unknown setting \"" + std::string(key) + "\"");
-}
+template <std::size_t N>
+constexpr ConstList<const char*> list(const char* const (&items)[N]) { return {items, N}; }
 
-SettingSpec spec(const char* key, K kind, double lo = 0, double hi = 0) {
+constexpr SettingSpec spec(const char* key, K kind, double lo = 0, double hi = 0) {
   SettingSpec s{};
   s.key = key, s.kind = kind, s.min = lo, s.max = hi;
   return s;
 }
-SettingSpec whole(const char* key, double lo, double hi) { return spec(key, K::kInt, lo, hi); }
-SettingSpec real(const char* key, double lo, double hi) { return spec(key, K::kFloat, lo, hi); }
-SettingSpec choice(const char* key, std::vector<const char*> choices) {
+constexpr SettingSpec whole(const char* key, double lo, double hi) { return spec(key, K::kInt, lo, hi); }
+constexpr SettingSpec real(const char* key, double lo, double hi) { return spec(key, K::kFloat, lo, hi); }
+constexpr SettingSpec choice(const char* key, ConstList<const char*> choices) {
   SettingSpec s = spec(key, K::kChoice);
-  s.choices = std::move(choices);
+  s.choices = choices;
   return s;
 }
-SettingSpec flag(const char* key) { return spec(key, K::kBool); }
-
-const std::vector<const char*> kActivationChoices = {"relu", "tanh",  "sigmoid", "linear",   "leakyRelu",
-                                                     "elu",  "gelu",  "silu",    "softplus", "sine"};
-
-std::vector<SettingSpec> build_table() {
-  std::vector<SettingSpec> t = {
-      choice("problem", {"classification", "regression"}),
-      choice("dataset", {"circle", "xor", "gauss", "spiral", "moons", "checkerboard", "sine", "cubic", "abs", "fashion"}),
-      choice("regDataset", {"reg-plane", "reg-gauss"}),
-      spec("seed", K::kText),
-      spec("networkShape", K::kIntList, 1, kMaxImageNeurons),
-      choice("activation", kActivationChoices),
-      real("learningRate", 0.00001, 10.0),
-      whole("batchSize", 1, kMaxBatchSize),
-      whole("noise", 0, 80),
-      whole("percTrainData", 10, 90),
-      choice("regularization", {"none", "L1", "L2"}),
-      real("regularizationRate", 0.0, 10.0),
-      flag("initZero"),
-      flag("shuffle"),
-      whole("numClasses", 2, kMaxClasses),
-      whole("numSamples", kMinSamples, kMaxSamples),
-      choice("loss", {"squared", "crossEntropy", "huber"}),
-      choice("init", {"playground", "glorot", "he"}),
-      choice("optimizer", {"sgd", "momentum", "nesterov", "rmsprop", "adam"}),
-      real("momentum", 0.0, 0.999),
-      real("rho", 0.0, 0.999),
-      real("beta1", 0.0, 0.999),
-      real("beta2", 0.0, 0.99999),
-      choice("lrSchedule", {"constant", "step", "cosine"}),
-      whole("lrDecayEpochs", 1, 1000000),
-      real("lrDecayRate", 0.01, 1.0),
-      whole("stopEpochs", 0, 100000000),
-      real("stopTestLoss", 0.0, 10.0),
-      whole("stopPatience", 0, 1000000),
-      spec("imageClasses", K::kChoiceList, 2),
-      choice("imageSize", {"28", "14"}),
-      spec("activations", K::kChoiceList),
-  };
-  for (SettingSpec& s : t) {
-    if (s.kind == K::kIntList) s.max_items = kMaxHiddenLayers;
-    if (s.kind == K::kText) s.max_items = int(kMaxSeedLength);
-  }
-  setting_lookup(t, "activations").choices = kActivationChoices;
-  setting_lookup(t, "activations").max_items = kMaxHiddenLayers;
-  // Any 2 to 10 different classes, or "all" alone.
-  SettingSpec& image_classes = setting_lookup(t, "imageClasses");
-  for (int k = 0; k < kImageClassCount; ++k) image_classes.choices.push_back(image_class_key(k));
-  image_classes.choices.push_back("all");
-  image_classes.max_items = kImageClassCount;
-  // Points keep kMaxNeurons per layer (a rule in config.cpp); image data may go to max.
-  setting_lookup(t, "networkShape").point_max = kMaxNeurons;
-  setting_lookup(t, "numSamples").zero_allowed = true;
-  // The page and the URL keep the Playground's 1 to 30; scripts and benchmarks may go further.
-  setting_lookup(t, "batchSize").page_max = 30;
-  for (std::size_t f = 0; f < kFeatureCount; ++f) t.push_back(flag(feature_key(static_cast<Feature>(f))));
-  return t;
+constexpr SettingSpec flag(const char* key) { return spec(key, K::kBool); }
+constexpr SettingSpec with(SettingSpec s, int max_items, ConstList<const char*> choices = {}) {
+  s.max_items = max_items;
+  if (!choices.empty()) s.choices = choices;
+  return s;
 }
+constexpr SettingSpec with_zero(SettingSpec s) { return s.zero_allowed = true, s; }
+constexpr SettingSpec with_page_max(SettingSpec s, int page_max) { return s.page_max = page_max, s; }
+
+constexpr const char* kActivationChoices[] = {"relu", "tanh",  "sigmoid", "linear",   "leakyRelu",
+                                              "elu",  "gelu",  "silu",    "softplus", "sine"};
+constexpr const char* kProblems[] = {"classification", "regression"};
+constexpr const char* kDatasets[] = {"circle", "xor", "gauss", "spiral", "moons", "checkerboard", "sine", "cubic", "abs", "fashion"};
+// images.hpp's class keys in label order, then "all": any 2 to 10 different ones, or "all" alone.
+constexpr const char* kImageClassChoices[] = {"tshirt", "trouser", "pullover", "dress", "coat", "sandal",
+                                              "shirt",  "sneaker", "bag",      "boot",  "all"};
+constexpr const char* kImageSizes[] = {"14", "28"};
+// Points keep kMaxNeurons per layer (a rule in config.cpp); image data may go to the maximum.
+constexpr SettingSpec with_point_max(SettingSpec s, int point_max) { return s.point_max = point_max, s; }
+constexpr const char* kRegDatasets[] = {"reg-plane", "reg-gauss"};
+constexpr const char* kRegularizations[] = {"none", "L1", "L2"};
+constexpr const char* kLosses[] = {"squared", "crossEntropy", "huber"};
+constexpr const char* kInits[] = {"playground", "glorot", "he"};
+constexpr const char* kOptimizers[] = {"sgd", "momentum", "nesterov", "rmsprop", "adam"};
+constexpr const char* kSchedules[] = {"constant", "step", "cosine"};
+
+constexpr SettingSpec kTable[] = {
+    choice("problem", list(kProblems)),
+    choice("dataset", list(kDatasets)),
+    choice("regDataset", list(kRegDatasets)),
+    with(spec("seed", K::kText), int(kMaxSeedLength)),
+    with_point_max(with(spec("networkShape", K::kIntList, 1, kMaxImageNeurons), kMaxHiddenLayers), kMaxNeurons),
+    choice("activation", list(kActivationChoices)),
+    real("learningRate", 0.00001, 10.0),
+    // The page and the URL keep the Playground's 1 to 30; scripts and benchmarks may go further.
+    with_page_max(whole("batchSize", 1, kMaxBatchSize), 30),
+    whole("noise", 0, 80),
+    whole("percTrainData", 10, 90),
+    choice("regularization", list(kRegularizations)),
+    real("regularizationRate", 0.0, 10.0),
+    flag("initZero"),
+    flag("shuffle"),
+    whole("numClasses", 2, kMaxClasses),
+    with_zero(whole("numSamples", kMinSamples, kMaxSamples)),
+    choice("loss", list(kLosses)),
+    choice("init", list(kInits)),
+    choice("optimizer", list(kOptimizers)),
+    real("momentum", 0.0, 0.999),
+    real("rho", 0.0, 0.999),
+    real("beta1", 0.0, 0.999),
+    real("beta2", 0.0, 0.99999),
+    choice("lrSchedule", list(kSchedules)),
+    whole("lrDecayEpochs", 1, 1000000),
+    real("lrDecayRate", 0.01, 1.0),
+    whole("stopEpochs", 0, 100000000),
+    real("stopTestLoss", 0.0, 10.0),
+    whole("stopPatience", 0, 1000000),
+    with(spec("imageClasses", K::kChoiceList, 2), kImageClassCount, list(kImageClassChoices)),
+    choice("imageSize", list(kImageSizes)),
+    with(spec("activations", K::kChoiceList), kMaxHiddenLayers, list(kActivationChoices)),
+    flag(kFeatureKeys[0]), flag(kFeatureKeys[1]), flag(kFeatureKeys[2]), flag(kFeatureKeys[3]),
+    flag(kFeatureKeys[4]), flag(kFeatureKeys[5]), flag(kFeatureKeys[6]),
+};
+static_assert(kFeatureCount == 7, "one flag per input feature at the end of kTable");
 
 const char* kind_name(K kind) {
   switch (kind) {
@@ -127,10 +130,7 @@ std::string json_default(const SettingSpec& s, std::string_view text) {
 
 }  // namespace
 
-const std::vector<SettingSpec>& setting_specs() {
-  static const std::vector<SettingSpec> table = build_table();
-  return table;
-}
+ConstList<SettingSpec> setting_specs() { return {kTable, sizeof kTable / sizeof kTable[0]}; }
 
 const SettingSpec& setting_spec(std::string_view key) {
   for (const SettingSpec& s : setting_specs())

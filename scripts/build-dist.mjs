@@ -6,11 +6,14 @@
 // stderr) when a page with one playground would transfer more than BUDGET_BYTES; the browser
 // test tests/browser/embed.test.mjs fails on it, and `--strict` makes the build fail too.
 import * as esbuild from 'esbuild';
-import { copyFile, mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mergeChunks } from './merge-chunks.mjs';
 import { writeFashionAsset } from './fashion-asset.mjs';
+import { execFileSync } from 'node:child_process';
+import { writeTypes } from './build-types.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WEB = path.join(ROOT, 'web');
@@ -95,34 +98,47 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   // and becomes a chunk of its own next to nnplay.js; esbuild resolves each against the
   // importing module's URL. Code both nnplay.js and a lazy chunk use goes into shared chunks
   // that nnplay.js imports statically: they load with it and count.
-  const { metafile } = await esbuild.build({
-    entryPoints: { nnplay: path.join(WEB, MODULE) }, outdir: outDir, bundle: true, format: 'esm', minify: true,
-    splitting: true, chunkNames: 'nnplay-[name]-[hash]', target: TARGET, platform: 'browser', legalComments: 'none',
-    logLevel: 'warning', plugins: [workerUrlPlugin, imagesPlugin], metafile: true,
+  const split = {
+    bundle: true, format: 'esm', minify: true, target: TARGET, platform: 'browser', legalComments: 'none', logLevel: 'warning',
+  };
+  const { metafile, outputFiles } = await esbuild.build({
+    ...split, entryPoints: { nnplay: path.join(WEB, MODULE) }, outdir: outDir, splitting: true,
+    chunkNames: 'nnplay-[name]-[hash]', plugins: [workerUrlPlugin, imagesPlugin], metafile: true, write: false,
   });
   // What loads before any interaction: nnplay.js and, transitively, every chunk it imports
   // statically. The rest wait for a dynamic import.
   const output = (file) => metafile.outputs[path.relative(ROOT, path.join(outDir, file)).split(path.sep).join('/')];
-  const chunks = Object.keys(metafile.outputs).map((file) => path.basename(file)).filter((file) => file !== MODULE);
-  const eager = [];
+  const statics = [];
   for (const queue = [MODULE]; queue.length;) {
     for (const { kind, path: file } of output(queue.shift())?.imports ?? []) {
       const name = path.basename(file);
-      if (kind === 'import-statement' && !eager.includes(name)) { eager.push(name); queue.push(name); }
+      if (kind === 'import-statement' && !statics.includes(name)) { statics.push(name); queue.push(name); }
     }
   }
+  const texts = new Map(outputFiles.map((f) => [path.basename(f.path), f.text]));
+  const merged = statics.length > 1 ? await mergeChunks(texts, (name) => output(name).exports, statics, split) : null;
+  const files = merged?.files ?? texts;
+  const eager = merged ? [merged.shared] : statics;
+  const chunks = [...files.keys()].filter((file) => file !== MODULE);
+  for (const [file, text] of files) await writeFile(path.join(outDir, file), text);
   // The glue's Node branch requires fs and path; in a browser that branch never runs. The
-  // worker's image code is a bundle of its own, imported only for image data.
+  // picture views are a bundle of their own, imported only for image data.
   await bundle('images/image-panel.js', path.join(outDir, IMAGES));
   chunks.push(IMAGES);
   await bundle('engine/worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'], plugins: [scalarUrlPlugin] });
+  // The worker's image code, imported only for image data, and the clothing images it fetches.
   await bundle('engine/image-data.js', path.join(outDir, IMAGE_WORKER), { plugins: [fashionUrlPlugin] });
   chunks.push(IMAGE_WORKER);
-  // The clothing images, fetched only by the image chunk.
   const fashion = await writeFashionAsset([path.join(outDir, 'fashion'), path.join(WEB, 'gen', 'fashion')]);
   // A browser fetches one of the two: the scalar build only where SIMD128 is missing.
   for (const file of modules) await copyFile(path.join(WEB, 'gen', file), path.join(outDir, file));
   for (const file of STATIC) await copyFile(path.join(WEB, file), path.join(outDir, file));
+  // What the package declares besides the code: TypeScript types and the custom-elements manifest
+  // (package.json's `types` and `customElements`), both derived from the element and the SCHEMA.
+  await writeTypes(outDir);
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze',
+    '--config', 'custom-elements-manifest.config.mjs', '--outdir', path.relative(ROOT, outDir) || '.'],
+  { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
   const sizes = {};
   for (const file of (await listFiles(outDir)).filter((f) => !f.startsWith('fashion'))) {

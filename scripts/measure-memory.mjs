@@ -2,13 +2,24 @@
 // Two views: Chromium's performance.measureUserAgentSpecificMemory() (JS heaps and wasm
 // memories of the page and its workers; needs a cross-origin-isolated page) and the
 // proportional set size (Pss) of the page's renderer process, read from /proc.
-// Usage: node scripts/measure-memory.mjs [counts...]   (default: 1 5)
+// Then the floors of one engine per page (issue 15): at most 8 MiB of renderer Pss per extra
+// instance, the first frame of a second playground at most 100 ms after it scrolls into view,
+// and five equal playgrounds within 20 % of each other's epochs in the same time.
+// Usage: node scripts/measure-memory.mjs [counts...] [--before=<git ref>] [--strict]
+//   counts: default 1 5. --strict exits 1 when a floor of this tree is missed.
+//   --before=main also builds that commit's dist/ (its web/ with this tree's web/gen wasm, so
+//   only the page code differs) and measures it in the same browser, in turns with this tree:
+//   before and after from one run, on one machine load. The floors apply to this tree only.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
 import { buildDist } from './build-dist.mjs';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 const SETUPS = [
   'dataset="gauss" network-shape=""', 'dataset="circle" network-shape="3"', 'dataset="xor" network-shape="4,2"',
@@ -16,6 +27,8 @@ const SETUPS = [
 ];
 const TRAIN_MS = 4000;
 const KB = 1024;
+const FLOORS = { pssPerInstanceMiB: 8, secondFirstFrameMs: 100, equalSpread: 0.2 };
+const EQUAL = 'dataset="circle" network-shape="4,2"';
 
 // Process ids under `root` (the browser), read from /proc/<pid>/stat.
 function descendants(root) {
@@ -45,8 +58,11 @@ function rendererPss(pid) {
   return total;
 }
 
-async function measure(browser, browserPid, base, count) {
-  const page = await browser.newPage({ viewport: { width: 900, height: 1800 * count } });
+// The viewport is as tall for every count (all of the largest page on screen): a taller
+// viewport alone costs renderer memory (raster tiles), which is not a playground's cost.
+async function measure(browser, browserPid, base, count, maxCount) {
+  await settle();
+  const page = await browser.newPage({ viewport: { width: 900, height: 1800 * maxCount } });
   page.on('console', (m) => { if (m.type() === 'error') console.error(m.text()); });
   page.on('pageerror', (e) => console.error(e.message));
   await page.goto(`${base}page-${count}.html`);
@@ -65,37 +81,136 @@ async function measure(browser, browserPid, base, count) {
   return { count, ua, pss, epochs };
 }
 
-const counts = process.argv.slice(2).map(Number).filter((n) => n > 0 && n <= SETUPS.length);
+// A closed page's renderer takes a moment to exit; its Pss must not count for the next page.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
+
+const argCounts = process.argv.slice(2).map(Number).filter((n) => n > 0 && n <= SETUPS.length);
+const counts = argCounts.length ? argCounts : [1, 5];
+const strict = process.argv.includes('--strict');
+const beforeRef = process.argv.find((a) => a.startsWith('--before='))?.slice('--before='.length) || null;
 const site = mkdtempSync(path.join(tmpdir(), 'nnplay-memory-'));
-await buildDist({ outDir: path.join(site, 'dist'), quiet: true });
-for (const count of counts.length ? counts : [1, 5]) {
-  const elements = SETUPS.slice(0, count).map((s) => `<nn-playground ${s} seed="m"></nn-playground>`).join('\n');
-  writeFileSync(path.join(site, `page-${count}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+const pageHtml = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>memory</title><link rel="icon" href="dist/favicon.svg"><script type="module" src="dist/nnplay.js"></script></head>
-<body>${elements}</body></html>`);
+<body>${body}</body></html>`;
+
+// The test pages next to a dist/ in `dir`.
+function writePages(dir) {
+  for (const count of counts) {
+    const elements = SETUPS.slice(0, count).map((s) => `<nn-playground ${s} seed="m"></nn-playground>`).join('\n');
+    writeFileSync(path.join(dir, `page-${count}.html`), pageHtml(elements));
+  }
+  writeFileSync(path.join(dir, 'equal.html'), pageHtml(Array.from({ length: 5 },
+    () => `<nn-playground ${EQUAL} seed="m"></nn-playground>`).join('\n')));
+  // The second playground far below the first: off screen until the script scrolls to it.
+  writeFileSync(path.join(dir, 'scroll.html'), pageHtml(`<nn-playground ${EQUAL} seed="a"></nn-playground>
+<style>#gap { height: 3000px; }</style><div id="gap"></div><nn-playground id="second" ${EQUAL} seed="b"></nn-playground>`));
 }
+
+// dist/ of commit `ref` into `dir`: a detached worktree with this tree's node_modules and
+// web/gen, built by that commit's own build-dist.mjs, then removed.
+function buildBefore(ref, dir) {
+  const tree = mkdtempSync(path.join(tmpdir(), 'nnplay-before-'));
+  rmSync(tree, { recursive: true });
+  execFileSync('git', ['worktree', 'add', '--detach', tree, ref], { cwd: ROOT, stdio: 'ignore' });
+  try {
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(tree, 'node_modules'));
+    cpSync(path.join(ROOT, 'web/gen'), path.join(tree, 'web/gen'), { recursive: true });
+    execFileSync(process.execPath, ['scripts/build-dist.mjs'], { cwd: tree, stdio: ['ignore', 'ignore', 'inherit'] });
+    cpSync(path.join(tree, 'dist'), path.join(dir, 'dist'), { recursive: true });
+  } finally {
+    execFileSync('git', ['worktree', 'remove', '--force', tree], { cwd: ROOT, stdio: 'ignore' });
+  }
+}
+
+const trees = [{ name: 'after', label: 'this tree' }];
+if (beforeRef) trees.unshift({ name: 'before', label: beforeRef });
+for (const tree of trees) mkdirSync(path.join(site, tree.name));
+await buildDist({ outDir: path.join(site, 'after', 'dist'), quiet: true });
+if (beforeRef) buildBefore(beforeRef, path.join(site, 'before'));
+for (const tree of trees) writePages(path.join(site, tree.name));
+
+// Epochs of five equal playgrounds after TRAIN_MS, all on screen and playing.
+async function equalEpochs(browser, base) {
+  await settle();
+  const page = await browser.newPage({ viewport: { width: 900, height: 1800 * 5 } });
+  await page.goto(`${base}equal.html`);
+  await page.waitForFunction(() => [...document.querySelectorAll('nn-playground')].every((el) => el.metrics.frames > 0),
+    null, { timeout: 30000 });
+  await page.evaluate(() => document.querySelectorAll('nn-playground').forEach((el) => el.play()));
+  await page.waitForTimeout(TRAIN_MS);
+  const seen = await page.evaluate(() => [...document.querySelectorAll('nn-playground')]
+    .map((el) => [el.metrics.epoch, el.metrics.frames]));
+  await page.close();
+  console.log(`  (frames drawn: ${seen.map(([, f]) => f).join(', ')})`);
+  return seen.map(([e]) => e);
+}
+
+// Milliseconds from scrolling the second playground into view to its first drawn frame, with the
+// first one on screen, trained and playing (so the module is already compiled).
+async function secondFirstFrame(browser, base) {
+  await settle();
+  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  await page.goto(`${base}scroll.html`);
+  await page.waitForFunction(() => document.querySelector('nn-playground').metrics.frames > 0, null, { timeout: 30000 });
+  await page.evaluate(() => document.querySelector('nn-playground').play());
+  await page.waitForTimeout(1000);
+  const ms = await page.evaluate(() => new Promise((resolve) => {
+    const second = document.getElementById('second');
+    const start = performance.now();
+    second.scrollIntoView();
+    const poll = () => (second.metrics.frames > 0 ? resolve(performance.now() - start) : requestAnimationFrame(poll));
+    poll();
+  }));
+  await page.close();
+  return ms;
+}
+
 const server = await startServer(site, { headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } });
 // launchServer rather than launch: it gives the browser's process id.
 const browserServer = await chromium.launchServer({ executablePath: '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
     '--enable-blink-features=ForceEagerMeasureMemory'] });
 const browser = await chromium.connect(browserServer.wsEndpoint());
-try {
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const results = [];
-  for (const count of counts.length ? counts : [1, 5]) {
-    const r = await measure(browser, browserServer.process().pid, base, count);
-    results.push(r);
+// Every figure of one tree (its pages under `base`), printed as it comes.
+async function measureTree(browser, browserPid, base, label) {
+  const out = { runs: [] };
+  for (const count of counts) {
+    const r = await measure(browser, browserPid, base, count, Math.max(...counts));
+    out.runs.push(r);
     const workers = r.ua.workers.map((b) => (b / KB / KB).toFixed(2)).join(', ');
-    console.log(`${count} instance(s): measureUserAgentSpecificMemory ${(r.ua.total / KB / KB).toFixed(1)} MiB `
+    console.log(`[${label}] ${count} instance(s): measureUserAgentSpecificMemory ${(r.ua.total / KB / KB).toFixed(1)} MiB `
       + `(workers: ${workers} MiB); renderer Pss ${(r.pss / KB).toFixed(1)} MiB; epochs ${r.epochs.join(', ')}`);
   }
-  if (results.length >= 2) {
-    const [a, b] = [results[0], results[results.length - 1]];
+  if (out.runs.length >= 2) {
+    const [a, b] = [out.runs[0], out.runs[out.runs.length - 1]];
     const n = b.count - a.count;
-    console.log(`per extra instance: ${((b.ua.total - a.ua.total) / n / KB / KB).toFixed(2)} MiB (JS + wasm heaps), `
-      + `${((b.pss - a.pss) / n / KB).toFixed(1)} MiB (renderer Pss)`);
+    out.pssPer = (b.pss - a.pss) / n / KB;
+    console.log(`[${label}] per extra instance: ${((b.ua.total - a.ua.total) / n / KB / KB).toFixed(2)} MiB (JS + wasm heaps), `
+      + `${out.pssPer.toFixed(1)} MiB (renderer Pss); floor ${FLOORS.pssPerInstanceMiB} MiB`);
   }
+  const equal = await equalEpochs(browser, base);
+  out.spread = (Math.max(...equal) - Math.min(...equal)) / Math.max(...equal);
+  console.log(`[${label}] five equal playgrounds (${EQUAL}), ${TRAIN_MS} ms: epochs ${equal.join(', ')}; `
+    + `spread ${(100 * out.spread).toFixed(1)} % of the most; floor ${100 * FLOORS.equalSpread} %`);
+  out.firstFrame = await secondFirstFrame(browser, base);
+  console.log(`[${label}] second playground: first frame ${out.firstFrame.toFixed(0)} ms after it scrolled into view; `
+    + `floor ${FLOORS.secondFirstFrameMs} ms`);
+  return out;
+}
+
+try {
+  const root = `http://127.0.0.1:${server.address().port}/`;
+  console.log(`load average at the start: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  const figures = {};
+  for (const tree of trees) figures[tree.name] = await measureTree(browser, browserServer.process().pid, `${root}${tree.name}/`, tree.label);
+  const { after } = figures;
+  const missed = [];
+  if (after.pssPer > FLOORS.pssPerInstanceMiB) missed.push('renderer Pss per extra instance');
+  if (!(after.spread <= FLOORS.equalSpread)) missed.push('five equal playgrounds');
+  if (after.firstFrame > FLOORS.secondFirstFrameMs) missed.push('first frame of a second playground');
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  console.log(missed.length ? `MISSED floors (this tree): ${missed.join('; ')}` : 'all floors met (this tree)');
+  if (strict && missed.length) process.exitCode = 1;
 } finally {
   await browser.close();
   await browserServer.close();

@@ -45,15 +45,23 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   let started = false;       // start() ran: the worker is up (its first call creates it)
   let onScreen = !lazy;      // false while off screen or in a hidden tab: no frames are asked for
-  // The worker can die (a trap, a crash): the playground then offers to restart with a fresh
-  // engine and the same settings; other playgrounds on the page have engines of their own.
+  // The shared worker can die (a trap): engine.js restarts it and loads this session from its
+  // last checkpoint. Only a worker that keeps failing is fatal: we then offer Restart.
   let stopped = false;  // the engine died: its calls' errors are noise until Restart
-  const newEngine = () => new Engine({ onFatal: (message) => {
-    pause();
-    stopped = true;
-    ui.showFatal(`${message}.`, restartEngine);
-    onEvent('error', { message });
-  } });
+  const newEngine = () => new Engine({
+    onFatal: (message) => {
+      pause();
+      stopped = true;
+      ui.showFatal(`${message}.`, restartEngine);
+      onEvent('error', { message });
+    },
+    onRecovered: (message) => {
+      const text = `${message}. It was restarted, and this playground resumed from where it was.`;
+      ui.showError(text);
+      dirty = true;
+      onEvent('error', { message: text, recovered: true });
+    },
+  });
   let engine = newEngine();
   const ui = buildLayout(root, {
     onChange: (key, value) => change(key, value),
@@ -186,6 +194,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (!ready) {
       ready = true;
       readyWaiters.splice(0).forEach((resolve) => resolve());
+      // The first picture at once, not at the next animation frame (measure-memory.mjs: 100 ms).
+      if (onScreen && pacer.hasRoom) requestFrame(0);
     }
   }
 
@@ -217,6 +227,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     lastFrame = frame;
     const m = frame.metrics;
     frames += 1;
+    // The data set thumbnails take tens of ms to draw: after the first picture is painted.
+    if (frames === 1) requestAnimationFrame(() => setTimeout(refreshPreviews, 0));
     metrics = { epoch: m.epoch, trainLoss: m.trainLoss, testLoss: m.testLoss,
       trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy, running, frames };
     redrawMap();  // the maps change every frame; the other views take turns while training
@@ -332,12 +344,11 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       .then((previews) => ui.datasets.setPreviews(previews, state.numClasses, state.palette), showError);
   }
 
-  // Starts the worker, the dataset thumbnails and the first build; later calls do nothing.
+  // Starts the engine and the first build; later calls do nothing.
   function start() {
     if (started || destroyed) return;
     started = true;
-    refreshPreviews();
-    rebuild().catch(showError);
+    rebuild().catch(showError);   // the thumbnails follow the first frame (see draw)
   }
 
   ui.setValues(state);

@@ -105,14 +105,14 @@ test('the example post from dist/ in a sub-folder under a strict CSP: instances 
   const count = await page.evaluate(() => document.querySelectorAll('nn-playground').length);
   assert.equal(count, 3);
 
-  // Only what is on screen has a worker; the others have not started.
+  // Only what is on screen has started; all of it shares one worker (one wasm module).
   await page.evaluate(() => scrollTo(0, 0));
   const visible = await onScreen(page);
   assert.equal(visible[2], false, 'the spiral starts off screen');
   const seen = visible.filter(Boolean).length;
   if (seen) await page.waitForFunction((n) => [...document.querySelectorAll('nn-playground')].filter((e) => e.metrics.frames > 0).length >= n, seen);
   await page.waitForTimeout(300);
-  assert.equal(page.workers().length, seen, `${seen} on screen, ${page.workers().length} workers`);
+  assert.equal(page.workers().length, seen ? 1 : 0, `${seen} on screen, ${page.workers().length} workers`);
   assert.equal((await metrics(page, 2)).frames, 0, 'the off-screen spiral has drawn nothing');
 
   // The single neuron trains when its play button is pressed.
@@ -147,10 +147,10 @@ test('the example post from dist/ in a sub-folder under a strict CSP: instances 
   await waitEpoch(page, 0, hiddenEpoch + 20);
 
   // The spiral autoplays once scrolled to; the neuron, now off screen, halts.
-  const workersBefore = page.workers().length;
+  assert.equal((await metrics(page, 2)).frames, 0, 'the spiral has not started yet');
   await scrollTo(page, 2);
   await waitEpoch(page, 2, 100);
-  assert.ok(page.workers().length > workersBefore, 'scrolling to the spiral started its worker');
+  assert.equal(page.workers().length, 1, 'scrolling to the spiral started its session on the shared worker');
   assert.equal((await onScreen(page))[0], false);
   await assertHalted(page, 0);
   assert.equal((await metrics(page, 0)).running, true, 'still marked as playing: it resumes when seen');
@@ -267,9 +267,13 @@ test('the share dialog\'s snippets, pasted into new pages, run the same setup', 
   const snippets = await page.evaluate(() => {
     const root = document.querySelector('nn-playground').shadowRoot;
     const read = (name) => root.querySelector(`[data-share="${name}"]`).value;
-    return { open: root.querySelector('.share-dialog').open, link: read('link'), element: read('element'), iframe: read('iframe') };
+    return { open: root.querySelector('.share-dialog').open, link: read('link'), element: read('element'), iframe: read('iframe'),
+      cdn: read('cdn'), resize: read('resize') };
   });
   assert.equal(snippets.open, true);
+  assert.match(snippets.cdn, /^<script type="module" src="https:\/\/cdn\.jsdelivr\.net\/npm\/nnplay@\d+\.\d+\.\d+\/dist\/nnplay\.js"><\/script>\n<nn-playground learning-rate="0\.1"/);
+  assert.match(snippets.resize, /nnplay:height/);
+  assert.match(snippets.iframe, / title="[^"]+"/);
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'embed-share-dialog.png') });
   assert.equal(snippets.element, `<script type="module" src="${base}${DIST}nnplay.js"></script>\n`
     + '<nn-playground learning-rate="0.1" network-shape="3" seed="5" hide="noise"></nn-playground>');
@@ -328,16 +332,22 @@ test('prefers-reduced-motion: autoplay waits for the reader; presentation attrib
   await page.evaluate(() => document.querySelectorAll('nn-playground')[0].setAttribute('controls', 'minimal'));
   assert.doesNotMatch(await shadowQuery(page, 0, '.attribute-message', 'text'), /sideways/);
 
-  // Moving an element keeps its playground; removing it ends its worker.
+  // Moving an element keeps its playground; removing one keeps the shared worker for the other;
+  // removing the last ends it.
   await scrollTo(page, 1);
   await page.waitForFunction(() => document.querySelectorAll('nn-playground')[1].metrics.frames > 0);
-  assert.equal(page.workers().length, 2);
+  assert.equal(page.workers().length, 1);
   await page.evaluate(() => document.body.prepend(document.querySelectorAll('nn-playground')[1]));
   await page.waitForTimeout(200);
-  assert.equal(page.workers().length, 2);
+  assert.equal(page.workers().length, 1);
   assert.ok((await metrics(page, 0)).frames > 0, 'the moved element still has its playground');
   await page.evaluate(() => document.querySelectorAll('nn-playground')[0].remove());
   await page.waitForTimeout(300);
   assert.equal(page.workers().length, 1);
+  await page.evaluate(() => document.querySelector('nn-playground').step());
+  assert.equal((await metrics(page, 0)).epoch, 1, 'the one left still trains');
+  await page.evaluate(() => document.querySelector('nn-playground').remove());
+  await page.waitForTimeout(300);
+  assert.equal(page.workers().length, 0);
   assert.deepEqual(problems, []);
 });

@@ -1,49 +1,129 @@
-// A playground whose worker dies offers a restart with the same settings, and the other
-// playgrounds on the page keep training meanwhile.
+// All playgrounds on a page share one worker. When it crashes, every playground comes back
+// where it was (its session loaded from the last checkpoint, the exact-resume format) with a
+// message on each, and none is lost; a worker that keeps crashing ends in the Restart button.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openBrowser, newPage, firstFrame } from './browser.mjs';
 
-test('a crashed engine shows a restart button that restores the settings; its neighbour keeps training', async (t) => {
-  const { browser, base } = await openBrowser(t);
-  const { page, problems } = await newPage(browser);
+const el = (k) => `document.querySelectorAll('nn-playground')[${k}]`;
+
+async function twoPlaygrounds(browser, base) {
+  // Tall enough that both are on screen (an off-screen playground does not train).
+  const { page, problems } = await newPage(browser, { height: 2600 });
   await page.goto(`${base}#dataset=xor&seed=4&networkShape=5`);
   await firstFrame(page);
   await page.evaluate(() => {
     const other = document.createElement('nn-playground');
     other.setAttribute('dataset', 'gauss');
+    other.setAttribute('seed', 'neighbour');
     document.body.prepend(other);
   });
   await firstFrame(page, 0);
-  const [neighbour, crashing] = [0, 1];
-  const epoch = (i) => page.evaluate((k) => document.querySelectorAll('nn-playground')[k].metrics.epoch, i);
-  await page.evaluate((k) => document.querySelectorAll('nn-playground')[k].play(), crashing);
-  await page.evaluate((k) => document.querySelectorAll('nn-playground')[k].play(), neighbour);
-  // The worker dies, as after a crash: its error event reaches the engine.
-  await page.evaluate((k) => document.querySelectorAll('nn-playground')[k].playground.engine.worker
-    .dispatchEvent(new ErrorEvent('error', { message: 'simulated crash' })), crashing);
+  return { page, problems };
+}
+
+// The worker of a restart starts once recovery.js has loaded: wait for it, then make it fail.
+async function crash(page) {
+  await page.waitForFunction(() => document.querySelector('nn-playground').playground.engine.worker);
+  await page.evaluate(() => document.querySelector('nn-playground').playground.engine.worker
+    .dispatchEvent(new ErrorEvent('error', { message: 'simulated crash' })));
+}
+
+test('one worker for every playground; a crash restarts it and each playground resumes where it was', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await twoPlaygrounds(browser, base);
+  const [running, paused] = [0, 1];
+  assert.equal(await page.evaluate(`${el(0)}.playground.engine.worker === ${el(1)}.playground.engine.worker`), true,
+    'both playgrounds talk to the same worker');
+  await page.evaluate(`${el(running)}.play(); ${el(paused)}.play()`);
+  await page.waitForFunction(`${el(paused)}.metrics.epoch > 30 && ${el(running)}.metrics.epoch > 30`);
+  await page.evaluate(`${el(paused)}.pause()`);
+  await page.waitForFunction(async (k) => {
+    const e = document.querySelectorAll('nn-playground')[k];
+    const before = e.metrics.epoch;
+    await new Promise((r) => setTimeout(r, 700));
+    return e.metrics.epoch === before;
+  }, paused);
+  const snapshot = await page.evaluate(`${el(paused)}.playground.engine.save()`);
+  const runningBefore = await page.evaluate(`${el(running)}.metrics.epoch`);
+  const oldWorker = await page.evaluate(`(window.oldWorker = ${el(0)}.playground.engine.worker, 1)`);
+  assert.equal(oldWorker, 1);
+
+  await crash(page);
+  const messages = page.locator('nn-playground .playground > .message:not(.attribute-message)');
+  for (const k of [running, paused]) {
+    await page.waitForFunction((i) => /simulated crash/.test(document.querySelectorAll('nn-playground')[i]
+      .shadowRoot.querySelector('.playground > .message:not(.attribute-message)')?.textContent ?? ''), k);
+    assert.match(await messages.nth(k).textContent(), /the engine stopped: simulated crash\. It was restarted, and this playground resumed/);
+  }
+  assert.equal(await page.evaluate(`${el(0)}.playground.engine.worker !== window.oldWorker
+    && ${el(0)}.playground.engine.worker === ${el(1)}.playground.engine.worker`), true, 'one new worker for both');
+  // The paused one is exactly where it stopped: the same experiment, to the last weight and epoch.
+  assert.equal(await page.evaluate(`${el(paused)}.playground.engine.save()`), snapshot);
+  // The running one goes on from its checkpoint (at most CHECKPOINT_MS of training back) with its own settings.
+  await page.waitForFunction((e) => document.querySelectorAll('nn-playground')[0].metrics.epoch > e + 20, runningBefore);
+  const config = await page.evaluate(async () => JSON.parse(await document.querySelectorAll('nn-playground')[0]
+    .playground.engine.save()).config);
+  assert.match(config, /(^|&)dataset=gauss(&|$)/);
+  assert.match(config, /(^|&)seed=neighbour(&|$)/);
+  assert.equal(await page.locator('nn-playground .restart-button').count(), 0);
+  assert.deepEqual(problems.filter((p) => !p.includes('simulated crash')), []);
+});
+
+test('a worker that keeps crashing is given up: each playground offers Restart with its settings', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await twoPlaygrounds(browser, base);
+  const crashing = 1;
+  // Three restarts are allowed within 30 s; the fourth crash ends the engine for every playground.
+  for (let i = 0; i < 4; i++) await crash(page);
   const restart = page.locator('nn-playground .restart-button');
-  await restart.waitFor({ state: 'visible' });
+  await restart.nth(crashing).waitFor({ state: 'visible' });
+  assert.equal(await restart.count(), 2);
   assert.match(await page.locator('nn-playground .playground > .message:not(.attribute-message)').nth(crashing).textContent(),
     /the engine stopped: simulated crash/);
-  const before = await epoch(neighbour);
-  await page.waitForFunction(([k, e]) => document.querySelectorAll('nn-playground')[k].metrics.epoch > e + 20, [neighbour, before]);
-
-  await restart.click();
-  await page.evaluate((k) => document.querySelectorAll('nn-playground')[k].step(), crashing);
-  assert.equal(await epoch(crashing), 1);
+  await restart.nth(crashing).click();
+  await page.evaluate(`${el(crashing)}.step()`);
+  assert.equal(await page.evaluate(`${el(crashing)}.metrics.epoch`), 1);
   assert.match(page.url(), /dataset=xor/);
-  assert.match(page.url(), /networkShape=5(&|$)/);
-  // The recovered instance itself: its diagram and its new engine have networkShape=5 on xor
-  // (5 hidden neurons and the output), not the defaults (4, 2: the neighbour's 7 neurons).
   const recovered = page.locator('nn-playground').nth(crashing);
   assert.equal(await recovered.locator('[data-role="neuron"]').count(), 5 + 1);
-  assert.equal(await page.locator('nn-playground').nth(neighbour).locator('[data-role="neuron"]').count(), 4 + 2 + 1);
   const engineConfig = await page.evaluate(async (k) => JSON.parse(
     await document.querySelectorAll('nn-playground')[k].playground.engine.save()).config, crashing);
-  assert.match(engineConfig, /(^|&)dataset=xor(&|$)/);
   assert.match(engineConfig, /(^|&)networkShape=5(&|$)/);
   assert.match(engineConfig, /(^|&)seed=4(&|$)/);
-  // The crash itself is reported by our own message; nothing else went wrong.
+  assert.deepEqual(problems.filter((p) => !p.includes('simulated crash')), []);
+});
+
+test('the teaching ops keep to their own session on the shared worker; a CSV\'s class names survive a crash', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await twoPlaygrounds(browser, base);
+  const params = (k) => page.evaluate((i) => document.querySelectorAll('nn-playground')[i].playground.engine.params()
+    .then((p) => Array.from(p)), k);
+  const [stepped, other] = [0, 1];
+  const otherBefore = await params(other);
+  const steppedBefore = await params(stepped);
+  const result = await page.evaluate((i) => document.querySelectorAll('nn-playground')[i].playground.engine.stepBatches(1)
+    .then((r) => ({ before: Array.from(r.before), after: Array.from(r.after) })), stepped);
+  assert.deepEqual(result.before, steppedBefore, 'stepBatches starts from its own weights');
+  assert.notDeepEqual(result.after, result.before, 'one mini-batch moved them');
+  assert.deepEqual(await params(other), otherBefore, 'the other session is untouched');
+  const traced = await page.evaluate((i) => document.querySelectorAll('nn-playground')[i].playground.engine.trace(0.5, 0.5, 1), other);
+  assert.ok(traced, 'trace answers for the other session');
+
+  const rows = ['x,y,label'];
+  for (let i = 0; i < 12; i++) rows.push(`${(i % 4) - 1.5},${Math.floor(i / 4) - 1},${i % 2 ? 'dog' : 'cat'}`);
+  const imported = await page.evaluate(([i, text]) => document.querySelectorAll('nn-playground')[i].playground.engine
+    .importCsv(text).then((s) => s.classNames), [other, rows.join('\n')]);
+  assert.deepEqual(imported, ['cat', 'dog']);
+  await crash(page);
+  await page.waitForFunction((i) => /resumed/.test(document.querySelectorAll('nn-playground')[i]
+    .shadowRoot.querySelector('.playground > .message:not(.attribute-message)')?.textContent ?? ''), other);
+  // A call that answers with the data's structure says which names the restored session holds.
+  const names = await page.evaluate((i) => document.querySelectorAll('nn-playground')[i].playground.engine
+    .addPoint(0, 0, 1).then((s) => s.classNames), other);
+  assert.deepEqual(names, ['cat', 'dog'], 'the restored session keeps the CSV\'s class names');
+  const neighbour = await page.evaluate((i) => document.querySelectorAll('nn-playground')[i].playground.engine
+    .addPoint(0, 0, 1).then((s) => s.classNames), stepped);
+  assert.equal(neighbour, null, 'the other session never had them');
   assert.deepEqual(problems.filter((p) => !p.includes('simulated crash')), []);
 });

@@ -1,20 +1,31 @@
 // Prints the metrics after a number of training steps for a config, as JSON, so the Node tests
-// can compare the native build with the wasm module.
+// can compare the native build with the wasm module. With an asset folder (dist/fashion/) it
+// hands the session the clothing classes the config asks for, read from <key>.idx.gz.
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include <cstdlib>
 #include <exception>
 
+#include <zlib.h>
+
 #include "session.hpp"
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: nncore_probe <config text> <steps>\n");
+  if (argc != 3 && argc != 4) {
+    std::fprintf(stderr, "usage: nncore_probe <config text> <steps> [clothing asset folder]\n");
     return 2;
   }
   try {
     nnplay::Session session;
+    for (const std::string& key : argc == 4 ? session.missing_image_classes(argv[1]) : std::vector<std::string>{}) {
+      gzFile f = gzopen((std::string(argv[3]) + "/" + key + ".idx.gz").c_str(), "rb");
+      std::string bytes;
+      char buf[1 << 16];
+      for (int n; f && (n = gzread(f, buf, sizeof buf)) > 0;) bytes.append(buf, std::size_t(n));
+      if (f) gzclose(f);
+      session.add_image_class(key, bytes);
+    }
     session.configure(argv[1]);
     session.step(std::atoi(argv[2]));
     const nnplay::Metrics& m = session.metrics();

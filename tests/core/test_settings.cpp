@@ -49,7 +49,12 @@ TEST_CASE("every setting's bounds are accepted and the values just beyond them r
         break;
       case SettingKind::kChoice:
       case SettingKind::kChoiceList:
-        for (const char* c : s.choices) CHECK(accepted(s.key, c));
+        // A list of at least min entries (imageClasses): each choice with another, "all" alone.
+        for (const char* c : s.choices) {
+          const std::string other = c == std::string(s.choices[0]) ? s.choices[1] : s.choices[0];
+          CHECK(accepted(s.key, s.min < 2 || c == std::string("all") ? std::string(c) : c + ("," + other)));
+          if (s.min >= 2 && c != std::string("all")) CHECK_FALSE(accepted(s.key, c));
+        }
         CHECK_FALSE(accepted(s.key, "nope"));
         CHECK_FALSE(accepted(s.key, std::string(s.choices[0]) + "x"));
         break;

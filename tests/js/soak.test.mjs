@@ -114,7 +114,9 @@ test('a million steps with reconfiguration, grid and metrics reads: wasm memory 
     const config = CONFIGS[block % CONFIGS.length];
     steps += trainBlock(session, config, block);
     if (block % CONFIGS.length === 0) extraSession(config);
-    assert.equal(heapTop(), heapTopAfterWarmUp, `the malloc heap grew after warm-up, at step ${steps} (${config})`);
+    // A leak pushes the first free 4 MiB higher; a lower one only means freed blocks joined below it.
+    const top = heapTop();
+    assert.ok(top <= heapTopAfterWarmUp, `the malloc heap grew after warm-up, at step ${steps} (${config}): ${top} > ${heapTopAfterWarmUp}`);
     assert.equal(memoryBytes(), memoryAfterWarmUp,
       `wasm memory grew after warm-up, at step ${steps} (${config})`);
     ++block;
@@ -137,7 +139,7 @@ test('a million steps with reconfiguration, grid and metrics reads: wasm memory 
   assert.ok(steps >= TOTAL_STEPS);
   assert.equal(nn.stackSave(), stackAtStart, 'the wasm stack pointer is back where it started');
   assert.equal(memoryAtEnd, memoryAfterWarmUp, 'wasm memory grew after warm-up');
-  assert.equal(heapTopAtEnd, heapTopAfterWarmUp, 'the malloc heap grew after warm-up');
+  assert.ok(heapTopAtEnd <= heapTopAfterWarmUp, 'the malloc heap grew after warm-up');
   assert.equal(handlesAfterWarmUp, handlesAtStart, 'emval handles leaked during warm-up');
   assert.equal(handlesAtEnd, handlesAtStart, 'emval handles leaked');
   assert.ok(sessions.every((s) => s.isDeleted()), 'every Session handle was deleted');

@@ -185,3 +185,34 @@ test('the SIMD tanh of the grid pass is within 1e-6 of Math.tanh from -18 to 18'
   for (let i = 0; i < hidden.length; i++) worst = Math.max(worst, Math.abs(hidden[i] - Math.tanh(3 * inputs[i])));
   assert.ok(worst < 1e-6, `worst error ${worst}`);
 }));
+
+test('an image network (784-16-3 on the clothing asset) agrees natively and in both wasm builds', async () => {
+  assert.ok(existsSync(PROBE), `native probe missing at ${PROBE}: run npm run build:native first`);
+  const { gunzipSync } = await import('node:zlib');
+  const ASSET = fileURLToPath(new URL('../../dist/fashion/', import.meta.url));
+  for (const config of ['dataset=fashion&imageSize=28&networkShape=16&learningRate=0.1&batchSize=32&seed=4',
+    'dataset=fashion&imageClasses=coat,shirt,bag&imageSize=14&networkShape=20,8&optimizer=adam&learningRate=0.003&batchSize=16']) {
+    const native = JSON.parse(execFileSync(PROBE, [config, '60', ASSET], { encoding: 'utf8' }));
+    for (const [build, module] of [['simd128', nn], ['scalar', scalar]]) {
+      const wasm = withSession((s) => {
+        for (const key of s.missingImageClasses(config)) s.addImageClass(key, gunzipSync(readFileSync(`${ASSET}${key}.idx.gz`)));
+        s.configure(config);
+        s.step(60);
+        let paramSum = 0;
+        let magnitude = 0;
+        for (const p of s.params()) {
+          paramSum += p;
+          magnitude += Math.abs(p);
+        }
+        return { ...s.metrics(), paramSum, magnitude };
+      }, module);
+      for (const key of ['trainLoss', 'testLoss']) {
+        const rel = Math.abs(wasm[key] - native[key]) / Math.abs(native[key]);
+        assert.ok(rel <= 1e-4, `${config} ${key}: ${build} wasm ${wasm[key]} native ${native[key]} (rel ${rel})`);
+      }
+      assert.ok(Math.abs(wasm.testAccuracy - native.testAccuracy) <= 1e-6, `${config} accuracy ${build}`);
+      const drift = Math.abs(wasm.paramSum - native.paramSum) / wasm.magnitude;
+      assert.ok(drift <= PARAM_SUM_TOLERANCE, `${config} paramSum: ${build} ${wasm.paramSum} native ${native.paramSum} (${drift})`);
+    }
+  }
+});

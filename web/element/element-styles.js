@@ -1,7 +1,7 @@
 // What the <nn-playground> element adds to the playground's own styles (styles.js): a guard
 // against host-page CSS, the `controls`, `theme` and `height` attributes, the attribute-problem
-// message and the share dialog. Adopted after playgroundStyles(), as
-// constructable stylesheets, so a strict `style-src 'self'` policy allows them.
+// message and the share button (the dialog brings its own: share-dialog.css.js). Adopted after
+// playgroundStyles(), as constructable stylesheets, so a strict `style-src 'self'` policy allows them.
 
 // Inherited properties that styles.js does not set on :host. A page rule that matches the host
 // itself (`* { all: unset }`, `main > * { letter-spacing: 5px }`) would otherwise reach every
@@ -47,22 +47,6 @@ ${COMPACT} .column-output { grid-column: auto; border: none; border-left: 1px so
 
 .attribute-message { border-bottom: 1px solid #f5c27a; }
 .share-button { margin: 0 0 0 auto; align-self: center; }
-.share-dialog { width: min(640px, calc(100% - 24px)); max-height: calc(100% - 24px); padding: 0; border: 1px solid var(--line);
-  border-radius: 8px; background: var(--panel); color: inherit; box-shadow: 0 10px 40px rgba(0,0,0,.25); }
-.share-dialog::backdrop { background: rgba(20, 30, 40, .45); }
-.share-form { margin: 0; padding: 16px 18px; display: flex; flex-direction: column; gap: 14px; }
-.share-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; }
-.share-head h2 { margin: 0; font-size: 14px; }
-.share-close { margin: 0; }
-.share-item { display: flex; flex-direction: column; gap: 4px; }
-.share-label { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; font-weight: 600; font-size: 12px; }
-.share-note { font-weight: 400; color: var(--muted); }
-.share-text { width: 100%; font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding: 6px 8px; resize: vertical;
-  border: 1px solid var(--line); border-radius: 4px; background: #f6f8fa; color: inherit; }
-textarea.share-text { white-space: pre-wrap; word-break: break-all; }
-.share-row { display: flex; gap: 8px; align-items: center; }
-.share-copy { margin: 0; min-width: 64px; }
-.share-status { font-size: 11px; color: var(--muted); min-height: 1.4em; }
 `;
 
 // Dark colours, written once and applied both to theme="dark" and to theme="auto" when the
@@ -75,7 +59,7 @@ const DARK_RULES = [
   ['.nv-class-names', 'color: #dfe4e8;'],
   ['.play-button', 'background: #2f6f8f;'],
   ['.play-button:hover', 'background: #3b83a8;'],
-  ['.icon-button, .text-button, select.control-input, .nv-btn, .nv-card, .share-text',
+  ['.icon-button, .text-button, select.control-input, .nv-btn, .nv-card',
     'background: #262d33; color: inherit; border-color: var(--line);'],
   ['.icon-shape', 'fill: #cfd8df;'],
   ['.icon-line', 'stroke: #cfd8df;'],

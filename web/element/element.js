@@ -27,6 +27,9 @@ const HIDE_NAME_PATTERN = /^[A-Za-z]+$/;
 const HIDE_ALIASES = ['playButton', 'stepButton', 'resetButton', 'numHiddenLayers'];
 const SHOWN_CHARS = 40;
 
+// Properties a page may set before this module defines the element (web.dev's upgrade pattern).
+const UPGRADED = ['config', 'controls', 'theme', 'height', 'hide', 'autoplay', 'share'];
+
 const shown = (raw) => (raw.length > SHOWN_CHARS ? `${raw.slice(0, SHOWN_CHARS)}…` : raw);
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -51,6 +54,26 @@ function parseHide(raw, knownNames) {
   return { hidden, problem };
 }
 
+/**
+ * A neural-network playground: data, a network, its training and every unit's output map.
+ * Every setting of the URL hash is also an attribute in kebab-case (`learning-rate="0.1"`,
+ * `network-shape="4,2"`); custom-elements-manifest.config.mjs lists them from the SCHEMA.
+ * Events fire for what the element does (trains, halts, the reader plays or edits), never for
+ * what the page set through an attribute or a property.
+ *
+ * @tag nn-playground
+ * @summary An embeddable neural-network playground running on a WebAssembly engine.
+ * @attr {boolean} use-hash - Read the settings from the page's URL hash and write them back (the standalone page).
+ * @fires {CustomEvent<NnPlaygroundMetrics>} epoch - A drawn frame trained at least one epoch.
+ * @fires {CustomEvent<Record<string, never>>} play - Training started (the Play button, play(), autoplay).
+ * @fires {CustomEvent<Record<string, never>>} pause - Training paused.
+ * @fires {CustomEvent<NnPlaygroundMetrics>} diverged - Training halted: the loss is not finite.
+ * @fires {CustomEvent<NnPlaygroundStoppedDetail>} stopped - Training halted by the auto-stop settings.
+ * @fires {CustomEvent<NnPlaygroundErrorDetail>} error - Something failed; the message is also shown in the element.
+ * @fires {CustomEvent<NnPlaygroundDataDetail>} data - The reader changed the data (edit, CSV, experiment).
+ * @fires {CustomEvent<NnPlaygroundSelectDetail>} select - The reader clicked the map (point -1: no point).
+ * @cssprop --nn-font - Not used: the element keeps its own styles against the page's (see element-styles.js).
+ */
 export class NnPlayground extends HTMLElement {
   static get observedAttributes() {
     return [...ATTRIBUTE_KEYS.keys(), 'hide', ...PRESENTATION];
@@ -58,18 +81,28 @@ export class NnPlayground extends HTMLElement {
 
   constructor() {
     super();
+    /** @internal The mounted playground (mount() in playground.js), null until connected. */
     this.playground = null;
-    this.problems = new Map();   // attribute (or 'config', 'hash') -> message shown in the element
+    /** @internal attribute (or 'config', 'hash') -> message shown in the element */
+    this.problems = new Map();
+    /** @internal */
     this.pendingConfig = {};
-    // A page may set .config before this class was defined; re-run it through the setter.
-    if (Object.prototype.hasOwnProperty.call(this, 'config')) {
-      const early = this.config;
-      delete this.config;
-      this.config = early;
-    }
+    // Only config may be kept here: reflecting ones set attributes, which a constructor must not.
+    this.upgradeProperty('config');
+  }
+
+  // A property set on the element before the class was defined is an own property that hides
+  // the accessor: take it off and set it again through the accessor.
+  /** @internal */
+  upgradeProperty(name) {
+    if (!Object.prototype.hasOwnProperty.call(this, name)) return;
+    const early = this[name];
+    delete this[name];
+    this[name] = early;
   }
 
   connectedCallback() {
+    for (const name of UPGRADED) this.upgradeProperty(name);
     if (this.playground) return;   // moved within the page: keep the running playground
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     const base = playgroundStyles();
@@ -132,6 +165,7 @@ export class NnPlayground extends HTMLElement {
     this.renderProblems();
   }
 
+  /** @internal */
   stateFromAttributes() {
     const state = defaultState();
     for (const [attribute, key] of ATTRIBUTE_KEYS) {
@@ -143,25 +177,28 @@ export class NnPlayground extends HTMLElement {
     return state;
   }
 
+  /** @internal */
   stateFromHash() {
     const { state, errors } = parseHash(location.hash);
     this.problems.set('hash', errors.length ? errors.map((e) => `${e.message} (using the default)`).join('\n') : null);
     return state;
   }
 
-  // Control names `hide` may list: what the layout marks with data-control, plus aliases.
+  /** @internal Control names `hide` may list: what the layout marks with data-control, plus aliases. */
   knownControlNames() {
     const names = new Set(HIDE_ALIASES);
     for (const el of this.shadowRoot.querySelectorAll('[data-control]')) names.add(el.dataset.control);
     return names;
   }
 
+  /** @internal */
   applyHide() {
     const { hidden, problem } = parseHide(this.getAttribute('hide'), this.knownControlNames());
     this.problems.set('hide', problem);
     this.playground.setState({ hidden });
   }
 
+  /** @internal */
   applyPresentation(name) {
     const raw = this.getAttribute(name);
     let problem = null;
@@ -177,6 +214,7 @@ export class NnPlayground extends HTMLElement {
     this.problems.set(name, problem);
   }
 
+  /** @internal */
   renderProblems() {
     if (!this.messageBox) return;
     const text = [...this.problems.values()].filter(Boolean).join('\n');
@@ -184,7 +222,7 @@ export class NnPlayground extends HTMLElement {
     this.messageBox.hidden = !text;
   }
 
-  // The dialog (share-dialog.js) is fetched and built on the first press.
+  /** @internal The dialog (share-dialog.js) is fetched and built on the first press. */
   addShareButton(shadow, toolbar) {
     let dialog = null;
     const open = async () => {
@@ -203,16 +241,102 @@ export class NnPlayground extends HTMLElement {
     (toolbar ?? shadow.querySelector('.playground') ?? shadow).append(button);
   }
 
+  /** Starts training (fires `play`). @returns {void} */
   play() { this.playground?.play(); }
+  /** Pauses training (fires `pause`). @returns {void} */
   pause() { this.playground?.pause(); }
-  // 'epoch' (the default) or 'batch': trains that much, then pauses.
-  step(unit) { return this.playground?.step(unit); }
-  reset() { return this.playground?.reset(); }
+  /**
+   * Trains one epoch ('epoch', the default) or one mini-batch ('batch') and pauses; resolves once
+   * it is drawn.
+   * @param {'epoch' | 'batch'} [unit]
+   * @returns {Promise<void>}
+   */
+  step(unit) { return this.playground?.step(unit) ?? Promise.resolve(); }
+  /** New weights from the seed, epoch 0; resolves once done. @returns {Promise<void>} */
+  reset() { return this.playground?.reset() ?? Promise.resolve(); }
+
+  /**
+   * The latest drawn frame's numbers (read-only).
+   * @type {NnPlaygroundMetrics}
+   */
   get metrics() {
-    return this.playground?.metrics ?? { epoch: 0, trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN, running: false };
+    return this.playground?.metrics
+      ?? { epoch: 0, trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN, running: false, frames: 0 };
   }
 
-  // Every setting by its URL-hash key, plus `hidden` (the hidden control names).
+  /**
+   * Which controls show: "full", "minimal" or "none"; reflects the `controls` attribute.
+   * @type {'full' | 'minimal' | 'none'}
+   * @attr controls
+   * @default 'full'
+   */
+  get controls() { return this.choice('controls'); }
+  set controls(value) { this.reflect('controls', value); }
+
+  /**
+   * Colour scheme: "light", "dark" or "auto" (the system's); reflects the `theme` attribute.
+   * @type {'light' | 'dark' | 'auto'}
+   * @attr theme
+   * @default 'light'
+   */
+  get theme() { return this.choice('theme'); }
+  set theme(value) { this.reflect('theme', value); }
+
+  /**
+   * The element's height as a CSS length (a number means pixels), or null for its natural
+   * height; reflects the `height` attribute.
+   * @type {string | null}
+   * @attr height
+   * @default null
+   */
+  get height() { return this.getAttribute('height'); }
+  set height(value) { this.reflect('height', value); }
+
+  /**
+   * Control names to hide, comma or space separated ("learningRate, noise"); reflects `hide`.
+   * @type {string}
+   * @attr hide
+   * @default ''
+   */
+  get hide() { return this.getAttribute('hide') ?? ''; }
+  set hide(value) { this.reflect('hide', value); }
+
+  /**
+   * Start training when first seen (not when the reader prefers reduced motion); reflects `autoplay`.
+   * @type {boolean}
+   * @attr autoplay
+   * @default false
+   */
+  get autoplay() { return this.hasAttribute('autoplay'); }
+  set autoplay(value) { this.toggleAttribute('autoplay', Boolean(value)); }
+
+  /**
+   * Show a "Share / embed" button (permalink, element, CDN and iframe snippets); reflects `share`.
+   * @type {boolean}
+   * @attr share
+   * @default false
+   */
+  get share() { return this.hasAttribute('share'); }
+  set share(value) { this.toggleAttribute('share', Boolean(value)); }
+
+  /** @internal A choice attribute's value, the first choice when absent or not a choice. */
+  choice(name) {
+    const raw = this.getAttribute(name)?.toLowerCase();
+    return CHOICES[name].includes(raw) ? raw : CHOICES[name][0];
+  }
+
+  /** @internal null and undefined remove the attribute; anything else is its text. */
+  reflect(name, value) {
+    if (value === null || value === undefined) this.removeAttribute(name);
+    else this.setAttribute(name, String(value));
+  }
+
+  /**
+   * Every setting by its URL-hash key, plus `hidden` (the hidden control names). Setting it
+   * applies the given settings (others keep their values), each checked like its attribute;
+   * values may be typed (0.1, true, [8, 8]) or text. Bad ones get a message in the element.
+   * @type {NnPlaygroundConfig}
+   */
   get config() {
     const state = this.playground?.state ?? this.stateFromAttributes();
     const config = {};
@@ -221,8 +345,6 @@ export class NnPlayground extends HTMLElement {
     return config;
   }
 
-  // Applies the given settings (others keep their values), each checked like its attribute;
-  // values may be typed (0.1, true, [8, 8]) or text. Bad ones get a message in the element.
   set config(settings) {
     if (!this.playground) {
       this.pendingConfig = { ...this.pendingConfig, ...settings };   // applied when connected

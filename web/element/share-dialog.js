@@ -1,8 +1,10 @@
-// The "Share / embed" dialog: the permalink, the <nn-playground> snippet and the iframe snippet
-// for the current setup, each with a copy button. It lives in the element's shadow root, so the
-// element's stylesheets dress it and the page's do not.
+// The "Share / embed" dialog: the permalink, the <nn-playground> snippet (from this site and
+// from a CDN at this version), the iframe snippet and the listener that sizes the iframe, for
+// the current setup, each with a copy button. It lives in the element's shadow root, so its
+// own stylesheet (share-dialog.css.js) and the element's dress it and the page's do not.
 import { h } from '../shared/dom.js';
-import { permalink, elementSnippet, iframeSnippet } from './snippets.js';
+import { adoptShareStyles } from './share-dialog.css.js';
+import { permalink, elementSnippet, cdnSnippet, iframeSnippet, heightListenerSnippet } from './snippets.js';
 
 const STATUS_MS = 2000;
 
@@ -30,7 +32,10 @@ export class ShareDialog {
         h('div', { class: 'share-head' }, h('h2', { id: titleId }, 'Share or embed this playground'), close),
         this.item('link', 'Permalink', 'opens this setup on the full page', 1),
         this.item('element', 'Web component', 'paste into any HTML page', 3),
-        this.item('iframe', 'Iframe', 'for sites that do not allow scripts', 3)));
+        this.item('cdn', 'Web component from a CDN', 'the same, loaded from jsDelivr at this exact version', 3),
+        this.item('iframe', 'Iframe', 'for sites that do not allow scripts', 3),
+        this.item('resize', 'Iframe height', 'optional: put on the page once, and each iframe fits its playground', 4)));
+    adoptShareStyles(root);
     root.append(this.dialog);
   }
 
@@ -53,7 +58,9 @@ export class ShareDialog {
   open(state) {
     this.fields.link.value = permalink(state, this.moduleUrl);
     this.fields.element.value = elementSnippet(state, this.moduleUrl);
+    this.fields.cdn.value = cdnSnippet(state);
     this.fields.iframe.value = iframeSnippet(state, this.moduleUrl);
+    this.fields.resize.value = heightListenerSnippet();
     this.dialog.showModal();
   }
 

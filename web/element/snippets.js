@@ -1,8 +1,12 @@
 // Text for sharing a playground's setup: the permalink, the <nn-playground> snippet with one
-// attribute per non-default setting, and the iframe snippet. Pure functions of a state and
-// the URL of the module that defines the element (web/nnplay.js, or dist/nnplay.js bundled).
+// attribute per non-default setting (loading the module from where this page has it, or from
+// a CDN pinned to this package version), the iframe snippet and the listener that sizes the
+// iframe. Pure functions of a state and the URL of the module that defines the element
+// (web/nnplay.js, or dist/nnplay.js bundled).
 import { SCHEMA, serializeHash } from '../state/state.js';
 import { toKebab, toCamel } from './attribute-names.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from './package-info.js';
+import { HEIGHT_MESSAGE } from './frame-height.js';
 
 const WRAP_COLUMNS = 90;
 export const IFRAME_HEIGHT = 560;
@@ -50,6 +54,22 @@ export function permalink(state, moduleUrl) {
 export function elementSnippet(state, moduleUrl) {
   const script = `<script type="module" src="${escapeAttribute(new URL(moduleUrl).href)}"></script>`;
   return `${script}\n${wrapAttributes('<nn-playground', attributesFor(state), '></nn-playground>')}`;
+}
+
+// The module on jsDelivr at an exact version: a later release cannot change a published post.
+export function cdnUrl(version = PACKAGE_VERSION) {
+  return `https://cdn.jsdelivr.net/npm/${PACKAGE_NAME}@${version}/dist/nnplay.js`;
+}
+
+export function cdnSnippet(state, version = PACKAGE_VERSION) {
+  return elementSnippet(state, cdnUrl(version));
+}
+
+// For the page that holds the iframe: sets each nnplay iframe's height from its messages.
+export function heightListenerSnippet() {
+  return ['<script>', `addEventListener('message', (e) => { if (e.data?.type !== '${HEIGHT_MESSAGE}') return;`,
+    '  const f = [...document.querySelectorAll(\'iframe\')].find((f) => f.contentWindow === e.source);',
+    '  if (f) f.height = String(Math.ceil(e.data.height)); });', '</script>'].join('\n');
 }
 
 // The hash with only what differs from the defaults (parseHash fills in the rest).

@@ -57,28 +57,28 @@ export function imageStructure(session) {
   };
 }
 
-let metricsAt = -Infinity;
-let lastMetrics = null;
-let lastConfusion = null;
+// Per session: when its metrics were last measured, and those metrics.
+const measured = new WeakMap();
 
 // A fresh build: the next frame measures at once.
-export function resetImageFrames() {
-  metricsAt = -Infinity;
+export function resetImageFrames(session) {
+  measured.delete(session);
 }
 
-// The frame of image data: metrics (refreshed every METRICS_EVERY_MS while training) and the
-// first layer's weights [units of the first layer, width * height], row per neuron.
-export function imageFrame(session, trained) {
+// The frame of image data: metrics (refreshed at most every METRICS_EVERY_MS while `throttled`,
+// i.e. training at the 'auto' pace) and the first layer's weights [units of the first layer,
+// width * height], row per neuron.
+export function imageFrame(session, trained, throttled) {
   const now = performance.now();
-  if (trained === 0 || now - metricsAt >= METRICS_EVERY_MS || !lastMetrics) {
-    lastMetrics = session.metrics();
-    lastConfusion = Array.from(session.confusion());
-    metricsAt = now;
+  let last = measured.get(session);
+  if (!throttled || trained === 0 || !last || now - last.at >= METRICS_EVERY_MS) {
+    last = { at: now, metrics: session.metrics(), confusion: Array.from(session.confusion()) };
+    measured.set(session, last);
   }
   const counts = session.unitCounts();
   const params = Float32Array.from(session.params());
   return {
-    metrics: lastMetrics, confusion: lastConfusion, params,
+    metrics: last.metrics, confusion: last.confusion, params,
     inputWeights: params.slice(0, counts[0] * counts[1]),
   };
 }

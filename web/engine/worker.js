@@ -1,8 +1,11 @@
-// The only file that loads the wasm module. It owns one Session per playground and answers
-// {id, op, ...} messages from engine.js with {id, result} or {id, error}.
+// The only file that loads the wasm module. One worker serves every playground on the page:
+// one compiled module, one Session per playground, addressed by the session id (sid) that
+// engine.js puts on every {id, sid, op, ...} message; answers are {id, result} or {id, error}.
 // Training happens in frame-sized chunks on request, so the page decides the pace and never
 // waits on a long call. The worker stays idle between frames: on two cores, a worker training
 // flat out took the CPU the page needs to paint (34 instead of 52 frames/s in bench:page).
+// Requests are answered in arrival order and each playground keeps at most two in flight
+// (frame-pacer.js), so playgrounds take turns: with "auto" each turn is the same time budget.
 import createNnCore from '../gen/nncore.mjs';
 import { joinLayers, sampleMaps } from './grid-copy.js';
 import { simd128Supported } from './wasm-support.js';
@@ -12,29 +15,56 @@ import { csvClassNames } from '../state/class-names.js';
 // How much worker time one frame's training may take when epochs per frame is "auto".
 const AUTO_BUDGET_MS = 4;
 const MAX_AUTO_EPOCHS = 1000;
+// A frame carries a checkpoint (session.save()) at most this often, and after any call that
+// may have changed the session: engine.js restores every session from it after a crash.
+const CHECKPOINT_MS = 1000;
+// Calls that change nothing a checkpoint holds.
+const READ_ONLY = new Set(['frame', 'trace', 'params', 'exportCsv', 'save', 'previews', 'close']);
 
+// The session the current message is for, and its running estimate for "auto". The ops below
+// read these names as they did when the worker had one session; the dispatcher swaps them per
+// message, so an op added in OPS routes by sid with no change.
 let session = null;
-let previewSession = null;
-// ./image-data.js once a configuration has asked for clothing images (never for points).
-let images = null;
-let msPerBatch = null;
-const IMAGE_BUDGET_MS = 8;
 // Running estimate for "auto", refined after every chunk; null until the network at hand has
 // trained once. A guess could be far off (a 6x8 network takes 0.3 ms an epoch, a single neuron
 // 0.01 ms): the first chunk after a (re)configure is one epoch, to measure, not a burst of tens
 // of milliseconds that would hold a core just as the page starts to animate.
 let msPerEpoch = null;
+// Handed-back arrays of the current session (see `recycle`).
+let spares = [];
+// The class names of the current session's last imported CSV, while its points are the data
+// (they stay through edits and network changes; new generated data or an opened experiment
+// drop them).
+let csvNames = null;
+let nn = null;
+let previewSession = null;
+// ./image-data.js once a configuration has asked for clothing images (never for points), and
+// the current session's ms per mini-batch for 'auto' on image data.
+let images = null;
+let msPerBatch = null;
+const IMAGE_BUDGET_MS = 8;
+const contexts = new Map();   // sid -> { session, msPerEpoch, spares, csvNames, checkpointAt, unsaved }
+const previewCache = new Map();
 
 // The SIMD128 build by default (the glue finds nncore.wasm next to itself); engines without
 // SIMD128 load the scalar build through the same glue: the two differ only inside the .wasm.
 const SIMD = simd128Supported();
 const SCALAR_WASM = new URL('../gen/nncore-scalar.wasm', import.meta.url).href;
 
-const ready = createNnCore(SIMD ? {} : { locateFile: () => SCALAR_WASM }).then((nn) => {
-  session = new nn.Session();
+const ready = createNnCore(SIMD ? {} : { locateFile: () => SCALAR_WASM }).then((module) => {
+  nn = module;
   previewSession = new nn.Session();
   return nn;
 });
+
+function contextFor(sid) {
+  let context = contexts.get(sid);
+  if (!context) {
+    context = { session: new nn.Session(), msPerEpoch: null, msPerBatch: null, spares: [], csvNames: null, checkpointAt: -Infinity, unsaved: false };
+    contexts.set(sid, context);
+  }
+  return context;
+}
 
 function autoEpochs() {
   if (msPerEpoch === null) return 1;
@@ -60,14 +90,15 @@ function train(epochs) {
   session.trainEpochs(count);
   const elapsed = performance.now() - start;
   const measured = Math.max(elapsed / count, 1e-4);
-  msPerEpoch = msPerEpoch === null ? measured : 0.7 * msPerEpoch + 0.3 * measured;
+  // A chunk preempted by the page or another session measures slow: a faster measure is taken
+  // at once, a slower one only slowly, so equal networks settle on equal chunks (fair turns).
+  msPerEpoch = msPerEpoch === null ? measured : Math.min(measured, 0.9 * msPerEpoch + 0.1 * measured);
   return count;
 }
 
 // Every layer's maps in one array, one copy per frame: the engine does not gather them first.
 // The page hands each frame's arrays back once drawn (see `recycle`), so a steady stream of
 // frames allocates nothing: 2 MB a frame at 6x8 otherwise kept the garbage collector busy.
-const spares = [];
 const MAX_SPARES = 6;
 
 // A handed-back array of this length, if there is one.
@@ -89,10 +120,6 @@ function neuronMaps(grid, size, mapSide) {
   return sampleMaps(grid, size, first, mapSide, spare(Math.max(0, units - first) * mapSide * mapSide));
 }
 
-// The class names of the last imported CSV, while its points are the data (they stay through
-// edits and network changes; new generated data or an opened experiment drop them).
-let csvNames = null;
-
 // Fetches the clothing classes `text` needs that the session does not have yet.
 async function prepareImages(text) {
   const missing = session.missingImageClasses(text);
@@ -106,7 +133,7 @@ async function prepareImages(text) {
 function structure() {
   if (!session.dataEdited()) csvNames = null;
   msPerBatch = null;
-  images?.resetImageFrames();
+  images?.resetImageFrames(session);
   return {
     ...(session.imageData() ? images.imageStructure(session) : {}),
     classNames: csvNames?.length === session.classes() ? csvNames : null,
@@ -148,7 +175,7 @@ const OPS = {
     const trained = train(epochs);
     // Image data has no map over the plane: no grid and no neuron maps, the first layer's weights instead.
     if (session.imageData()) {
-      return { trained, msPerEpoch, ...images.imageFrame(session, trained),
+      return { trained, msPerEpoch, ...images.imageFrame(session, trained, epochs === 'auto'),
         gradients: gradients ? Float32Array.from(session.lastGradients()) : null,
         pointLosses: pointLosses ? Float32Array.from(session.pointLosses()) : null };
     }
@@ -201,25 +228,35 @@ const OPS = {
   save() {
     return session.save();
   },
-  async load({ json }) {
+  // `classNames`: only when engine.js restores a checkpoint after a crash (see checkpoint()).
+  async load({ json, classNames = null }) {
     let config = '';
     try { config = JSON.parse(json).config; } catch { /* session.load names what is wrong */ }
     if (typeof config === 'string') await prepareImages(config);
     session.load(json);
-    csvNames = null;
+    csvNames = classNames;
     return structure();
   },
   // Points of each named dataset at noise 0, for the dataset thumbnails.
   previews({ datasets, numClasses = 2 }) {
-    const out = {};
-    for (const name of datasets) {
-      const regression = name.startsWith('reg-');
-      const classes = regression || !MULTI_CLASS.has(name) ? 2 : numClasses;
-      const problem = regression ? 'problem=regression&regDataset=' : 'dataset=';
-      previewSession.configure(`${problem}${name}&numClasses=${classes}&seed=preview&networkShape=`);
-      out[name] = Float32Array.from(previewSession.points());
+    // Every playground asks for the same thumbnails: computed once per worker, copied out.
+    const key = `${numClasses}:${datasets.join(',')}`;
+    if (!previewCache.has(key)) {
+      const points = {};
+      for (const name of datasets) {
+        const regression = name.startsWith('reg-');
+        const classes = regression || !MULTI_CLASS.has(name) ? 2 : numClasses;
+        const problem = regression ? 'problem=regression&regDataset=' : 'dataset=';
+        previewSession.configure(`${problem}${name}&numClasses=${classes}&seed=preview&networkShape=`);
+        points[name] = Float32Array.from(previewSession.points());
+      }
+      previewCache.set(key, points);
     }
-    return out;
+    return Object.fromEntries(Object.entries(previewCache.get(key)).map(([name, points]) => [name, points.slice()]));
+  },
+  // The playground is gone: its session's wasm memory is freed.
+  close() {
+    return null;
   },
 };
 
@@ -237,29 +274,64 @@ function transferables(value, out = []) {
   return out;
 }
 
-// One operation at a time, in arrival order: one that waits for images holds the rest back.
-let queue = ready;
+// A checkpoint (session.save()) to go with an answer: after every call that may have changed
+// the session, and on a frame when the last one is older than CHECKPOINT_MS.
+// A frame that trains nothing after frames that did (the playground paused) checkpoints too,
+// so a paused playground comes back exactly where it stopped.
+function checkpoint(context, op, result) {
+  if (op === 'close') return null;
+  const now = performance.now();
+  if (op === 'frame') {
+    if (result.trained > 0) context.unsaved = true;
+    const due = now - context.checkpointAt >= CHECKPOINT_MS || (result.trained === 0 && context.unsaved);
+    if (!due) return null;
+  } else if (READ_ONLY.has(op)) return null;
+  context.checkpointAt = now;
+  context.unsaved = false;
+  try {
+    return session.save();
+  } catch {
+    return null;   // nothing to save yet: the previous checkpoint stands
+  }
+}
 
+// One operation at a time, in arrival order: one that waits for images (configure, load) holds
+// the rest back, so the per-session names above stay those of the message being answered.
+let queue = Promise.resolve();
 self.onmessage = ({ data }) => {
-  queue = queue.then(() => handle(data), () => handle(data));
+  queue = queue.then(() => handle(data));
 };
 
 async function handle(data) {
-  const { id, op, ...args } = data;
+  const { id, sid, op, ...args } = data;
   if (op === 'recycle') {  // no answer: a buffer coming back for reuse
-    if (!(data.buffer instanceof ArrayBuffer)) return;
+    const context = contexts.get(sid);
+    if (!context || !(data.buffer instanceof ArrayBuffer)) return;
     // The newest are kept: arrays sized for a network that has since changed shape age out.
-    spares.push(new Float32Array(data.buffer));
-    if (spares.length > MAX_SPARES) spares.shift();
+    context.spares.push(new Float32Array(data.buffer));
+    if (context.spares.length > MAX_SPARES) context.spares.shift();
     return;
   }
   try {
     await ready;
     if (!Object.prototype.hasOwnProperty.call(OPS, op)) throw new Error(`unknown operation "${op}"`);
-    const result = await OPS[op](args);
-    self.postMessage({ id, result }, transferables(result));
+    const context = contextFor(sid);
+    ({ session, msPerEpoch, msPerBatch, spares, csvNames } = context);
+    let result;
+    try {
+      result = await OPS[op](args);
+    } finally {
+      Object.assign(context, { msPerEpoch, msPerBatch, csvNames });
+    }
+    const saved = checkpoint(context, op, result);
+    if (op === 'close') {
+      context.session.delete();
+      contexts.delete(sid);
+    }
+    const restorable = saved === null ? {} : { checkpoint: saved, classNames: csvNames };
+    self.postMessage({ id, result, ...restorable }, transferables(result));
   } catch (error) {
-    // A wasm trap (RuntimeError) is fatal: the page restarts with a fresh worker.
+    // A wasm trap (RuntimeError) is fatal: engine.js restarts the worker and every session.
     const fatal = error instanceof WebAssembly.RuntimeError;
     self.postMessage({ id, error: error instanceof Error ? error.message : String(error), fatal });
   }

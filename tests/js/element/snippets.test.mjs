@@ -55,3 +55,28 @@ test('the iframe carries only the non-default settings, and they read back to th
   assert.deepEqual(parsed.errors, []);
   assert.deepEqual(parsed.state, state);
 });
+
+test('the CDN snippet pins the exact version package.json publishes', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { cdnSnippet } = await import('../../../web/element/snippets.js');
+  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8'));
+  const [script, tag] = cdnSnippet({ ...defaultState(), dataset: 'xor' }).split('\n');
+  assert.equal(script, `<script type="module" src="https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/nnplay.js"></script>`);
+  assert.equal(tag, '<nn-playground dataset="xor"></nn-playground>');
+});
+
+test('the iframe height listener is three lines of script and sets only the height of the iframe that posted', async () => {
+  const { heightListenerSnippet } = await import('../../../web/element/snippets.js');
+  const lines = heightListenerSnippet().split('\n');
+  assert.equal(lines.length, 5);
+  assert.deepEqual([lines[0], lines[4]], ['<script>', '</script>']);
+  // Run the three lines against a stand-in page with two iframes.
+  const frames = [{ contentWindow: {}, height: '560' }, { contentWindow: {}, height: '560' }];
+  let listener = null;
+  const run = new Function('addEventListener', 'document', lines.slice(1, 4).join('\n'));
+  run((type, fn) => { if (type === 'message') listener = fn; }, { querySelectorAll: () => frames });
+  listener({ source: frames[1].contentWindow, data: { type: 'nnplay:height', height: 731.2 } });
+  listener({ source: frames[0].contentWindow, data: { type: 'other', height: 5 } });
+  listener({ source: {}, data: { type: 'nnplay:height', height: 9 } });
+  assert.deepEqual(frames.map((f) => f.height), ['560', '732']);
+});

@@ -44,7 +44,7 @@ globalThis.fetch = async (url) => {
 };
 test.after(() => { globalThis.fetch = realFetch; });
 
-const IMAGE = 'dataset=fashion&networkShape=16&learningRate=0.1&batchSize=16&seed=w';
+const IMAGE = 'dataset=fashion&imageSize=28&networkShape=16&learningRate=0.1&batchSize=16&seed=w';
 
 test('a 2-D configuration fetches no images and its frames keep the grid', async () => {
   const structure = await call('configure', { text: 'dataset=circle' });
@@ -93,6 +93,7 @@ test('auto trains mini-batches within a frame, not whole epochs', async () => {
   assert.equal(a.trained, 1);
   assert.ok(b.trained >= 1);
   assert.equal(b.metrics.epoch, 0, 'a few batches are less than an epoch of 3750 images');
+
 });
 
 test('the image operations answer for test images and drawings', async () => {

@@ -29,7 +29,7 @@ const EXPECTED_DEFAULTS = {
   momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999,
   lrSchedule: 'constant', lrDecayEpochs: 100, lrDecayRate: 0.5,
   stopEpochs: 0, stopTestLoss: 0, stopPatience: 0,
-  imageClasses: ['tshirt', 'trouser', 'sneaker'], imageSize: '28',
+  imageClasses: ['tshirt', 'trouser', 'sneaker'], imageSize: '14',
   // The Playground's pace, one epoch per drawn frame, so that a learner can watch it learn.
   epochsPerFrame: '1', palette: 'classic', showGradients: false, showPointLoss: false,
   hidden: [],
