@@ -17,6 +17,7 @@ import { FramePacer } from './engine/frame-pacer.js';
 import { networkStructure } from './playground/layer-names.js';
 import { wireDataEditing } from './playground/data-editing.js';
 import { FrameViews } from './playground/frame-views.js';
+import { wireRuns } from './playground/runs-wiring.js';
 import { ImageMode, isImageData } from './playground/image-mode.js';
 import {
   ALL_DATASETS, changesBetween, formatForEngine, haltReason, needsRebuild, nextState, pointRadii, randomSeed,
@@ -25,9 +26,10 @@ import {
 
 const GRID_SIZE = 100;
 
-// options: { state, onStateChange(state), onEvent(name, detail), lazy }. With `lazy` the DOM is
-// built at once but the worker starts only at the first setVisible(true) (or step/reset).
-export function mount(root, { state: initial = defaultState(), onStateChange = () => {}, onEvent = () => {}, lazy = false } = {}) {
+// options: { state, onStateChange(state), onEvent(name, detail), lazy, storeRuns }. With `lazy` the DOM is
+// built at once but the worker starts only at the first setVisible(true) (or step/reset). storeRuns: a
+// name keeps the run history in localStorage; null (the default) keeps it for the page's life only.
+export function mount(root, { state: initial = defaultState(), onStateChange = () => {}, onEvent = () => {}, lazy = false, storeRuns = null } = {}) {
   let state = { ...initial, hidden: [...(initial.hidden ?? [])] };
   if (state.seed === '') state.seed = randomSeed();
   let running = false;
@@ -108,8 +110,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const editing = wireDataEditing({ root, ui, explain, pause, showError, onEvent, engine: () => engine,
     started: () => started, points: () => model.points, adoptSettings, applyStructure });
   const { tools } = editing;
-  const imageMode = new ImageMode({ root, ui, views, engine: () => engine, getState: () => state,
-    change: (key, value) => change(key, value), onError: (error) => showError(error) });
+  const runs = wireRuns({ root, ui, storeRuns, engine: () => engine, state: () => state, settle, changeMany, restart, adoptSettings, showError });
+  const imageMode = new ImageMode({ root, ui, views, engine: () => engine, getState: () => state, change, onError: showError });
 
   function showError(error) {
     if (stopped) return;  // keep the Restart message in place
@@ -127,9 +129,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     change(key, next);
   }
 
-  function change(key, value) {
-    changeMany({ [key]: value });
-  }
+  function change(key, value) { changeMany({ [key]: value }); }
 
   // Applies several settings at once: live ones go straight to the engine, anything else rebuilds.
   function changeMany(changes) {
@@ -140,6 +140,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (!started) {
       // Not started yet: start() configures the engine from the latest state.
     } else if (needsRebuild(keys)) {
+      runs.end(previous);
       rebuild().catch((error) => {
         state = previous;
         onStateChange(state);
@@ -201,6 +202,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   // A CSV import or an opened experiment changed the engine's settings: take them into the state.
   function adoptSettings(result, source) {
+    runs.end(state, false);
     generation++;
     state = withEngineSettings(state, result.config);
     onStateChange(state);
@@ -238,7 +240,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     // The previous frame is drawn and replaced: its arrays go back to the worker for the next
     // frame, so a steady stream of frames allocates nothing (2 MB a frame at 6x8 otherwise).
     if (previous) recycle(previous);
-    if (frame.trained > 0) onEvent('epoch', { ...metrics });
+    if (frame.trained > 0) { runs.trained(state); onEvent('epoch', { ...metrics }); }
     const halt = running ? haltReason(m, state) : null;
     if (halt) {
       pause();
@@ -268,6 +270,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   function play() {
     if (running) return;
     running = true;
+    runs.play();
     metrics = { ...metrics, running };
     ui.showRunning(true);
     ui.clearError();
@@ -277,6 +280,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   function pause() {
     if (!running) return;
     running = false;
+    runs.pause();
     metrics = { ...metrics, running };
     dirty = true;  // one more frame, drawn in full, so links and numbers show where training stopped
     ui.showRunning(false);
@@ -311,6 +315,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   async function restart(call) {
     await settle();
+    runs.end(state);
     await call();
     generation++;  // frames computed before the reset are stale
     ui.output.clearChart();
@@ -334,9 +339,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const reset = () => restart(() => engine.reset());
   const newWeights = () => restart(() => engine.newWeights());
 
-  function whenReady() {
-    return ready ? Promise.resolve() : new Promise((resolve) => readyWaiters.push(resolve));
-  }
+  const whenReady = () => (ready ? Promise.resolve() : new Promise((resolve) => readyWaiters.push(resolve)));
 
   function refreshPreviews() {
     if (!started) return;
@@ -388,6 +391,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     },
     destroy() {
       destroyed = true;
+      runs.destroy();
       cancelAnimationFrame(rafId);
       engine.terminate();
       root.replaceChildren();
