@@ -4,7 +4,7 @@
 // same on any machine, however loaded), images per CPU second on the network's cost (CPU time,
 // so other work on the machine disturbs it less than wall time). Their quotient is what the
 // page can reach in a given time: bench/fashion-accuracy.mjs measures that in Chromium.
-// Reads the asset build:dist writes (web/gen/fashion/).
+// Reads the image engine (web/gen/nncore-images.wasm) and the asset build:dist writes (web/gen/fashion/).
 //
 //   node bench/fashion-epochs.mjs [--classes=all|tshirt,trouser,sneaker] [--epochs=N]
 //     [--target=0.84] [--seeds=1,2] 'networkShape=64&optimizer=adam&learningRate=0.001' ...
@@ -25,7 +25,8 @@ const seeds = option('seeds', '1').split(',');
 const configs = args.filter((a) => !a.startsWith('--'));
 if (!configs.length) configs.push('');
 
-const nn = await loadNnCore();
+// The image engine: the page's nncore.wasm holds no image code.
+const nn = await loadNnCore('nncore-images.wasm');
 const keys = classes === 'all' ? KEYS : classes.split(',');
 const files = await Promise.all(keys.map(async (key) => gunzipSync(await readFile(new URL(`${key}.idx.gz`, ASSET)))));
 
@@ -42,12 +43,14 @@ for (const extra of configs) {
     const accuracies = [];
     let trainMs = 0;
     let reached = null;
+    let train = NaN;
     for (let epoch = 1; epoch <= epochs; epoch += 1) {
       const start = cpuMs();
       session.trainEpochs(1);
       trainMs += cpuMs() - start;
       const m = session.metrics();
       accuracies.push(m.testAccuracy);
+      train = m.trainAccuracy;
       if (reached === null && m.testAccuracy >= target) reached = epoch;
       if (m.diverged) break;
     }
@@ -57,7 +60,7 @@ for (const extra of configs) {
     const late = accuracies.slice(Math.floor((accuracies.length * 2) / 3));
     const held = late.reduce((a, b) => a + b, 0) / late.length;
     console.log(`${extra || '(defaults)'} seed=${seed}: ${reached === null ? `not ${(target * 100).toFixed(0)} % in ${accuracies.length}` : `${(target * 100).toFixed(0)} % at epoch ${reached}`}`
-      + `, best ${(best * 100).toFixed(1)} %, last third mean ${(held * 100).toFixed(1)} min ${(Math.min(...late) * 100).toFixed(1)} %; ${(perSecond / 1000).toFixed(1)} k images per CPU s`
+      + `, best ${(best * 100).toFixed(1)} %, last third mean ${(held * 100).toFixed(1)} min ${(Math.min(...late) * 100).toFixed(1)} %, training set then ${(train * 100).toFixed(1)} %; ${(perSecond / 1000).toFixed(1)} k images per CPU s`
       + ` -> ${reached === null ? '-' : ((reached * images) / perSecond).toFixed(1)} CPU s to target`
       + `; by epoch: ${accuracies.map((a) => (a * 100).toFixed(1)).join(' ')}`);
     session.delete();
