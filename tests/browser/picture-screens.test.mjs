@@ -34,9 +34,13 @@ const weightColours = () => {
   for (let k = 0; k < data.length && seen.size < 64; k += 4) seen.add((data[k] << 16) | (data[k + 1] << 8) | data[k + 2]);
   return seen.size;
 };
+// The view's top just below the toolbar, which stays on screen at the top of a phone's page.
 const scrollTo = (selector) => {
-  const target = document.querySelector('nn-playground').shadowRoot.querySelector(selector);
+  const root = document.querySelector('nn-playground').shadowRoot;
+  const target = root.querySelector(selector);
   target.scrollIntoView({ block: 'start' });
+  const bar = root.querySelector('.toolbar')?.getBoundingClientRect();
+  if (bar && bar.top < 40 && bar.bottom > 0) window.scrollBy(0, -bar.bottom - 8);
   return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(Boolean(target.offsetHeight)))));
 };
 
@@ -68,6 +72,9 @@ for (const name of selectedEngines()) {
             await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
           });
           const seen = await page.evaluate(() => ({ width: innerWidth, scrollWidth: document.documentElement.scrollWidth }));
+          const split = await page.evaluate(() => document.querySelector('nn-playground').shadowRoot
+            .querySelector('[data-control=percTrainData]')?.offsetHeight ?? 0);
+          assert.equal(split, 0, 'no train/test ratio for pictures (they keep Fashion-MNIST\'s split)');
           assert.equal(seen.width, width, 'the viewport is as asked');
           assert.ok(seen.scrollWidth <= width, `no sideways scrolling (${seen.scrollWidth} px wide)`);
           assert.ok(await page.evaluate(weightColours) > 8, 'the weight pictures are drawn');
