@@ -1,5 +1,6 @@
 // The dataset thumbnails: one button per dataset showing its points (drawn y-up, the right way
 // round, unlike the Playground's). Only the current problem's datasets are shown.
+import { context2d } from '../shared/canvas.js';
 import { h } from '../shared/dom.js';
 import { drawPoints } from '../views/heatmap.js';
 import { MULTI_CLASS } from '../state/multi-class.js';
@@ -22,7 +23,7 @@ const DOT_CSS_PX = 1.3;
 const SHIRT = [[16, 8], [22, 8], [26, 12], [30, 8], [36, 8], [46, 18], [40, 24], [36, 20], [36, 44], [16, 44], [16, 20], [12, 24], [6, 18]];
 
 function drawShirt(canvas) {
-  const ctx = canvas.getContext('2d');
+  const ctx = context2d(canvas);
   ctx.fillStyle = '#0877bd';
   ctx.beginPath();
   SHIRT.forEach(([x, y]) => ctx.lineTo(x, y));
