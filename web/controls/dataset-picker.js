@@ -1,5 +1,6 @@
 // The dataset thumbnails: one button per dataset showing its points (drawn y-up, the right way
 // round, unlike the Playground's). Only the current problem's datasets are shown.
+import { context2d } from '../shared/canvas.js';
 import { h } from '../shared/dom.js';
 import { drawPoints } from '../views/heatmap.js';
 import { MULTI_CLASS } from '../state/multi-class.js';
@@ -22,13 +23,16 @@ const DOT_CSS_PX = 1.3;
 // Clothing has pictures, not points: its thumbnail is a T-shirt's outline (52 px box).
 const SHIRT = [[16, 8], [22, 8], [26, 12], [30, 8], [36, 8], [46, 18], [40, 24], [36, 20], [36, 44], [16, 44], [16, 20], [12, 24], [6, 18]];
 
-function drawShirt(canvas, scale = 1) {
-  const ctx = canvas.getContext('2d');
-  ctx.setTransform(scale, 0, 0, scale, 0, 0);
+// Drawn at `ratio` device pixels per CSS px, like the point thumbnails (see setPreviews).
+function drawShirt(picture, ratio) {
+  const side = Math.round(THUMB_CSS_PX * ratio);
+  const ctx = context2d(picture.begin(side, side));
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.fillStyle = '#0877bd';
   ctx.beginPath();
   SHIRT.forEach(([x, y]) => ctx.lineTo(x, y));
   ctx.fill();
+  picture.show();
 }
 
 export class DatasetPicker {
@@ -44,9 +48,9 @@ export class DatasetPicker {
         const button = h('button', { type: 'button', class: 'dataset-button', title: label,
           'aria-label': key === 'fashion' ? 'Clothing pictures dataset' : `${label} dataset`, 'aria-pressed': 'false', dataset: { dataset: key },
           onclick: () => onPick(problem, key) }, canvas);
-        if (key === 'fashion') drawShirt(canvas);
         this.buttons.set(key, button);
         this.pictures.set(key, new StillCanvas(canvas));
+        if (key === 'fashion') drawShirt(this.pictures.get(key), globalThis.devicePixelRatio || 1);
         list.append(button);
       }
       this.lists[problem] = list;
@@ -82,11 +86,8 @@ export class DatasetPicker {
       button.title = button.disabled ? `${label}: makes only two classes` : label;
       button.setAttribute('aria-label', button.disabled ? `${label} dataset, makes only two classes` : `${label} dataset`);
     }
-    const shirt = this.canvases.get('fashion');
-    if (shirt && shirt.width !== side) {
-      shirt.width = shirt.height = side;
-      drawShirt(shirt, ratio);
-    }
+    const shirt = this.pictures.get('fashion');
+    if (shirt && shirt.canvas.width !== side) drawShirt(shirt, ratio);
     this.note.hidden = !(classes > 2);
     this.note.textContent = classes > 2 ? `Greyed-out data sets make only two classes; set Classes to 2 to use them (${classes} are asked for).` : '';
   }

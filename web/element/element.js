@@ -8,6 +8,7 @@
 // training halts while it is off screen or its tab is hidden.
 import { mount } from '../playground.js';
 import { SCHEMA, coerce, defaultState, parseHash, serializeHash } from '../state/state.js';
+import { fillPictureDefaults } from '../state/picture-defaults.js';
 import { playgroundStyles } from '../playground/styles.js';
 import { elementStyles } from './element-styles.js';
 import { watchVisibility } from './visibility.js';
@@ -177,7 +178,7 @@ export class NnPlayground extends HTMLElement {
       this.problems.set(attribute, 'error' in result ? `${result.error} (attribute ${attribute}; using the default)` : null);
       if (!('error' in result)) state[key] = result.value;
     }
-    return state;
+    return fillPictureDefaults(state, (key) => this.hasAttribute(toKebab(key)) && !this.problems.get(toKebab(key)));
   }
 
   /** @internal */

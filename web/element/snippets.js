@@ -4,6 +4,7 @@
 // iframe. Pure functions of a state and the URL of the module that defines the element
 // (web/nnplay.js, or dist/nnplay.js bundled).
 import { SCHEMA, serializeHash } from '../state/state.js';
+import { defaultFor } from '../state/picture-defaults.js';
 import { toKebab, toCamel } from './attribute-names.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './package-info.js';
 import { HEIGHT_MESSAGE } from './frame-height.js';
@@ -21,13 +22,13 @@ function sameValue(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-// [[attribute, value], ...] for every setting that differs from its default, in SCHEMA order,
-// then `hide` for hidden controls.
+// [[attribute, value], ...] for every setting that differs from its default (for pictures,
+// their own where they have one), in SCHEMA order, then `hide` for hidden controls.
 export function attributesFor(state) {
   const out = [];
   for (const [key, spec] of Object.entries(SCHEMA)) {
     const value = state[key] ?? spec.default;
-    if (sameValue(value, spec.default)) continue;
+    if (sameValue(value, defaultFor(key, state, spec.default))) continue;
     out.push([toKebab(key), Array.isArray(value) ? value.join(',') : String(value)]);
   }
   if (state.hidden?.length) out.push(['hide', state.hidden.join(',')]);

@@ -1,6 +1,7 @@
 // The confusion matrix of the test pictures with a button in every cell: pressing one shows
 // the pictures of that cell (say, the trousers taken for dresses) below the table, and each
 // of those can be made the current picture. The table itself is views/confusion-view.js's.
+import { context2d } from '../shared/canvas.js';
 import { h } from '../shared/dom.js';
 import { ConfusionView } from '../views/confusion-view.js';
 import { imageClassColor, paintImage } from './pixels.js';
@@ -50,7 +51,7 @@ export class ImageConfusion extends ConfusionView {
     const count = Math.floor(images.length / pixels);
     const buttons = Array.from({ length: count }, (_, i) => {
       const canvas = h('canvas', { class: 'cell-image', width, height, 'aria-hidden': 'true' });
-      const ctx = canvas.getContext('2d');
+      const ctx = context2d(canvas);
       const image = ctx.createImageData(width, height);
       paintImage(image.data, width, 0, 0, images, i * pixels, width, height);
       ctx.putImageData(image, 0, 0);

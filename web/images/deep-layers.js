@@ -2,6 +2,7 @@
 // activation for the current image, the output nodes in their class colours, and the links
 // between them coloured and sized by their weights, as the points' diagram draws them. One
 // canvas; the picture is described in words for a screen reader.
+import { context2d } from '../shared/canvas.js';
 import { h } from '../shared/dom.js';
 import { colorFor } from '../views/colors.js';
 import { weightIndex, linkWidth } from '../network/network-layout.js';
@@ -49,7 +50,7 @@ export class DeepLayers {
   update({ params = this.params, values = this.values } = {}) {
     Object.assign(this, { params, values });
     if (this.el.hidden) return;
-    const ctx = this.canvas.getContext('2d');
+    const ctx = context2d(this.canvas);
     const ratio = this.canvas.width / Math.max(1, parseFloat(this.canvas.style.width) || 1);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);

@@ -1,6 +1,7 @@
 // Draw your own: a small canvas the learner paints a garment on, with a mouse, a finger or a
 // pen (pointer events), or the keyboard (arrow keys move the pen, Space paints, Delete
 // erases). It reports the picture after every change; the caller asks the network about it.
+import { context2d } from '../shared/canvas.js';
 import { h } from '../shared/dom.js';
 import { paintImage } from './pixels.js';
 import { stamp, strokeTo, movePen, inkBytes } from './brush.js';
@@ -130,7 +131,7 @@ export class DrawPad {
   }
 
   paint() {
-    const ctx = this.canvas.getContext('2d');
+    const ctx = context2d(this.canvas);
     const image = ctx.createImageData(this.width, this.height);
     paintImage(image.data, this.width, 0, 0, this.ink, 0, this.width, this.height);
     // The keyboard pen shows while the canvas has the focus: its pixel in the accent colour.

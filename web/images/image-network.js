@@ -4,6 +4,7 @@
 // coloured row per class with its probability for the current picture (class-bars.js).
 // It renders what it is given; the hidden widths are edited as text through the settings
 // table, so a width the core refuses is refused here too.
+import { context2d } from '../shared/canvas.js';
 import { h } from '../shared/dom.js';
 import { coerce } from '../state/state.js';
 import { unitIndex, weightOffset } from '../network/network-layout.js';
@@ -73,7 +74,7 @@ export class ImageNetwork {
 
   // The picture being looked at (bytes 0..255 or floats 0..1) and what it is, in words.
   showInput(pixels, caption) {
-    const ctx = this.input.getContext('2d');
+    const ctx = context2d(this.input);
     const image = ctx.createImageData(this.width, this.height);
     paintImage(image.data, this.width, 0, 0, pixels, 0, this.width, this.height);
     ctx.putImageData(image, 0, 0);

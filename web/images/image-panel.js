@@ -16,8 +16,6 @@ import { ImageConfusion } from './confusion-images.js';
 import { percentText } from './class-bars.js';
 import { imageStyles } from './images.css.js';
 
-// The hidden layers a network of pictures starts with, when the shape is the points' default.
-const IMAGE_SHAPE = [32];
 // Pictures a confusion cell shows at most.
 const CELL_PICTURES = 24;
 
@@ -71,9 +69,6 @@ export class ImagePanel {
   // pace becomes "as fast as it goes", mini-batches for a few milliseconds a frame.
   enter(state) {
     if (state && state.epochsPerFrame !== 'auto' && state.epochsPerFrame !== 'batch') this.change('epochsPerFrame', 'auto');
-    // The points' default of 4 and 2 neurons learns three classes but not ten (63 % after a
-    // minute): a network of pictures starts with one layer of IMAGE_SHAPE instead.
-    if (state && state.networkShape.join() === SCHEMA.networkShape.default.join()) this.change('networkShape', IMAGE_SHAPE);
     this.playground.classList.add('image-mode');
     for (const el of [this.dataBox, this.diagram.el, this.tryBox]) el.hidden = false;
     this.views.confusion = this.confusion;

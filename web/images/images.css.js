@@ -1,10 +1,10 @@
 // The picture views' CSS, adopted into the playground's shadow root when they first load (the
 // rest of the playground's CSS is playground/styles.js's, loaded with the page). In image mode
 // the views without meaning for pictures (the 2-D map and its options, the input features,
-// noise) are hidden. Pictures are drawn at their own pixel size and scaled up by CSS, pixelated.
+// noise, the train/test ratio: pictures keep Fashion-MNIST's own split) are hidden. Pictures are drawn at their own pixel size and scaled up by CSS, pixelated.
 const CSS = `
 .image-mode .network, .image-mode .heatmap-box, .image-mode .legend, .image-mode .legend + .info-btn, .image-mode .map-words,
-.image-mode .output-options, .image-mode [data-control=noise], .image-mode [data-control=numClasses],
+.image-mode .output-options, .image-mode [data-control=noise], .image-mode [data-control=percTrainData], .image-mode [data-control=numClasses],
 .image-mode [data-control=regenerate], .image-mode [data-control=dataTools], .image-mode .dataset-note { display: none !important; }
 .image-data h3, .image-try h3, .in-col h3 { font-size: 12px; font-weight: 600; margin: 8px 0 4px; color: #555; }
 .image-classes { border: 1px solid var(--line); border-radius: 4px; margin: 10px 0 0; padding: 4px 8px 8px; }

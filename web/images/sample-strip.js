@@ -1,5 +1,6 @@
 // The data column's look at the data: a strip of sample pictures per class, each row named
 // and marked in its class colour. One canvas per class, drawn once per build.
+import { context2d } from '../shared/canvas.js';
 import { h } from '../shared/dom.js';
 import { paintImage, imageClassColor } from './pixels.js';
 
@@ -15,7 +16,7 @@ export class SampleStrip {
     const rows = names.map((name, c) => {
       const canvas = h('canvas', { class: 'sample-canvas', width: Math.max(1, perClass * (width + 1) - 1), height,
         role: 'img', 'aria-label': `${perClass} sample pictures of ${name}` });
-      const ctx = canvas.getContext('2d');
+      const ctx = context2d(canvas);
       const image = ctx.createImageData(canvas.width, height);
       image.data.fill(255);
       for (let s = 0; s < perClass; s++) {

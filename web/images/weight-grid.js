@@ -4,6 +4,7 @@
 // and, when the next layer is the output, one pip per class coloured by the weight to it.
 // All tiles are one canvas, painted with one putImageData per frame. The arrow keys pick a
 // neuron; the picked one is shown large with its numbers in words.
+import { context2d } from '../shared/canvas.js';
 import { h } from '../shared/dom.js';
 import { colorFor } from '../views/colors.js';
 import { paintWeights, paintBlock, tileGrid, gridColumns, weightLut, largestMagnitude } from './pixels.js';
@@ -53,7 +54,7 @@ export class WeightGrid {
     const { count, width, height, layout } = this;
     const pixels = width * height;
     if (!count || !this.weights || this.weights.length < count * pixels) return;
-    const ctx = this.canvas.getContext('2d');
+    const ctx = context2d(this.canvas);
     if (!this.image || this.image.width !== layout.width || this.image.height !== layout.height) {
       this.image = ctx.createImageData(layout.width, layout.height);
     }
@@ -81,7 +82,7 @@ export class WeightGrid {
     const { width, height } = this;
     const k = this.picked;
     if (!this.weights || k >= this.count) return;
-    const ctx = this.big.getContext('2d');
+    const ctx = context2d(this.big);
     const image = ctx.createImageData(width, height);
     paintWeights(image.data, width, 0, 0, this.weights, k * width * height, width, height, weightLut(this.palette));
     ctx.putImageData(image, 0, 0);

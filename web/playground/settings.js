@@ -3,6 +3,7 @@
 // when a frame halts training. No DOM, no engine: mount() in ../playground.js applies them.
 import { SCHEMA, parseHash } from '../state/state.js';
 import { MULTI_CLASS } from '../state/multi-class.js';
+import { switchDefaults } from '../state/picture-defaults.js';
 
 export const ALL_DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'sine', 'cubic', 'abs',
   'reg-plane', 'reg-gauss'];
@@ -15,14 +16,15 @@ export function randomSeed() {
 
 // The state after `changes`, with the settings that no longer fit put right.
 export function nextState(state, changes) {
-  const next = { ...state, ...changes };
+  // Between points and pictures, settings still at one kind's defaults take the other's.
+  const next = switchDefaults(state, { ...state, ...changes }, changes, (key) => SCHEMA[key].default);
   // More than two classes need a data set that can make them.
   // Pictures (dataset=fashion) take their classes from imageClasses instead.
   if (next.problem === 'classification' && next.numClasses > 2 && !MULTI_CLASS.has(next.dataset) && next.dataset !== 'fashion') {
     next.dataset = 'gauss';
   }
   // A network shape change drops per-layer activations that no longer fit.
-  if ('networkShape' in changes && next.activations.length && next.activations.length !== next.networkShape.length) {
+  if (next.networkShape !== state.networkShape && next.activations.length && next.activations.length !== next.networkShape.length) {
     next.activations = [];
   }
   return next;

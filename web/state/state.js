@@ -4,6 +4,7 @@
 // from the engine's own table (core/settings.cpp), written into gen/limits.js at build time, so
 // the page accepts exactly what the engine accepts.
 import { ENGINE_CAPS, ENGINE_SETTINGS } from '../gen/limits.js';
+import { defaultFor, fillPictureDefaults } from './picture-defaults.js';
 
 // The engine's caps (file sizes, sample and grid limits, the plot's half side), for the page's
 // own checks before it hands anything over.
@@ -285,6 +286,8 @@ export function parseHash(text) {
     errors.push({ key: 'networkShape', value, message: `networkShape: "${shown(value)}" has an entry ${wide} that is out of range; allowed up to ${shape.pointMax} for points, ${shape.max} for image data (dataset=fashion)` });
     state.networkShape = shape.default.slice();
   }
+  // Pictures start from their own defaults where the link says nothing (picture-defaults.js).
+  fillPictureDefaults(state, (key) => lastRaw.has(key) && !errors.some((e) => e.key === key));
   for (const [name, rawValue] of hidden) {
     const key = name + HIDE_SUFFIX;
     const raw = decode(rawValue) ?? rawValue;
@@ -303,17 +306,19 @@ function formatValue(spec, value) {
 }
 
 // Playground omits null settings; these are our equivalents, so its links and ours match.
-function omitted(key, spec, value) {
-  if (spec.extra) return JSON.stringify(value) === JSON.stringify(spec.default);
+// A link omits what parseHash fills in again: for pictures, their own defaults; `fallback`
+// gives the default that applies.
+function omitted(key, spec, value, fallback) {
+  if (spec.extra) return JSON.stringify(value) === JSON.stringify(fallback);
   return (key === 'regularization' && value === 'none') || (spec.type === 'string' && value === '');
 }
 
-function serializeKeys(state, keep) {
+function serializeKeys(state, keep, fallback = (key, spec) => spec.default) {
   const parts = [];
   for (const [key, spec] of Object.entries(SCHEMA)) {
     if (!keep(spec)) continue;
     const value = state[key] ?? spec.default;
-    if (omitted(key, spec, value)) continue;
+    if (omitted(key, spec, value, fallback(key, spec))) continue;
     parts.push(`${key}=${formatValue(spec, value)}`);
   }
   return parts;
@@ -321,7 +326,7 @@ function serializeKeys(state, keep) {
 
 // The hash text without '#': SCHEMA order, then one `<name>_hide=true` per hidden control.
 export function serializeHash(state) {
-  const parts = serializeKeys(state, () => true);
+  const parts = serializeKeys(state, () => true, (key, spec) => defaultFor(key, state, spec.default));
   for (const name of new Set(state.hidden ?? [])) {
     if (HIDE_NAME_PATTERN.test(name)) parts.push(`${name}${HIDE_SUFFIX}=true`);
   }
