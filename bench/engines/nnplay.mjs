@@ -1,6 +1,6 @@
 // nnplay's wasm module driven through its real JS API, the way web/engine/worker.js drives it.
 import { readFile, stat } from 'node:fs/promises';
-import { configText } from '../problem.mjs';
+import { configText, loadImages } from '../problem.mjs';
 import { joinLayers } from '../../web/engine/grid-copy.js';
 
 const GEN = new URL('../../web/gen/', import.meta.url);
@@ -36,7 +36,9 @@ export function copyGridAll(session, n) {
 // session auto-stop).
 export function nnplayEngine(nn, problem, batchSize, { extraConfig = '' } = {}) {
   const session = new nn.Session();
-  session.configure(configText({ hidden: problem.hidden, batchSize }) + extraConfig);
+  const config = configText({ hidden: problem.hidden, batchSize, images: problem.images }) + extraConfig;
+  if (problem.images) loadImages(session, config);
+  session.configure(config);
   session.setParams(problem.params);
   const batchesPerEpoch = Math.ceil(problem.train.count / batchSize);
   return {
