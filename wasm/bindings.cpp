@@ -106,7 +106,9 @@ val trace_object(const Session::PointTrace& t) {
 val trace_point(Session& s, float x, float y, float label) {
   return guarded([&] { return trace_object(s.trace_point(x, y, label)); });
 }
-// Images: bytes cross as a Uint8Array into std::string, pixels come back as copies.
+#if NNPLAY_IMAGES
+// Images (nncore-images.wasm only): bytes cross as a Uint8Array into std::string, pixels come
+// back as copies.
 val trace_image(Session& s, const std::string& pixels, int label) {
   return guarded([&] { return trace_object(s.trace_image(pixels, label)); });
 }
@@ -129,6 +131,7 @@ val image_label(Session& s, bool test, int index) { return guarded([&] { return 
 int image_count(Session& s, bool test) { return int(s.image_count(test)); }
 bool image_data(Session& s) { return s.image_data(); }
 val test_predictions(Session& s) { return guarded([&] { return view_of(s.test_predictions()); }); }
+#endif
 
 // Every problem in hash-form text, as an array of messages (empty when it is valid).
 val validate_config(const std::string& text) {
@@ -138,10 +141,6 @@ val validate_config(const std::string& text) {
   for (const auto& e : errors) out.call<void>("push", e);
   return out;
 }
-
-// Every engine setting's kind, range, choices and default, and the engine's caps, as JSON
-// (settings.hpp): the page's schema is built from it (scripts/gen-limits.mjs).
-std::string settings_table() { return nnplay::settings_json(); }
 
 }  // namespace
 
@@ -156,8 +155,8 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .field("stopReason", &Metrics::stop_reason)
       .field("learningRate", &Metrics::learning_rate);
 
-  emscripten::class_<Session>("Session")
-      .constructor<>()
+  emscripten::class_<Session> session("Session");
+  session.constructor<>()
       .function("configure", &configure)
       .function("set", &set)
       .function("step", &step)
@@ -185,17 +184,18 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("pointLosses", &point_losses)
       .function("lastGradients", &last_gradients)
       .function("tracePoint", &trace_point)
-      .function("traceImage", &trace_image)
+      .function("save", &save)
+      .function("load", &load);
+#if NNPLAY_IMAGES
+  session.function("traceImage", &trace_image)
       .function("addImageClass", &add_image_class)
       .function("missingImageClasses", &missing_image_classes)
       .function("imagePixels", &image_pixels)
       .function("imageLabel", &image_label)
       .function("imageCount", &image_count)
       .function("imageData", &image_data)
-      .function("testPredictions", &test_predictions)
-      .function("save", &save)
-      .function("load", &load);
+      .function("testPredictions", &test_predictions);
+#endif
 
   emscripten::function("validateConfig", &validate_config);
-  emscripten::function("settingsTable", &settings_table);
 }
