@@ -6,7 +6,7 @@
 // --base DIR races a second nnplay build (DIR holds its nncore.mjs and .wasm, e.g. another
 // checkout's web/gen/) in the same runs, to compare a change with the commit before it;
 // --no-peers leaves out ConvNetJS and TF.js (and so the floors, which are against them).
-import { writeFileSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, writeFileSync, statSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,7 +53,7 @@ function staleSources(built) {
 // One problem (data and initial weights) per network shape, shared by its workloads.
 function problemFor(ctx, { hidden, images = false }) {
   const key = `${images ? 'images ' : ''}${hidden.join()}`;
-  if (!ctx.problems.has(key)) ctx.problems.set(key, (images ? makeImageProblem : makeProblem)(ctx.nn, hidden));
+  if (!ctx.problems.has(key)) ctx.problems.set(key, images ? makeImageProblem(ctx.images.nn, hidden) : makeProblem(ctx.nn, hidden));
   return ctx.problems.get(key);
 }
 
@@ -95,8 +95,10 @@ function runWorkload(w, ctx, log) {
       ? `batch ${nnBatch} for every engine: nnplay's core accepts at most ${ctx.batchLimit} (asked for ${requested})`
       : `nnplay at batch ${nnBatch}, the most its core accepts; ConvNetJS and TF.js at ${requested}`);
   }
-  const engines = { nnplay: nnplayEngine(ctx.nn, problem, nnBatch) };
-  if (ctx.base) engines.base = nnplayEngine(ctx.base, problem, nnBatch);
+  // Image workloads run on the image engine (nncore-images.wasm), as the page does for pictures.
+  const { nn, base } = w.images ? ctx.images : ctx;
+  const engines = { nnplay: nnplayEngine(nn, problem, nnBatch) };
+  if (base) engines.base = nnplayEngine(base, problem, nnBatch);
   if (ctx.peers) {
     engines.convnetjs = convnetEngine(problem, peerBatch);
     engines.tfjs = tfjsEngine(ctx.tf, problem, peerBatch);
@@ -171,6 +173,11 @@ async function main() {
   const { nn, built } = await loadNnplay(moduleFile);
   const baseDir = options.base && pathToFileURL(path.resolve(options.base) + path.sep);
   const base = baseDir && await loadNnplay(moduleFile, baseDir);
+  // The image engine, loaded only when an image workload runs; a base build without one races
+  // only the 2-D workloads.
+  const imageFile = moduleFile.replace('nncore', 'nncore-images');
+  const images = options.workloads.some((w) => w.images) ? { nn: (await loadNnplay(imageFile)).nn } : null;
+  if (images && baseDir && existsSync(new URL(imageFile, baseDir))) images.base = (await loadNnplay(imageFile, baseDir)).nn;
   const { tf, info: tfInfo } = options.peers ? await loadTfjs() : { tf: null, info: null };
   const machine = { node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
     loadAverage: os.loadavg()[0] };
@@ -187,7 +194,7 @@ async function main() {
       `WASM_HAS_MULTITHREAD_SUPPORT=${tfInfo.threads}, threads ${tfInfo.threadCount}`);
   }
 
-  const ctx = { nn, base: base?.nn, tf, peers: options.peers, check: options.check, runs: options.runs,
+  const ctx = { nn, base: base?.nn, images, tf, peers: options.peers, check: options.check, runs: options.runs,
     batchLimit: nnplayBatchLimit(nn), problems: new Map() };
   if (options.check) {
     // Correctness only (CI): the checks before and after the runs, around CHECK_CALLS untimed
