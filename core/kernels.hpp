@@ -24,7 +24,9 @@ void dense_backward(const float* W, const float* x, const float* dz, float* dW, 
 
 // Wide layers (kernels_wide.cpp; the network uses them from kWideInputs inputs on): the layer
 // input transposed to sample-major rows, xt [count, in] = x[:, 0..count)^T with x's row stride ld.
+// wide_kernels() is false in the 2-D wasm module, which links kernels_no_wide.cpp instead.
 constexpr std::size_t kWideInputs = 128;
+bool wide_kernels();
 void transpose_columns(const float* x, std::size_t rows, std::size_t count, std::size_t ld, float* xt);
 
 // z[:, 0..used) as dense_forward from xt's first `used` samples; z[:, used..batch) = b, the sums

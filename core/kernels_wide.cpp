@@ -104,6 +104,8 @@ inline void weight_grad_rows(const float* dz, const float* xt, float* dW, std::s
 
 }  // namespace
 
+bool wide_kernels() { return true; }
+
 void transpose_columns(const float* x, std::size_t rows, std::size_t count, std::size_t ld, float* xt) {
   for (std::size_t i = 0; i < rows; ++i)
     for (std::size_t s = 0; s < count; ++s) xt[s * rows + i] = x[i * ld + s];

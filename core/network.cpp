@@ -15,7 +15,7 @@ namespace {
 // a block's activations stay in cache from one layer to the next; a training batch is one block.
 constexpr std::size_t kBlock = 256;
 
-bool is_wide(const LayerShape& s) { return s.in >= kWideInputs; }
+bool is_wide(const LayerShape& s) { return s.in >= kWideInputs && wide_kernels(); }
 }  // namespace
 
 NNPLAY_SET_UP Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
