@@ -127,3 +127,34 @@ test('the teaching ops keep to their own session on the shared worker; a CSV\'s 
   assert.equal(neighbour, null, 'the other session never had them');
   assert.deepEqual(problems.filter((p) => !p.includes('simulated crash')), []);
 });
+
+test('a crash brings a picture playground back on the image engine, next to a 2-D one on the 2-D engine', async (t) => {
+  const { browser, base } = await openBrowser(t, { folder: 'dist' });
+  const { page, problems } = await twoPlaygrounds(browser, base);
+  const [pictures, points] = [0, 1];
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname.split('/').pop()));
+  await page.evaluate((i) => document.querySelectorAll('nn-playground')[i].setAttribute('dataset', 'fashion'), pictures);
+  await page.waitForFunction((i) => document.querySelectorAll('nn-playground')[i].shadowRoot.querySelectorAll('.class-bar').length === 3,
+    pictures, { timeout: 60000 });
+  // Trained a little, then paused: the frame after the pause carries its checkpoint.
+  await page.evaluate(`${el(pictures)}.play()`);
+  await page.waitForFunction((i) => document.querySelectorAll('nn-playground')[i].metrics.trainAccuracy > 0.5, pictures, { timeout: 60000 });
+  await page.evaluate(`${el(pictures)}.pause()`);
+  await page.waitForTimeout(1000);
+  const snapshot = await page.evaluate(`${el(pictures)}.playground.engine.save()`);
+  assert.match(JSON.parse(snapshot).config, /(^|&)dataset=fashion(&|$)/);
+  const wasm = () => requested.filter((name) => name.endsWith('.wasm'));
+  assert.deepEqual(wasm(), ['nncore-images.wasm']);
+
+  await crash(page);
+  await page.waitForFunction((i) => /resumed/.test(document.querySelectorAll('nn-playground')[i]
+    .shadowRoot.querySelector('.playground > .message:not(.attribute-message)')?.textContent ?? ''), pictures, { timeout: 60000 });
+  assert.equal(await page.evaluate(`${el(pictures)}.playground.engine.save()`), snapshot, 'the pictures session, exactly');
+  const test = await page.evaluate((i) => document.querySelectorAll('nn-playground')[i].playground.engine.testImage(0)
+    .then((r) => r.pixels.length), pictures);
+  assert.equal(test, 784);
+  await page.evaluate(`${el(points)}.step()`);
+  assert.ok(await page.evaluate(`${el(points)}.metrics.epoch`) > 0);
+  assert.deepEqual(problems.filter((p) => !p.includes('simulated crash')), []);
+});

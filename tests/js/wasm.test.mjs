@@ -244,3 +244,24 @@ test('the 2-D engine holds no image code and refuses image data; the image engin
     assert.deepEqual(b.params, a.params);
   }
 });
+
+test('numbers are read as strtod reads them (JavaScript\'s Number in wasm): settings text keeps the shortest digits that read back', () => withSession((s) => {
+  let seed = 11;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let i = 0; i < 300; i++) {
+    const value = Math.fround(1e-5 * 10 ** (random() * 6));
+    s.configure(`learningRate=${value}`);
+    const text = new URLSearchParams(s.config()).get('learningRate');
+    assert.equal(Math.fround(Number(text)), value, `${value} reads back from "${text}"`);
+    // format_float takes the fewest of 6 to 9 significant digits that read back to the same float.
+    let digits = 6;
+    while (digits < 9 && Math.fround(Number(value.toPrecision(digits))) !== value) digits++;
+    const significant = text.replace(/e.*$/, '').replace(/[-.]/g, '').replace(/^0+/, '').length;
+    assert.ok(significant <= digits, `"${text}" for ${value}: ${significant} digits where ${digits} read back`);
+  }
+  const refused = (literal) => nn.validateConfig(`learningRate=${literal}`).some((m) => m.includes('is not a number'));
+  for (const literal of ['.5', '5.', '+.5e-3', '1E-3', '0.00001', '10']) assert.equal(refused(literal), false, literal);
+  for (const literal of ['1e', '1e+', '--1', '+-1', '1.5.5', '.', 'e5', '1e400', '1e-400', '1e-320', '0x10', 'nan', 'inf']) {
+    assert.equal(refused(literal), true, literal);
+  }
+}));

@@ -53,8 +53,9 @@ function setting(session, key) {
   return new URLSearchParams(session.config()).get(key);
 }
 
-// What the page needs once per build of image data.
+// What the page needs once per build of image data; the next frame measures at once.
 export function imageStructure(session) {
+  paces.delete(session);
   const classes = setting(session, 'imageClasses').split(',');
   const side = Number(setting(session, 'imageSize'));
   const k = classes.length;
@@ -74,40 +75,44 @@ export function imageStructure(session) {
   };
 }
 
-// Per session: when its metrics were last measured, and those metrics.
-const measured = new WeakMap();
+// Per session: when its metrics were last measured, those metrics, and its ms per mini-batch
+// for 'auto'. A fresh build (imageStructure) starts over.
+const paces = new WeakMap();
+// How much worker time one frame's training may take at the 'auto' pace.
+const BUDGET_MS = 8;
 
-// A fresh build: the next frame measures at once.
-export function resetImageFrames(session) {
-  measured.delete(session);
-}
-
-// The frame of image data: metrics (refreshed at most every METRICS_EVERY_MS while `throttled`,
-// i.e. training at the 'auto' pace) and the first layer's weights [units of the first layer,
-// width * height], row per neuron.
-export function imageFrame(session, trained, throttled) {
+// The frame of image data (worker.js's frame op, whose `train` trains a count of epochs or
+// 'batch'): 'auto' trains mini-batches for BUDGET_MS (an epoch of images is longer than a
+// frame) and then re-measures the metrics at most every METRICS_EVERY_MS. No grid and no neuron
+// maps: the first layer's weights [units of the first layer, width * height], row per neuron.
+export function imageFrame(session, epochs, train, { gradients, pointLosses }) {
+  const auto = epochs === 'auto';
+  const pace = paces.get(session) ?? { at: -Infinity, msPerBatch: null };
+  paces.set(session, pace);
+  const trained = auto ? trainFor(session, pace) : train(epochs);
   const now = performance.now();
-  let last = measured.get(session);
-  if (!throttled || trained === 0 || !last || now - last.at >= METRICS_EVERY_MS) {
-    last = { at: now, metrics: session.metrics(), confusion: Array.from(session.confusion()) };
-    measured.set(session, last);
+  if (!auto || trained === 0 || now - pace.at >= METRICS_EVERY_MS) {
+    Object.assign(pace, { at: now, metrics: session.metrics(), confusion: Array.from(session.confusion()) });
   }
   const counts = session.unitCounts();
   const params = Float32Array.from(session.params());
   return {
-    metrics: last.metrics, confusion: last.confusion, params,
+    trained, metrics: pace.metrics, confusion: pace.confusion, params,
     inputWeights: params.slice(0, counts[0] * counts[1]),
+    gradients: gradients ? Float32Array.from(session.lastGradients()) : null,
+    pointLosses: pointLosses ? Float32Array.from(session.pointLosses()) : null,
   };
 }
 
-// Mini-batches for about `budgetMs` (an epoch of images is longer than a frame): returns
-// { batches, msPerBatch } with the running estimate updated.
-export function trainFor(session, budgetMs, msPerBatch) {
-  const batches = msPerBatch === null ? 1 : Math.max(1, Math.min(10000, Math.floor(budgetMs / msPerBatch)));
+// Mini-batches for about BUDGET_MS, with the session's running estimate updated; returns how many.
+function trainFor(session, pace) {
+  const { msPerBatch } = pace;
+  const batches = msPerBatch === null ? 1 : Math.max(1, Math.min(10000, Math.floor(BUDGET_MS / msPerBatch)));
   const start = performance.now();
   session.step(batches);
   const measured = Math.max((performance.now() - start) / batches, 1e-4);
-  return { batches, msPerBatch: msPerBatch === null ? measured : 0.7 * msPerBatch + 0.3 * measured };
+  pace.msPerBatch = msPerBatch === null ? measured : 0.7 * msPerBatch + 0.3 * measured;
+  return batches;
 }
 
 function pixelsOf(pixels) {

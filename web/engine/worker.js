@@ -38,13 +38,10 @@ let spares = [];
 let csvNames = null;
 let nn = null;
 let previewSession = null;
-// ./image-data.js once a configuration has asked for clothing images (never for points), and
-// the current session's ms per mini-batch for 'auto' on image data. Image sessions run on the
-// image engine (nncore-images.wasm, which image-data.js compiles on first use): nncore.wasm has
-// no image code, so a points playground never downloads it.
+// ./image-data.js once a configuration has asked for clothing images (never for points). Image
+// sessions run on the image engine (nncore-images.wasm, which image-data.js compiles on first
+// use): nncore.wasm has no image code, so a points playground never downloads it.
 let images = null;
-let msPerBatch = null;
-const IMAGE_BUDGET_MS = 8;
 const contexts = new Map();   // sid -> { session, msPerEpoch, spares, csvNames, checkpointAt, unsaved }
 const previewCache = new Map();
 
@@ -62,7 +59,7 @@ const ready = createNnCore(SIMD ? {} : { locateFile: () => SCALAR_WASM }).then((
 function contextFor(sid) {
   let context = contexts.get(sid);
   if (!context) {
-    context = { session: new nn.Session(), msPerEpoch: null, msPerBatch: null, spares: [], csvNames: null, checkpointAt: -Infinity, unsaved: false };
+    context = { session: new nn.Session(), msPerEpoch: null, spares: [], csvNames: null, checkpointAt: -Infinity, unsaved: false };
     contexts.set(sid, context);
   }
   return context;
@@ -79,12 +76,6 @@ function autoEpochs() {
 // Trains `epochs` ('batch' = one mini-batch, 'auto', or a count); returns what it trained:
 // the epoch count, or 1 for the mini-batch.
 function train(epochs) {
-  if (epochs === 'auto' && imageData()) {
-    // An epoch of images is longer than a frame: mini-batches for the budget instead.
-    const run = images.trainFor(session, IMAGE_BUDGET_MS, msPerBatch);
-    msPerBatch = run.msPerBatch;
-    return run.batches;
-  }
   if (epochs === 'batch') {
     session.step(1);
     return 1;
@@ -167,8 +158,6 @@ async function adopt(target, apply, replace = true) {
 // What the page needs after the data or the network changed.
 function structure() {
   if (!session.dataEdited()) csvNames = null;
-  msPerBatch = null;
-  images?.resetImageFrames(session);
   return {
     ...(imageData() ? images.imageStructure(session) : {}),
     classNames: csvNames?.length === session.classes() ? csvNames : null,
@@ -206,13 +195,8 @@ const OPS = {
   },
   // Trains `epochs` (a count, 'batch' or 'auto'), then everything one drawn frame shows.
   frame({ epochs, gridSize, mapSide, gradients, pointLosses }) {
+    if (imageData()) return { ...images.imageFrame(session, epochs, train, { gradients, pointLosses }), msPerEpoch };
     const trained = train(epochs);
-    // Image data has no map over the plane: no grid and no neuron maps, the first layer's weights instead.
-    if (imageData()) {
-      return { trained, msPerEpoch, ...images.imageFrame(session, trained, epochs === 'auto'),
-        gradients: gradients ? Float32Array.from(session.lastGradients()) : null,
-        pointLosses: pointLosses ? Float32Array.from(session.pointLosses()) : null };
-    }
     const metrics = session.metrics();
     const grid = gridCopy(gridSize);
     return {
@@ -349,12 +333,12 @@ async function handle(data) {
     await ready;
     if (!Object.prototype.hasOwnProperty.call(OPS, op)) throw new Error(`unknown operation "${op}"`);
     const context = contextFor(sid);
-    ({ session, msPerEpoch, msPerBatch, spares, csvNames } = context);
+    ({ session, msPerEpoch, spares, csvNames } = context);
     let result;
     try {
       result = await OPS[op](args);
     } finally {
-      Object.assign(context, { session, msPerEpoch, msPerBatch, csvNames });
+      Object.assign(context, { session, msPerEpoch, csvNames });
     }
     const saved = checkpoint(context, op, result);
     if (op === 'close') {
