@@ -46,16 +46,22 @@ function descendants(root) {
   return out;
 }
 
-// Summed Pss (kB) of the renderer processes of the browser `pid`.
+// Summed Pss (kB) of the renderer processes of the browser `pid`, and the part of it that is
+// not file pages (Pss_Anon + Pss_Shmem: heaps, raster tiles, canvases). File pages are mostly
+// Chromium's code, whose share falls as other Chromium processes on the machine map it too
+// (other test runs): that part moves by tens of MiB between two pages on a busy machine.
 function rendererPss(pid) {
   let total = 0;
+  let file = 0;
   for (const child of descendants(pid)) {
     try {
       if (!readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('--type=renderer')) continue;
-      total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${child}/smaps_rollup`, 'utf8'))[1]);
+      const rollup = readFileSync(`/proc/${child}/smaps_rollup`, 'utf8');
+      total += Number(/^Pss:\s+(\d+)/m.exec(rollup)[1]);
+      file += Number(/^Pss_File:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
     } catch { /* the process ended */ }
   }
-  return total;
+  return { total, withoutFile: total - file };
 }
 
 // The viewport is as tall for every count (all of the largest page on screen): a taller
@@ -75,10 +81,10 @@ async function measure(browser, browserPid, base, count, maxCount) {
     const workers = result.breakdown.filter((b) => b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope'));
     return { total: result.bytes, workers: workers.map((b) => b.bytes) };
   });
-  const pss = rendererPss(browserPid);
+  const { total: pss, withoutFile: pssWithoutFile } = rendererPss(browserPid);
   const epochs = await page.evaluate(() => [...document.querySelectorAll('nn-playground')].map((el) => el.metrics.epoch));
   await page.close();
-  return { count, ua, pss, epochs };
+  return { count, ua, pss, pssWithoutFile, epochs };
 }
 
 // A closed page's renderer takes a moment to exit; its Pss must not count for the next page.
@@ -179,14 +185,16 @@ async function measureTree(browser, browserPid, base, label) {
     out.runs.push(r);
     const workers = r.ua.workers.map((b) => (b / KB / KB).toFixed(2)).join(', ');
     console.log(`[${label}] ${count} instance(s): measureUserAgentSpecificMemory ${(r.ua.total / KB / KB).toFixed(1)} MiB `
-      + `(workers: ${workers} MiB); renderer Pss ${(r.pss / KB).toFixed(1)} MiB; epochs ${r.epochs.join(', ')}`);
+      + `(workers: ${workers} MiB); renderer Pss ${(r.pss / KB).toFixed(1)} MiB (${(r.pssWithoutFile / KB).toFixed(1)} MiB without file pages); `
+      + `epochs ${r.epochs.join(', ')}`);
   }
   if (out.runs.length >= 2) {
     const [a, b] = [out.runs[0], out.runs[out.runs.length - 1]];
     const n = b.count - a.count;
     out.pssPer = (b.pss - a.pss) / n / KB;
+    const withoutFilePer = (b.pssWithoutFile - a.pssWithoutFile) / n / KB;
     console.log(`[${label}] per extra instance: ${((b.ua.total - a.ua.total) / n / KB / KB).toFixed(2)} MiB (JS + wasm heaps), `
-      + `${out.pssPer.toFixed(1)} MiB (renderer Pss); floor ${FLOORS.pssPerInstanceMiB} MiB`);
+      + `${out.pssPer.toFixed(1)} MiB (renderer Pss; ${withoutFilePer.toFixed(1)} MiB without file pages); floor ${FLOORS.pssPerInstanceMiB} MiB`);
   }
   const equal = await equalEpochs(browser, base);
   out.spread = (Math.max(...equal) - Math.min(...equal)) / Math.max(...equal);

@@ -10,7 +10,7 @@ import { openBrowser, newPage, firstFrame, trainFor, OUTPUT_DIR } from './browse
 function pixelsOf(page, rgb) {
   return page.evaluate(([r, g, b]) => {
     const canvas = document.querySelector('nn-playground').shadowRoot.querySelector('.loss-chart');
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const data = ((c) => { const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d'); copy.drawImage(c, 0, 0); return copy; })(canvas).getImageData(0, 0, canvas.width, canvas.height).data;
     let count = 0;
     for (let i = 0; i < data.length; i += 4) {
       if (data[i + 3] > 200 && Math.abs(data[i] - r) < 12 && Math.abs(data[i + 1] - g) < 12 && Math.abs(data[i + 2] - b) < 12) count++;

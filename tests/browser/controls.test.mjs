@@ -13,7 +13,7 @@ const PLAYGROUND_HASH = 'activation=relu&batchSize=17&dataset=spiral&regDataset=
 const hashPairs = (url) => new Map(new URL(url).hash.slice(1).split('&').filter(Boolean).map((p) => p.split('=')));
 const pixelHash = (page, selector) => page.evaluate((sel) => {
   const canvas = document.querySelector('nn-playground').shadowRoot.querySelector(sel);
-  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  const data = ((c) => { const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d'); copy.drawImage(c, 0, 0); return copy; })(canvas).getImageData(0, 0, canvas.width, canvas.height).data;
   let hash = 0;
   for (let i = 0; i < data.length; i += 5) hash = (hash * 31 + data[i]) >>> 0;
   return hash;
@@ -93,7 +93,7 @@ test('live settings keep training; shape, activation, data and features rebuild'
   await page.waitForFunction(() => /dataset=xor/.test(location.hash));
   await page.waitForFunction((h) => {
     const c = document.querySelector('nn-playground').shadowRoot.querySelector('.heatmap-points');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const d = ((c) => { const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d'); copy.drawImage(c, 0, 0); return copy; })(c).getImageData(0, 0, c.width, c.height).data;
     let x = 0;
     for (let i = 0; i < d.length; i += 5) x = (x * 31 + d[i]) >>> 0;
     return x !== h;

@@ -212,8 +212,8 @@ test('a host page with hostile global CSS leaves the element\'s layout alone', a
     const { page, problems } = await newPage(browser, { width: 900, height: 1400 });
     await page.goto(`${base}blog/${name}.html`);
     await page.waitForFunction(() => document.querySelector('nn-playground')?.metrics.frames > 0);
-    await page.waitForFunction(() => document.querySelector('nn-playground').shadowRoot
-      .querySelector('.dataset-thumb').getContext('2d').getImageData(0, 0, 112, 112).data.some((v) => v > 0));
+    await page.waitForFunction(() => ((c) => { const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d'); copy.drawImage(c, 0, 0); return copy; })(document.querySelector('nn-playground').shadowRoot
+      .querySelector('.dataset-thumb')).getImageData(0, 0, 112, 112).data.some((v) => v > 0));
     await page.waitForTimeout(200);
     layouts[name] = await page.evaluate(() => {
       const el = document.querySelector('nn-playground');
@@ -252,7 +252,10 @@ test('a host page with hostile global CSS leaves the element\'s layout alone', a
     }
     return { changed };
   }, [plainPicture.toString('base64'), hostilePicture.toString('base64')]);
-  assert.deepEqual(difference, { changed: 0 }, 'the element looks the same');
+  // A few edge pixels may differ: the data column's sliders are rastered in the page's own layer
+  // at the host's sub-pixel offset (4 pixels of two slider edges, by 11 of 255, in Chromium). A
+  // style leaking in changes thousands.
+  assert.ok(!difference.size && difference.changed <= 16, `the element looks the same: ${JSON.stringify(difference)}`);
 });
 
 test('the share dialog\'s snippets, pasted into new pages, run the same setup', async (t) => {

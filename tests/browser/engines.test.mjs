@@ -24,7 +24,7 @@ const drawn = (i = 0) => (document.querySelectorAll('nn-playground')[i]?.metrics
 const hashOf = () => Object.fromEntries(location.hash.slice(1).split('&').filter(Boolean).map((p) => p.split('=')));
 const fingerprint = (selector, i = 0) => {
   const canvas = document.querySelectorAll('nn-playground')[i].shadowRoot.querySelector(selector);
-  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  const data = ((c) => { const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d'); copy.drawImage(c, 0, 0); return copy; })(canvas).getImageData(0, 0, canvas.width, canvas.height).data;
   let hash = 0;
   for (let k = 0; k < data.length; k += 5) hash = (hash * 31 + data[k]) >>> 0;
   return hash;
@@ -124,7 +124,7 @@ for (const name of selectedEngines()) {
         .getAttribute('aria-pressed')), 'true');
       await page.waitFor((p) => (() => {
         const canvas = document.querySelector('nn-playground').shadowRoot.querySelector('.heatmap-points');
-        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        const data = ((c) => { const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d'); copy.drawImage(c, 0, 0); return copy; })(canvas).getImageData(0, 0, canvas.width, canvas.height).data;
         let hash = 0;
         for (let k = 0; k < data.length; k += 5) hash = (hash * 31 + data[k]) >>> 0;
         return hash !== p;

@@ -76,7 +76,7 @@ function diagramPaint(page) {
       return opaqueAt(r.left + r.width / 2, r.top + r.height / 2);
     });
     const links = root.querySelector('.nv-link-canvas');
-    const linkData = links.getContext('2d').getImageData(0, 0, links.width, links.height).data;
+    const linkData = ((c) => { const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d'); copy.drawImage(c, 0, 0); return copy; })(links).getImageData(0, 0, links.width, links.height).data;
     let painted = 0;
     for (let i = 3; i < linkData.length; i += 4) if (linkData[i] > 0) painted++;
     return { neurons, painted, width: root.querySelector('.nv-map-canvas').width };

@@ -34,7 +34,7 @@ function thumbnailPixels(page) {
     const ink = [[0xf5, 0x93, 0x22], [0x08, 0x77, 0xbd]];
     return [...root.querySelectorAll('.dataset-list:not([hidden]) .dataset-thumb')].map((canvas) => {
       const box = canvas.getBoundingClientRect();
-      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      const data = ((c) => { const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d'); copy.drawImage(c, 0, 0); return copy; })(canvas).getImageData(0, 0, canvas.width, canvas.height).data;
       let painted = 0; let classy = 0; let dark = 0;
       for (let i = 0; i < data.length; i += 4) {
         if (data[i + 3] < 250) continue;
@@ -55,7 +55,7 @@ for (const ratio of [1, 2, 3]) {
     await page.goto(`${base}#dataset=circle&seed=2`);
     await page.waitForFunction(() => {
       const c = document.querySelector('nn-playground')?.shadowRoot?.querySelector('.dataset-thumb');
-      return c && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v) => v > 0);
+      return c && ((c) => { const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d'); copy.drawImage(c, 0, 0); return copy; })(c).getImageData(0, 0, c.width, c.height).data.some((v) => v > 0);
     }, null, { timeout: 15000 });
     const thumbs = await thumbnailPixels(page);
     assert.equal(thumbs.length, 9);

@@ -3,6 +3,7 @@
 import { h } from '../shared/dom.js';
 import { drawPoints } from '../views/heatmap.js';
 import { MULTI_CLASS } from '../state/multi-class.js';
+import { StillCanvas } from '../views/still-canvas.js';
 
 export const DATASETS = {
   classification: [
@@ -33,7 +34,7 @@ export class DatasetPicker {
   // onPick(problem, datasetKey) is called when a thumbnail is chosen.
   constructor(container, onPick) {
     this.buttons = new Map();
-    this.canvases = new Map();
+    this.pictures = new Map();
     this.lists = {};
     for (const [problem, sets] of Object.entries(DATASETS)) {
       const list = h('div', { class: 'dataset-list', role: 'group', 'aria-label': `${problem} datasets` });
@@ -44,7 +45,7 @@ export class DatasetPicker {
           onclick: () => onPick(problem, key) }, canvas);
         if (key === 'fashion') drawShirt(canvas);
         this.buttons.set(key, button);
-        this.canvases.set(key, canvas);
+        this.pictures.set(key, new StillCanvas(canvas));
         list.append(button);
       }
       this.lists[problem] = list;
@@ -66,11 +67,13 @@ export class DatasetPicker {
     const ratio = globalThis.devicePixelRatio || 1;
     const side = Math.round(THUMB_CSS_PX * ratio);
     for (const [key, points] of Object.entries(previews)) {
-      const canvas = this.canvases.get(key);
+      const picture = this.pictures.get(key);
       const many = classes > 2 && MULTI_CLASS.has(key);
-      if (canvas && canvas.width !== side) canvas.width = canvas.height = side;
-      if (canvas) drawPoints(canvas, points, { showTest: true, sizePx: DOT_CSS_PX * ratio, outline: false,
-        classes: many ? classes : 2, palette });
+      if (picture) {
+        drawPoints(picture.begin(side, side), points, { showTest: true, sizePx: DOT_CSS_PX * ratio, outline: false,
+          classes: many ? classes : 2, palette });
+        picture.show();
+      }
       const button = this.buttons.get(key);
       if (!button || key.startsWith('reg-')) continue;
       button.disabled = classes > 2 && !MULTI_CLASS.has(key);

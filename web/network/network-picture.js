@@ -12,6 +12,8 @@ import { valueToIndex } from '../views/colors.js';
 import { lookupTable, SHADES } from '../views/heatmap.js';
 import { create } from './network-dom.js';
 import { BIAS_SIZE } from './network-layout.js';
+import { StillCanvas } from '../views/still-canvas.js';
+import { context2d } from '../shared/canvas.js';
 
 // Faded layers (the trace overlay's "not reached yet"), as the faded elements' CSS opacity.
 const FADED_MAP_ALPHA = 0.25;
@@ -29,6 +31,9 @@ export class NetworkPicture {
     // Links and biases go under the nodes; the maps go over the neurons' placeholder squares.
     this.doc = doc;
     this.linkCanvas = create(doc, 'canvas', 'nv-picture nv-link-canvas', { 'aria-hidden': 'true' });
+    // Links change on one frame in four while training, but the page repaints on every one:
+    // shown as one picture per redraw, a copy of these pixels is not handed over each time.
+    this.linkPicture = new StillCanvas(this.linkCanvas);
     this.mapLayer = create(doc, 'div', 'nv-map-layer', { 'aria-hidden': 'true' });
     this.columns = [];  // per column of neurons: { canvas, x, top }
     this.nodeColumns = [];  // per node: its column's index
@@ -97,7 +102,7 @@ export class NetworkPicture {
 
   // styles[j] = { color, width, faded } for links[j]; biasStyles[j] = { color, faded }.
   drawLinks(styles, biasStyles) {
-    const ctx = this.linkCanvas.getContext('2d');
+    const ctx = context2d(this.linkPicture.begin(this.linkCanvas.width, this.linkCanvas.height));
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.linkCanvas.width, this.linkCanvas.height);
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
@@ -122,6 +127,7 @@ export class NetworkPicture {
       ctx.fillRect(x, y, BIAS_SIZE, BIAS_SIZE);
     });
     ctx.globalAlpha = 1;
+    this.linkPicture.show();
   }
 
   // maps: every neuron's map at side x side (the worker samples them from the grid, see
@@ -145,7 +151,7 @@ export class NetworkPicture {
     const side = this.side;
     const area = side * side;
     if (!this.columns.length) return;
-    const contexts = this.columns.map((column) => column.canvas.getContext('2d'));
+    const contexts = this.columns.map((column) => context2d(column.canvas));
     if (!this.image || this.image.width !== side) this.image = contexts[0].createImageData(side, side);
     const pixels = new Uint32Array(this.image.data.buffer, this.image.data.byteOffset, area);
     this.nodes.forEach(({ unit, y, stretch }, n) => {

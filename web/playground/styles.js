@@ -11,6 +11,10 @@ import { NETWORK_NAMES_CSS } from '../network/network-names.js';
 //   rounded clip (each canvas) to the corners on every frame, in software on machines without a
 //   GPU: 141 ms of it per frame at the default setup. Only the toolbar's background reaches the
 //   corners, so it rounds its own; .columns clips to a plain rectangle, which costs nothing.
+// - .dataset-list isolates: Chromium composites every 2-D canvas, and a paint chunk drawn after
+//   one whose bounds overlap it gets a layer of its own. Without the isolation the chunk after the
+//   last thumbnail ran to the end of the columns: an 882x1603 layer, rastered a second time over
+//   the page's own (7 MiB of tiles per playground). The stacking context ends the chunk there.
 // - The phone block (max-width 560px): one column, each part as short as it reads well; the
 //   run controls stick to the top of the screen (the toolbar's box gives way, display: contents,
 //   so the playground's grid holds them), so Play and the map are seen together.
@@ -49,7 +53,7 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .column-data .control { margin-top: 10px; }
 .data-more { margin-top: 8px; }
 .data-more > summary { cursor: pointer; color: #555; font-size: 12px; }
-.dataset-list { display: grid; grid-template-columns: repeat(auto-fill, 56px); gap: 8px; }
+.dataset-list { isolation: isolate; display: grid; grid-template-columns: repeat(auto-fill, 56px); gap: 8px; }
 .dataset-button { padding: 0; width: 56px; height: 56px; border: 2px solid transparent; border-radius: 4px; background: #f2f2f2; cursor: pointer; }
 .dataset-button[aria-pressed=true] { border-color: #183d4e; box-shadow: 0 0 0 1px #183d4e; }
 .dataset-button:hover { border-color: var(--accent); }

@@ -2,6 +2,8 @@
 // test accuracy (right axis, 0 to 100 %) against epoch, with axes and a scale, on one canvas.
 // Memory stays bounded on runs of any length (the Playground's history grows forever).
 import { drawAxes, niceTicks } from './chart-axes.js';
+import { StillCanvas } from './still-canvas.js';
+import { context2d } from '../shared/canvas.js';
 
 export const SERIES = {
   trainLoss: { color: '#888', dash: [] },
@@ -93,6 +95,9 @@ export class DownsampledHistory {
 export class LossChart {
   constructor(canvas, { capacity = 400 } = {}) {
     this.canvas = canvas;
+    // Shown as one picture per redraw (still-canvas.js): the page repaints every frame while
+    // training, and a 2-D canvas would hand over a copy of its pixels each time.
+    this.picture = new StillCanvas(canvas);
     this.history = new DownsampledHistory(capacity);
     this.showCount();
   }
@@ -167,8 +172,13 @@ export class LossChart {
   }
 
   draw() {
-    const ctx = this.canvas.getContext('2d');
+    const ctx = context2d(this.picture.begin(this.canvas.width, this.canvas.height));
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    this.drawCurves(ctx);
+    this.picture.show();
+  }
+
+  drawCurves(ctx) {
     const scale = this.scales();
     if (!scale) return;
     const h = this.history;

@@ -3,9 +3,11 @@
 import { h } from '../shared/dom.js';
 import { drawClassMap, drawHeatmap, drawPoints } from './heatmap.js';
 import { LossChart, SERIES } from './chart.js';
+import { StillCanvas } from './still-canvas.js';
 import { classColor, colorFor } from './colors.js';
 import { className } from '../state/class-names.js';
 import { PLOT_EXTENT } from '../state/state.js';
+import { context2d } from '../shared/canvas.js';
 
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
 const LOSS_NAMES = { squared: 'squared error', crossEntropy: 'cross-entropy', softmaxCrossEntropy: 'softmax cross-entropy', huber: 'Huber' };
@@ -75,6 +77,7 @@ export class OutputView {
 
     this.gridCanvas = h('canvas', { class: 'heatmap-grid', width: 100, height: 100 });
     this.pointCanvas = h('canvas', { class: 'heatmap-points', width: 300, height: 300 });
+    this.pointPicture = new StillCanvas(this.pointCanvas);
     this.heatmap = h('div', { class: 'heatmap', tabindex: 0, role: 'application',
       'aria-label': 'Decision boundary and data points. Arrow keys pick a point, Enter follows it through the network.' },
       this.gridCanvas, this.pointCanvas);
@@ -126,12 +129,12 @@ export class OutputView {
   redrawPoints() {
     const ratio = globalThis.devicePixelRatio || 1;
     const size = Math.max(1, Math.round(this.heatmap.clientWidth * ratio));
-    if (this.pointCanvas.width !== size) this.pointCanvas.width = this.pointCanvas.height = size;
-    drawPoints(this.pointCanvas, this.points, { showTest: this.showTest, ...this.style });
+    const surface = this.pointPicture.begin(size, size);
+    drawPoints(surface, this.points, { showTest: this.showTest, ...this.style });
     const i = this.selected;
     if (i >= 0 && i * 4 < this.points.length) {
       // A ring around the picked or followed point.
-      const ctx = this.pointCanvas.getContext('2d');
+      const ctx = context2d(surface);
       const px = ((this.points[i * 4] + PLOT_EXTENT) / (2 * PLOT_EXTENT)) * size;
       const py = ((PLOT_EXTENT - this.points[i * 4 + 1]) / (2 * PLOT_EXTENT)) * size;
       ctx.strokeStyle = '#111';
@@ -140,6 +143,7 @@ export class OutputView {
       ctx.arc(px, py, 7 * ratio, 0, 2 * Math.PI);
       ctx.stroke();
     }
+    this.pointPicture.show();
   }
 
   // Marks one point (index into the records) or none (-1).
