@@ -1,19 +1,19 @@
 // npm run bench [-- --json [file]] [-- --runs N] [-- --scalar] [-- --strict] [-- --check]
-//               [-- --base DIR] [-- --no-peers]
+//               [-- --base DIR] [-- --no-peers] [-- --only W7,W1]
 // nnplay's wasm module against ConvNetJS and TensorFlow.js (wasm backend, SIMD, one thread) on
 // the same data, network, initial weights and loss; see bench/README.md. --strict exits 1 when a
 // floor is missed; --check runs only the correctness checks, with a few calls and no timing.
 // --base DIR races a second nnplay build (DIR holds its nncore.mjs and .wasm, e.g. another
 // checkout's web/gen/) in the same runs, to compare a change with the commit before it;
 // --no-peers leaves out ConvNetJS and TF.js (and so the floors, which are against them).
-import { writeFileSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, writeFileSync, statSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadNnplay, nnplayEngine } from './engines/nnplay.mjs';
 import { convnetEngine } from './engines/convnet.mjs';
 import { loadTfjs, tfjsEngine } from './engines/tfjs.mjs';
-import { makeProblem, nnplayBatchLimit, GRID_SIZE } from './problem.mjs';
+import { makeProblem, makeImageProblem, nnplayBatchLimit, GRID_SIZE } from './problem.mjs';
 import { WORKLOADS, CHECK_EPOCHS, CHECK_CALLS } from './workloads.mjs';
 import { trainFlopsPerSample, forwardFlopsPerPoint } from './flops.mjs';
 import { timeSideBySide } from './timing.mjs';
@@ -24,7 +24,7 @@ import { ENGINE_NAMES, evaluateFloors, floorsExitCode, formatTable, formatFloors
 import { trainAndCompare, compareLosses, checkGrids, countCalls, progressOf, checkWork } from './checks.mjs';
 
 function parseArgs(argv) {
-  const options = { json: null, runs: 7, scalar: false, strict: false, check: false, base: null, peers: true };
+  const options = { json: null, runs: 7, scalar: false, strict: false, check: false, base: null, peers: true, only: null };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') options.json = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : '-';
     else if (argv[i] === '--runs') options.runs = Math.max(1, Number(argv[++i]) || 7);
@@ -33,10 +33,14 @@ function parseArgs(argv) {
     else if (argv[i] === '--check') options.check = true;
     else if (argv[i] === '--base' && argv[i + 1]) options.base = argv[++i];
     else if (argv[i] === '--no-peers') options.peers = false;
-    else throw new Error(`unknown argument "${argv[i]}"; use --json [file], --runs N, --scalar, --strict, --check, --base DIR and --no-peers`);
+    else if (argv[i] === '--only' && argv[i + 1]) options.only = argv[++i].split(',').map((id) => id.replace(/^w/i, ''));
+    else throw new Error(`unknown argument "${argv[i]}"; use --json [file], --runs N, --scalar, --strict, --check, --base DIR, --no-peers and --only W7,W1`);
   }
   if (options.strict && !options.peers) throw new Error('--strict checks the floors, which need the peers: drop --no-peers');
   if (options.check && options.json) throw new Error('--check times nothing, so it writes no JSON');
+  // --only W7 runs W7a, W7b and W7c; --only W5b just that one. Floors are checked for those run.
+  options.workloads = options.only ? WORKLOADS.filter((w) => options.only.some((id) => w.id.startsWith(id))) : WORKLOADS;
+  if (options.workloads.length === 0) throw new Error(`--only ${options.only.join()} names no workload; they are ${WORKLOADS.map((w) => `W${w.id}`).join(', ')}`);
   return options;
 }
 
@@ -47,9 +51,9 @@ function staleSources(built) {
 }
 
 // One problem (data and initial weights) per network shape, shared by its workloads.
-function problemFor(ctx, hidden) {
-  const key = hidden.join();
-  if (!ctx.problems.has(key)) ctx.problems.set(key, makeProblem(ctx.nn, hidden));
+function problemFor(ctx, { hidden, images = false }) {
+  const key = `${images ? 'images ' : ''}${hidden.join()}`;
+  if (!ctx.problems.has(key)) ctx.problems.set(key, images ? makeImageProblem(ctx.images.nn, hidden) : makeProblem(ctx.nn, hidden));
   return ctx.problems.get(key);
 }
 
@@ -80,7 +84,7 @@ function gridPlan(w, engines, problem, log) {
 }
 
 function runWorkload(w, ctx, log) {
-  const problem = problemFor(ctx, w.hidden);
+  const problem = problemFor(ctx, w);
   const training = w.kind === 'train';
   const requested = w.batch === 'full' ? problem.train.count : w.batch ?? problem.train.count;
   const nnBatch = Math.min(requested, ctx.batchLimit);
@@ -91,8 +95,10 @@ function runWorkload(w, ctx, log) {
       ? `batch ${nnBatch} for every engine: nnplay's core accepts at most ${ctx.batchLimit} (asked for ${requested})`
       : `nnplay at batch ${nnBatch}, the most its core accepts; ConvNetJS and TF.js at ${requested}`);
   }
-  const engines = { nnplay: nnplayEngine(ctx.nn, problem, nnBatch) };
-  if (ctx.base) engines.base = nnplayEngine(ctx.base, problem, nnBatch);
+  // Image workloads run on the image engine (nncore-images.wasm), as the page does for pictures.
+  const { nn, base } = w.images ? ctx.images : ctx;
+  const engines = { nnplay: nnplayEngine(nn, problem, nnBatch) };
+  if (base) engines.base = nnplayEngine(base, problem, nnBatch);
   if (ctx.peers) {
     engines.convnetjs = convnetEngine(problem, peerBatch);
     engines.tfjs = tfjsEngine(ctx.tf, problem, peerBatch);
@@ -167,6 +173,11 @@ async function main() {
   const { nn, built } = await loadNnplay(moduleFile);
   const baseDir = options.base && pathToFileURL(path.resolve(options.base) + path.sep);
   const base = baseDir && await loadNnplay(moduleFile, baseDir);
+  // The image engine, loaded only when an image workload runs; a base build without one races
+  // only the 2-D workloads.
+  const imageFile = moduleFile.replace('nncore', 'nncore-images');
+  const images = options.workloads.some((w) => w.images) ? { nn: (await loadNnplay(imageFile)).nn } : null;
+  if (images && baseDir && existsSync(new URL(imageFile, baseDir))) images.base = (await loadNnplay(imageFile, baseDir)).nn;
   const { tf, info: tfInfo } = options.peers ? await loadTfjs() : { tf: null, info: null };
   const machine = { node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
     loadAverage: os.loadavg()[0] };
@@ -183,13 +194,13 @@ async function main() {
       `WASM_HAS_MULTITHREAD_SUPPORT=${tfInfo.threads}, threads ${tfInfo.threadCount}`);
   }
 
-  const ctx = { nn, base: base?.nn, tf, peers: options.peers, check: options.check, runs: options.runs,
+  const ctx = { nn, base: base?.nn, images, tf, peers: options.peers, check: options.check, runs: options.runs,
     batchLimit: nnplayBatchLimit(nn), problems: new Map() };
   if (options.check) {
     // Correctness only (CI): the checks before and after the runs, around CHECK_CALLS untimed
     // calls of each engine; no peak, no timing, no floors.
-    for (const w of WORKLOADS) runWorkload(w, ctx, log);
-    log(`bench --check: all ${WORKLOADS.length} workloads: the engines agree and every call did its work ` +
+    for (const w of options.workloads) runWorkload(w, ctx, log);
+    log(`bench --check: ${options.only ? '' : 'all '}${options.workloads.length} workloads: the engines agree and every call did its work ` +
       `(${((performance.now() - started) / 1e3).toFixed(1)} s)`);
     endLoad();
     return;
@@ -204,9 +215,9 @@ async function main() {
   }
 
   const workloads = [];
-  for (const w of WORKLOADS) workloads.push(runWorkload(w, ctx, log));
+  for (const w of options.workloads) workloads.push(runWorkload(w, ctx, log));
   const floors = options.peers ? evaluateFloors(workloads) : [];
-  const breakdown = nnplayBreakdown(nn, ctx.batchLimit, peak);
+  const breakdown = options.only ? { lines: [], figures: null } : nnplayBreakdown(nn, ctx.batchLimit, peak);
 
   log(formatTable(workloads, peak));
   if (options.peers) log(formatFloors(floors));

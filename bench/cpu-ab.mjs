@@ -16,7 +16,7 @@ const rounds = Number(roundsArg || 9);
 const A = (await loadNnplay('nncore.wasm', pathToFileURL(dirA + '/'))).nn;
 const B = (await loadNnplay('nncore.wasm', pathToFileURL(dirB + '/'))).nn;
 const cpu = () => { const u = process.cpuUsage(); return u.user + u.system; };
-for (const w of WORKLOADS) {
+for (const w of WORKLOADS.filter((w) => !w.images)) {  // W7 runs on the image engine: bench --only W7 --base
   const pa = makeProblem(A, w.hidden), pb = makeProblem(B, w.hidden);
   const bs = (p) => (w.batch === 'full' ? p.train.count : w.batch ?? 10);
   const ea = nnplayEngine(A, pa, bs(pa)), eb = nnplayEngine(B, pb, bs(pb));

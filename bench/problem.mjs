@@ -1,6 +1,9 @@
 // The shared race: one nnplay Session defines the data, the network shape and its initial
 // weights, and every engine is handed exactly those numbers, so differences in speed are
 // differences in engines, not in setups.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 
 // Fixed epoch order (shuffle=false): every engine visits the training points in the order
 // points() lists them, in consecutive batches, the last partial batch included. Loss, optimizer
@@ -13,8 +16,54 @@ export const GRID_SIZE = 100;
 // Grid coordinates span [-GRID_EXTENT, GRID_EXTENT]^2, as the engine's evaluate_grid does.
 const GRID_EXTENT = 6;
 
-export function configText({ hidden, batchSize, seed = SEED }) {
-  return `${BASE_CONFIG}&seed=${seed}&networkShape=${hidden.join(',')}&batchSize=${batchSize}`;
+// The image workloads (W7): all ten clothing classes at 28 x 28 (784 inputs), 50 training
+// images per class in the session's fixed order (classes interleaved), softmax cross-entropy.
+const IMAGE_CONFIG = 'dataset=fashion&imageClasses=all&imageSize=28&numSamples=500&activation=tanh' +
+  '&learningRate=0.03&shuffle=false&optimizer=sgd&regularization=none';
+const IMAGE_ASSET = new URL('../dist/fashion/', import.meta.url);
+
+export function configText({ hidden, batchSize, seed = SEED, images = false }) {
+  return `${images ? IMAGE_CONFIG : BASE_CONFIG}&seed=${seed}&networkShape=${hidden.join(',')}&batchSize=${batchSize}`;
+}
+
+// Hands a session the asset's classes (dist/fashion/<key>.idx.gz, written by npm run build:dist)
+// that `config` needs; the bytes are read once per process.
+const imageBytes = new Map();
+export function loadImages(session, config) {
+  for (const key of session.missingImageClasses(config)) {
+    if (!imageBytes.has(key)) {
+      const file = fileURLToPath(new URL(`${key}.idx.gz`, IMAGE_ASSET));
+      if (!existsSync(file)) throw new Error(`${file} is missing: npm run build:dist writes the clothing asset`);
+      imageBytes.set(key, gunzipSync(readFileSync(file)));
+    }
+    session.addImageClass(key, imageBytes.get(key));
+  }
+}
+
+// Data and initial weights of an image network: the session's training images as it feeds them
+// to its input layer (pixel / 255, as core/images.cpp's image_inputs rounds it), feature-major
+// [inputs, count], and their class labels.
+export function makeImageProblem(nn, hidden) {
+  const session = new nn.Session();
+  try {
+    const config = configText({ hidden, batchSize: 1, images: true });
+    loadImages(session, config);
+    session.configure(config);
+    const count = session.imageCount(false);
+    const unitCounts = Array.from(session.unitCounts());
+    const inputs = unitCounts[0], classes = unitCounts.at(-1);
+    const x = new Float32Array(inputs * count), labels = new Int32Array(count);
+    const scale = Math.fround(1 / 255);
+    for (let i = 0; i < count; i++) {
+      const pixels = session.imagePixels(false, i);
+      for (let p = 0; p < inputs; p++) x[p * count + i] = Math.fround(pixels[p] * scale);
+      labels[i] = session.imageLabel(false, i);
+    }
+    return { hidden, images: true, sizes: [inputs, ...hidden, classes], params: session.params().slice(), unitCounts,
+      train: { x, labels, count, classes } };
+  } finally {
+    session.delete();
+  }
 }
 
 // The largest batch size this nncore build accepts, read from its own validation message

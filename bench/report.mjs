@@ -12,6 +12,14 @@ const FLOORS = [
   { workload: '4', peer: 'tfjs', atLeast: 4 },
   { workload: '5b', peer: 'tfjs', atLeast: 2 },
   { workload: '5b', peakShare: 0.25 },
+  // Issue 18: the 784-wide image network, against TF.js's figures there (6.3 k, 10.9 k and 14.7 k
+  // samples/s on random inputs when the issue was filed), and its products near the peak.
+  { workload: '7a', peer: 'tfjs', atLeast: 10 },
+  { workload: '7b', peer: 'tfjs', atLeast: 4 },
+  { workload: '7c', peer: 'tfjs', atLeast: 3 },
+  { workload: '7a', peakShare: 0.4, products: '784-wide' },
+  { workload: '7b', peakShare: 0.4, products: '784-wide' },
+  { workload: '7c', peakShare: 0.4, products: '784-wide' },
 ];
 
 function si(value) {
@@ -30,7 +38,7 @@ const percent = (value) => `${(100 * value).toFixed(value < 0.1 ? 2 : 1)} %`;
 // the figure (the fix is to raise the cap or change the workload, not to read the figure).
 export function evaluateFloors(workloads) {
   const byId = Object.fromEntries(workloads.map((w) => [w.id, w]));
-  return FLOORS.map((floor) => {
+  return FLOORS.filter((floor) => byId[floor.workload]).map((floor) => {
     const w = byId[floor.workload];
     const capped = w.kind === 'train' && w.engines.nnplay.batchSize !== w.requestedBatch;
     const why = capped
@@ -42,7 +50,7 @@ export function evaluateFloors(workloads) {
         value, need: floor.atLeast, shown: times(value), capped, pass: !capped && value >= floor.atLeast };
     }
     const value = w.engines.nnplay.peakShare;
-    return { workload: w.id, text: `W${w.id} nnplay's 64-wide products >= ${percent(floor.peakShare)} of the WASM-SIMD peak${why}`,
+    return { workload: w.id, text: `W${w.id} nnplay's ${floor.products ?? '64-wide'} products >= ${percent(floor.peakShare)} of the WASM-SIMD peak${why}`,
       value, need: floor.peakShare, shown: percent(value), capped, pass: !capped && value >= floor.peakShare };
   });
 }
@@ -81,7 +89,7 @@ export function formatTable(workloads, peak) {
 }
 
 export function formatFloors(floors) {
-  const lines = ['', 'Floors (issue 6):'];
+  const lines = ['', 'Floors (issues 6 and 18):'];
   for (const f of floors) lines.push(`  ${f.pass ? 'PASS' : 'FAIL'}  ${f.text}: ${f.shown}`);
   const failed = floors.filter((f) => !f.pass).length;
   lines.push(failed ? `  ${failed} of ${floors.length} floors missed` : `  all ${floors.length} floors met`);

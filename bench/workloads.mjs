@@ -1,4 +1,4 @@
-// The workloads of issue 6. `batch: 'full'` means the whole training set in one batch;
+// The workloads of issues 6 and 18. `batch: 'full'` means the whole training set in one batch;
 // `sameBatch` means every engine runs the batch nnplay can run, so the race stays like for like
 // when the core caps the batch size below the requested one.
 export const WORKLOADS = [
@@ -9,6 +9,10 @@ export const WORKLOADS = [
   { id: '5a', title: '2-64-64-1 training, batch 32', kind: 'train', hidden: [64, 64], batch: 32, sameBatch: true },
   { id: '5b', title: '2-64-64-1 training, full batch', kind: 'train', hidden: [64, 64], batch: 'full' },
   { id: '6', title: '2-64-64-1 100x100 grid, every neuron', kind: 'gridAll', hidden: [64, 64] },
+  // Issue 18: the clothing images' network, 784 pixels in, one softmax unit per class.
+  { id: '7a', title: '784-64-10 training, batch 10', kind: 'train', images: true, hidden: [64], batch: 10 },
+  { id: '7b', title: '784-64-10 training, batch 32', kind: 'train', images: true, hidden: [64], batch: 32 },
+  { id: '7c', title: '784-64-10 training, batch 256', kind: 'train', images: true, hidden: [64], batch: 256 },
 ];
 
 // Epochs trained before the losses are compared.

@@ -22,4 +22,21 @@ void dense_forward(const float* W, const float* b, const float* x, float* z, std
 void dense_backward(const float* W, const float* x, const float* dz, float* dW, float* db, float* dx,
                     std::size_t out, std::size_t in, std::size_t batch);
 
+// Wide layers (kernels_wide.cpp; the network uses them from kWideInputs inputs on): the layer
+// input transposed to sample-major rows, xt [count, in] = x[:, 0..count)^T with x's row stride ld.
+// wide_kernels() is false in the 2-D wasm module, which links kernels_no_wide.cpp instead.
+constexpr std::size_t kWideInputs = 128;
+bool wide_kernels();
+void transpose_columns(const float* x, std::size_t rows, std::size_t count, std::size_t ld, float* xt);
+
+// z[:, 0..used) as dense_forward from xt's first `used` samples; z[:, used..batch) = b, the sums
+// of the zero inputs that pad a training batch. z has row stride ld.
+void wide_forward(const float* W, const float* b, const float* xt, float* z, std::size_t out, std::size_t in,
+                  std::size_t used, std::size_t batch, std::size_t ld);
+
+// dW += dz[:, 0..used) . xt[0..used), db += the row sums of dz[:, 0..used); dz has row stride batch.
+// Columns from `used` on are padding (zero inputs, zero gradient) and add nothing.
+void wide_weight_grad(const float* xt, const float* dz, float* dW, float* db, std::size_t out, std::size_t in,
+                      std::size_t used, std::size_t batch);
+
 }  // namespace nnplay

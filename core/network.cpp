@@ -10,6 +10,14 @@
 
 namespace nnplay {
 
+namespace {
+// Large batches (a grid, the metrics) go through every layer one block of columns at a time, so
+// a block's activations stay in cache from one layer to the next; a training batch is one block.
+constexpr std::size_t kBlock = 256;
+
+bool is_wide(const LayerShape& s) { return s.in >= kWideInputs && wide_kernels(); }
+}  // namespace
+
 NNPLAY_SET_UP Network::Network(std::size_t inputs, const std::vector<int>& hidden, std::size_t outputs,
                  Activation hidden_activation, Activation output_activation)
     : Network(inputs, hidden, outputs, std::vector<Activation>(hidden.size(), hidden_activation),
@@ -65,6 +73,8 @@ NNPLAY_SET_UP void Network::init(Init kind, Rng& rng) {
 
 void Network::prepare(ForwardCache& cache, std::size_t batch, bool for_backward) const {
   cache.batch = batch;
+  cache.used = batch;
+  cache.transposed.resize(layers_.size());
   cache.z.resize(layers_.size());
   if (for_backward) cache.delta.resize(layers_.size());
   else std::vector<Matrix>().swap(cache.delta);
@@ -78,9 +88,6 @@ void Network::prepare(ForwardCache& cache, std::size_t batch, bool for_backward)
 }
 
 void Network::forward(ForwardCache& cache) const {
-  // Large batches (a grid) go through every layer one block of columns at a time, so a block's
-  // activations stay in cache from one layer to the next; a training batch is one block.
-  constexpr std::size_t kBlock = 256;
   const float* p = params_.data();
   const std::size_t batch = cache.batch;
   for (std::size_t start = 0; start < batch; start += kBlock) {
@@ -89,7 +96,17 @@ void Network::forward(ForwardCache& cache) const {
       const LayerShape& s = layers_[l];
       float* z = cache.z[l].data() + start;
       float* a = cache.a[l + 1].data() + start;
-      dense_forward(p + s.w_offset, p + s.b_offset, cache.a[l].data() + start, z, s.out, s.in, count, batch);
+      if (is_wide(s)) {
+        std::vector<float>& xt = cache.transposed[l];
+        xt.resize(count * s.in);
+        // Only the input layer's padding columns are zeros (a hidden layer's are f(b)).
+        const std::size_t filled = l == 0 ? cache.used : batch;
+        const std::size_t used = std::min(count, filled > start ? filled - start : 0);
+        transpose_columns(cache.a[l].data() + start, s.in, used, batch, xt.data());
+        wide_forward(p + s.w_offset, p + s.b_offset, xt.data(), z, s.out, s.in, used, count, batch);
+      } else {
+        dense_forward(p + s.w_offset, p + s.b_offset, cache.a[l].data() + start, z, s.out, s.in, count, batch);
+      }
       if (s.activation == Activation::kSoftmax) {
         softmax_block(z, a, s.out, count, batch);
       } else if (count == batch) {
@@ -102,7 +119,6 @@ void Network::forward(ForwardCache& cache) const {
 }
 
 void Network::forward_values(const std::vector<float*>& layers, std::size_t batch) const {
-  constexpr std::size_t kBlock = 256;  // as in forward(): a block's values stay in cache across layers
   const float* p = params_.data();
   for (std::size_t start = 0; start < batch; start += kBlock) {
     const std::size_t count = std::min(kBlock, batch - start);
@@ -134,7 +150,17 @@ void Network::backward(ForwardCache& cache, const Matrix& grad_output, std::vect
                         cache.a[l + 1].data(), upstream, dz, s.out * batch);
     float* dx = l > 0 ? cache.delta[l - 1].data() : nullptr;
     float* g = grads.data();
-    dense_backward(p + s.w_offset, cache.a[l].data(), dz, g + s.w_offset, g + s.b_offset, dx, s.out, s.in, batch);
+    if (is_wide(s) && dx == nullptr) {
+      // forward() left the transposed input of a batch it ran as one block.
+      std::vector<float>& xt = cache.transposed[l];
+      if (batch > kBlock) {
+        xt.resize(batch * s.in);
+        transpose_columns(cache.a[l].data(), s.in, cache.used, batch, xt.data());
+      }
+      wide_weight_grad(xt.data(), dz, g + s.w_offset, g + s.b_offset, s.out, s.in, cache.used, batch);
+    } else {
+      dense_backward(p + s.w_offset, cache.a[l].data(), dz, g + s.w_offset, g + s.b_offset, dx, s.out, s.in, batch);
+    }
     upstream = dx;
   }
 }

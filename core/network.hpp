@@ -28,6 +28,12 @@ struct LayerShape {
 struct ForwardCache {
   std::vector<Matrix> z, a, delta;
   std::size_t batch = 0;
+  // Columns that hold samples (prepare() sets it to batch); a training batch padded to whole
+  // SIMD vectors sets it lower: its extra columns have zero inputs and a zero loss gradient.
+  std::size_t used = 0;
+  // Wide layers' inputs, sample-major (kernels.hpp): transposed[l] for layer l, of the whole
+  // batch once forward() ran it as one block (of the input layer: its `used` columns).
+  std::vector<std::vector<float>> transposed;
   Matrix& input() { return a.front(); }
   const Matrix& output() const { return a.back(); }
 };

@@ -228,6 +228,7 @@ void Session::run_batch(const std::uint32_t* indices, std::size_t count) {
   const std::size_t width = (count + 3) & ~std::size_t(3);
   const std::size_t outputs = network_.output_count();
   network_.prepare(batch_cache_, width);
+  batch_cache_.used = count;
   ensure_shape(batch_targets_, outputs, width);
   ensure_shape(grad_output_, outputs, width);
   copy_columns(train_x_, indices, count, batch_cache_.input());

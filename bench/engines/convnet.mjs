@@ -27,6 +27,7 @@ function buildNet(problem) {
 }
 
 export function convnetEngine(problem, batchSize) {
+  if (problem.images) return convnetImageEngine(problem, batchSize);
   const net = buildNet(problem);
   const trainer = new convnetjs.Trainer(net, {
     method: 'sgd', learning_rate: LEARNING_RATE, momentum: 0, batch_size: batchSize, l1_decay: 0, l2_decay: 0,
@@ -103,6 +104,55 @@ export function convnetEngine(problem, batchSize) {
         }
       }
       return out;
+    },
+    dispose() {},
+  };
+  return engine;
+}
+
+// The image network (W7): ConvNetJS's 'softmax' layer (its makeLayers puts a linear fc layer
+// in front) trains on the softmax cross-entropy of a class label; one Vol per image, made once.
+function convnetImageEngine(problem, batchSize) {
+  const { x, labels, count, classes } = problem.train;
+  const inputs = problem.sizes[0];
+  const net = new convnetjs.Net();
+  const defs = [{ type: 'input', out_sx: 1, out_sy: 1, out_depth: inputs }];
+  for (const units of problem.hidden) defs.push({ type: 'fc', num_neurons: units, activation: 'tanh' });
+  defs.push({ type: 'softmax', num_classes: classes });
+  net.makeLayers(defs);
+  const fcs = net.layers.filter((layer) => layer.layer_type === 'fc');
+  layerParams(problem).forEach(({ in: n, out, W, b }, l) => {
+    for (let o = 0; o < out; o++) {
+      for (let i = 0; i < n; i++) fcs[l].filters[o].w[i] = W[o * n + i];
+      fcs[l].biases.w[o] = b[o];
+    }
+  });
+  const trainer = new convnetjs.Trainer(net, {
+    method: 'sgd', learning_rate: LEARNING_RATE, momentum: 0, batch_size: batchSize, l1_decay: 0, l2_decay: 0,
+  });
+  const samples = Array.from({ length: count }, (_, s) => {
+    const v = new convnetjs.Vol(1, 1, inputs, 0);
+    for (let p = 0; p < inputs; p++) v.w[p] = x[p * count + s];
+    return v;
+  });
+  let epochs = 0;
+  const engine = {
+    batchSize,
+    progress: () => ({ epochs, loss: engine.loss(), stopped: '' }),
+    // As for points: the trainer's counter restarts per batch, so the last partial batch is an update of its own.
+    trainEpoch() {
+      epochs++;
+      for (let start = 0; start < count; start += batchSize) {
+        const size = Math.min(batchSize, count - start);
+        trainer.k = 0;
+        trainer.batch_size = size;
+        for (let i = start; i < start + size; i++) trainer.train(samples[i], labels[i]);
+      }
+    },
+    loss() {
+      let sum = 0;
+      for (let i = 0; i < count; i++) sum -= Math.log(net.forward(samples[i]).w[labels[i]]);
+      return sum / count;
     },
     dispose() {},
   };

@@ -1,6 +1,7 @@
 // nnplay's wasm module driven through its real JS API, the way web/engine/worker.js drives it.
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { configText } from '../problem.mjs';
+import { configText, loadImages } from '../problem.mjs';
 import { joinLayers } from '../../web/engine/grid-copy.js';
 
 const GEN = new URL('../../web/gen/', import.meta.url);
@@ -12,7 +13,11 @@ const GEN = new URL('../../web/gen/', import.meta.url);
 export async function loadNnplay(file = 'nncore.wasm', gen = GEN) {
   globalThis.__dirname ??= '.';
   const wasmUrl = new URL(file, gen);
-  const { default: createNnCore } = await import(new URL('nncore.mjs', gen).href);
+  // A build's glue is named after its module (nncore-images.mjs for nncore-images[-scalar].wasm)
+  // where the build keeps one of its own; otherwise every module loads through nncore.mjs.
+  const own = new URL(file.replace(/(-scalar)?\.wasm$/, '.mjs'), gen);
+  const glue = existsSync(own) ? own : new URL('nncore.mjs', gen);
+  const { default: createNnCore } = await import(glue.href);
   const nn = await createNnCore({ wasmBinary: await readFile(wasmUrl) });
   return { nn, built: (await stat(wasmUrl)).mtime };
 }
@@ -36,7 +41,9 @@ export function copyGridAll(session, n) {
 // session auto-stop).
 export function nnplayEngine(nn, problem, batchSize, { extraConfig = '' } = {}) {
   const session = new nn.Session();
-  session.configure(configText({ hidden: problem.hidden, batchSize }) + extraConfig);
+  const config = configText({ hidden: problem.hidden, batchSize, images: problem.images }) + extraConfig;
+  if (problem.images) loadImages(session, config);
+  session.configure(config);
   session.setParams(problem.params);
   const batchesPerEpoch = Math.ceil(problem.train.count / batchSize);
   return {
