@@ -18,7 +18,7 @@ function startCounting() {
   const tick = () => { if (!counter.on) return; counter.ticks++; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
   const el = document.querySelector('nn-playground');
-  const snapshot = () => ({ time: performance.now(), ticks: counter.ticks, frames: el?.metrics.frames ?? 0, epoch: el?.metrics.epoch ?? 0 });
+  const snapshot = () => ({ time: performance.now(), ticks: counter.ticks, frames: el?.metrics?.frames ?? 0, epoch: el?.metrics?.epoch ?? 0 });
   window.__nnFloors = { counter, snapshot, start: snapshot() };
   return true;
 }
@@ -54,7 +54,7 @@ export async function measureEngine(name, base, { seconds = 8, warmup = 2, log =
     for (const setup of ENGINE_SETUPS) {
       const page = await engine.open(`${base}#${setup.hash}`, { width: 1280, height: 900 });
       try {
-        await page.waitFor(() => (document.querySelector('nn-playground')?.metrics.frames ?? 0) > 0, { timeout: 60000 });
+        await page.waitFor(() => (document.querySelector('nn-playground')?.metrics?.frames ?? 0) > 0, { timeout: 60000 });
         await page.evaluate(() => document.querySelector('nn-playground').play());
         await sleep(warmup * 1000);
         const m = await measure(page, seconds);

@@ -14,6 +14,7 @@ import { mergeChunks } from './merge-chunks.mjs';
 import { writeFashionAsset } from './fashion-asset.mjs';
 import { execFileSync } from 'node:child_process';
 import { writeTypes } from './build-types.mjs';
+import { cssLiteralsPlugin } from './minify-css-literals.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WEB = path.join(ROOT, 'web');
@@ -56,6 +57,30 @@ const scalarUrlPlugin = urlPlugin('nnplay-scalar-url', /[\\/]web[\\/]engine[\\/]
   ['../gen/nncore-scalar.wasm', './nncore-scalar.wasm'], ['./image-data.js', `./${IMAGE_WORKER}`]);
 // The image code finds the clothing asset in web/gen/fashion/; in dist/ in fashion/.
 const fashionUrlPlugin = urlPlugin('nnplay-fashion-url', /[\\/]web[\\/]engine[\\/]image-data\.js$/, ['../gen/fashion/', './fashion/']);
+// The picture views (web/images/) are a bundle of their own, with their own copies of the few
+// small modules they share with nnplay.js: as a chunk of the split build they would cut those
+// modules out of nnplay.js into shared chunks, and every chunk costs the first load bytes.
+const IMAGES = 'nnplay-images.js';
+const imagesPlugin = {
+  name: 'nnplay-images',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]images[\\/]image-panel\.js$/ }, () => ({ path: `./${IMAGES}`, external: true }));
+  },
+};
+
+// dist/'s glue only ever runs in a browser's worker: its Node branch (file reads, process
+// handlers) is dropped by writing `false` for the environment test, which the minifier folds away.
+const NODE_TEST = 'var ENVIRONMENT_IS_NODE=typeof process=="object"&&typeof process.versions=="object"&&typeof process.versions.node=="string";';
+const glueNodePlugin = {
+  name: 'nnplay-glue-browser',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]web[\\/]gen[\\/]nncore\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(NODE_TEST)) throw new Error('nncore.mjs: the Emscripten glue no longer tests for Node as expected');
+      return { contents: source.replace(NODE_TEST, '').replace(/\bENVIRONMENT_IS_NODE\b/g, 'false'), loader: 'js' };
+    });
+  },
+};
 
 async function bundle(entry, outfile, extra = {}) {
   await esbuild.build({
@@ -93,7 +118,7 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   };
   const { metafile, outputFiles } = await esbuild.build({
     ...split, entryPoints: { nnplay: path.join(WEB, MODULE) }, outdir: outDir, splitting: true,
-    chunkNames: 'nnplay-[name]-[hash]', plugins: [workerUrlPlugin], metafile: true, write: false,
+    chunkNames: 'nnplay-[name]-[hash]', plugins: [workerUrlPlugin, imagesPlugin, cssLiteralsPlugin], metafile: true, write: false,
   });
   // What loads before any interaction: nnplay.js and, transitively, every chunk it imports
   // statically. The rest wait for a dynamic import.
@@ -111,8 +136,11 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   const eager = merged ? [merged.shared] : statics;
   const chunks = [...files.keys()].filter((file) => file !== MODULE);
   for (const [file, text] of files) await writeFile(path.join(outDir, file), text);
+  // The picture views, a bundle of their own (see imagesPlugin).
+  await bundle('images/image-panel.js', path.join(outDir, IMAGES), { plugins: [cssLiteralsPlugin] });
+  chunks.push(IMAGES);
   // The glue's Node branch requires fs and path; in a browser that branch never runs.
-  await bundle('engine/worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'], plugins: [scalarUrlPlugin] });
+  await bundle('engine/worker.js', path.join(outDir, WORKER), { external: ['fs', 'path'], plugins: [scalarUrlPlugin, glueNodePlugin] });
   // The worker's image code, imported only for image data, and the clothing images it fetches.
   await bundle('engine/image-data.js', path.join(outDir, IMAGE_WORKER), { plugins: [fashionUrlPlugin] });
   chunks.push(IMAGE_WORKER);
@@ -126,6 +154,9 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze',
     '--config', 'custom-elements-manifest.config.mjs', '--outdir', path.relative(ROOT, outDir) || '.'],
   { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The standalone page's stylesheet counts in the budget: shipped minified.
+  const pageCss = await readFile(path.join(WEB, 'page.css'), 'utf8');
+  await writeFile(path.join(outDir, 'page.css'), (await esbuild.transform(pageCss, { loader: 'css', minify: true, target: TARGET })).code);
 
   const sizes = {};
   for (const file of (await listFiles(outDir)).filter((f) => !f.startsWith('fashion'))) {

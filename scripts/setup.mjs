@@ -30,6 +30,10 @@ const DEBIAN_PACKAGES = [
   // are only a Recommends of clang's packages, so they are named here to be sure.
   ['clang', '/usr/bin/clang++'],
   ['libclang-rt-14-dev', '/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a'],
+  // The runtimes the model export's files are run in (tests/js/export/): NumPy, and PyTorch's
+  // CPU build (about 130 MB to fetch, 600 MB installed, a minute or so to install).
+  ['python3-numpy', '/usr/lib/python3/dist-packages/numpy/__init__.py'],
+  ['python3-torch', '/usr/lib/python3/dist-packages/torch/__init__.py'],
 ];
 
 function run(command, args, options = {}) {
@@ -61,7 +65,9 @@ function installNpmPackages() {
   const stamp = path.join(ROOT, 'node_modules', '.package-lock.json');
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= statSync(lock).mtimeMs) return;
   console.log('setup: installing npm packages (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // onnxruntime-node's postinstall would fetch CUDA providers from outside the npm registry;
+  // .npmrc says skip as well, for a bare `npm ci`.
+  run('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, ONNXRUNTIME_NODE_INSTALL: 'skip' } });
 }
 
 installDebianPackages();

@@ -139,10 +139,6 @@ val validate_config(const std::string& text) {
   return out;
 }
 
-// Every engine setting's kind, range, choices and default, and the engine's caps, as JSON
-// (settings.hpp): the page's schema is built from it (scripts/gen-limits.mjs).
-std::string settings_table() { return nnplay::settings_json(); }
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(nnplay) {
@@ -197,5 +193,4 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("load", &load);
 
   emscripten::function("validateConfig", &validate_config);
-  emscripten::function("settingsTable", &settings_table);
 }

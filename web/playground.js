@@ -17,6 +17,8 @@ import { FramePacer } from './engine/frame-pacer.js';
 import { networkStructure } from './playground/layer-names.js';
 import { wireDataEditing } from './playground/data-editing.js';
 import { FrameViews } from './playground/frame-views.js';
+import { wireRuns } from './playground/runs-wiring.js';
+import { ImageMode, isImageData } from './playground/image-mode.js';
 import {
   ALL_DATASETS, changesBetween, formatForEngine, haltReason, needsRebuild, nextState, pointRadii, randomSeed,
   withEngineSettings,
@@ -24,9 +26,10 @@ import {
 
 const GRID_SIZE = 100;
 
-// options: { state, onStateChange(state), onEvent(name, detail), lazy }. With `lazy` the DOM is
-// built at once but the worker starts only at the first setVisible(true) (or step/reset).
-export function mount(root, { state: initial = defaultState(), onStateChange = () => {}, onEvent = () => {}, lazy = false } = {}) {
+// options: { state, onStateChange(state), onEvent(name, detail), lazy, storeRuns }. With `lazy` the DOM is
+// built at once but the worker starts only at the first setVisible(true) (or step/reset). storeRuns: a
+// name keeps the run history in localStorage; null (the default) keeps it for the page's life only.
+export function mount(root, { state: initial = defaultState(), onStateChange = () => {}, onEvent = () => {}, lazy = false, storeRuns = null } = {}) {
   let state = { ...initial, hidden: [...(initial.hidden ?? [])] };
   if (state.seed === '') state.seed = randomSeed();
   let running = false;
@@ -107,6 +110,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const editing = wireDataEditing({ root, ui, explain, pause, showError, onEvent, engine: () => engine,
     started: () => started, points: () => model.points, adoptSettings, applyStructure });
   const { tools } = editing;
+  const runs = wireRuns({ root, ui, storeRuns, engine: () => engine, state: () => state, settle, changeMany, restart, adoptSettings, showError });
+  const imageMode = new ImageMode({ root, ui, views, engine: () => engine, getState: () => state, change, onError: showError });
 
   function showError(error) {
     if (stopped) return;  // keep the Restart message in place
@@ -124,9 +129,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     change(key, next);
   }
 
-  function change(key, value) {
-    changeMany({ [key]: value });
-  }
+  function change(key, value) { changeMany({ [key]: value }); }
 
   // Applies several settings at once: live ones go straight to the engine, anything else rebuilds.
   function changeMany(changes) {
@@ -137,6 +140,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     if (!started) {
       // Not started yet: start() configures the engine from the latest state.
     } else if (needsRebuild(keys)) {
+      runs.end(previous);
       rebuild().catch((error) => {
         state = previous;
         onStateChange(state);
@@ -155,6 +159,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       tools.setProblem({ classes: model.classes, names: model.names, palette: state.palette });
     }
     if ('numClasses' in changes || 'problem' in changes) refreshPreviews();
+    if ('dataset' in changes || 'problem' in changes) imageMode.sync(state).catch(showError);
   }
 
   // After the engine's data or network changed: points, classes, loss title, network diagram.
@@ -171,13 +176,14 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     ui.output.setLossTitle(result.lossName);
     applyPointStyle();
     tools.setProblem({ classes: result.classes, names: model.names, palette: state.palette });
+    if (isImageData(state)) imageMode.setStructure(result, state);
     showNetwork();
     explain.setStructure({ labels: FEATURES.filter((f) => state[f.key]).map((f) => f.label),
       lossName: result.lossName, classes: result.classes, names: model.names, palette: state.palette });
     dirty = true;
   }
 
-  const showNetwork = () => network.setStructure(networkStructure(state, model));
+  const showNetwork = () => isImageData(state) || network.setStructure(networkStructure(state, model));
 
   async function rebuild() {
     const build = ++generation;
@@ -196,6 +202,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   // A CSV import or an opened experiment changed the engine's settings: take them into the state.
   function adoptSettings(result, source) {
+    runs.end(state, false);
     generation++;
     state = withEngineSettings(state, result.config);
     onStateChange(state);
@@ -214,7 +221,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   }
 
   function redrawMap() {
-    if (lastFrame) drawOutputMap(ui.output, lastFrame, { unit: hoveredUnit, unitCounts: model.unitCounts, state });
+    if (lastFrame?.grid) drawOutputMap(ui.output, lastFrame, { unit: hoveredUnit, unitCounts: model.unitCounts, state });
   }
 
   function draw(frame) {
@@ -228,11 +235,12 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy, running, frames };
     redrawMap();  // the maps change every frame; the other views take turns while training
     views.draw(frame, { running, frames, state, model });
+    imageMode.draw(frame, { running, frames });
     if (state.showPointLoss) applyPointStyle();
     // The previous frame is drawn and replaced: its arrays go back to the worker for the next
     // frame, so a steady stream of frames allocates nothing (2 MB a frame at 6x8 otherwise).
     if (previous) recycle(previous);
-    if (frame.trained > 0) onEvent('epoch', { ...metrics });
+    if (frame.trained > 0) { runs.trained(state); onEvent('epoch', { ...metrics }); }
     const halt = running ? haltReason(m, state) : null;
     if (halt) {
       pause();
@@ -262,6 +270,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   function play() {
     if (running) return;
     running = true;
+    runs.play();
     metrics = { ...metrics, running };
     ui.showRunning(true);
     ui.clearError();
@@ -271,6 +280,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   function pause() {
     if (!running) return;
     running = false;
+    runs.pause();
     metrics = { ...metrics, running };
     dirty = true;  // one more frame, drawn in full, so links and numbers show where training stopped
     ui.showRunning(false);
@@ -305,6 +315,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   async function restart(call) {
     await settle();
+    runs.end(state);
     await call();
     generation++;  // frames computed before the reset are stale
     ui.output.clearChart();
@@ -328,9 +339,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const reset = () => restart(() => engine.reset());
   const newWeights = () => restart(() => engine.newWeights());
 
-  function whenReady() {
-    return ready ? Promise.resolve() : new Promise((resolve) => readyWaiters.push(resolve));
-  }
+  const whenReady = () => (ready ? Promise.resolve() : new Promise((resolve) => readyWaiters.push(resolve)));
 
   function refreshPreviews() {
     if (!started) return;
@@ -382,6 +391,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     },
     destroy() {
       destroyed = true;
+      runs.destroy();
       cancelAnimationFrame(rafId);
       engine.terminate();
       root.replaceChildren();

@@ -1,6 +1,6 @@
-// Accessibility in real Chromium: axe-core (WCAG 2.1 A/AA and best practice; it walks open
-// shadow roots) finds nothing on the standalone page, embed.html and the example blog post,
-// in the light and the dark colour scheme, before and after training.
+// The canvases in words, in real Chromium: the live region's pace and wording, and the map as a
+// table that axe-core (WCAG 2.1 A/AA and best practice) finds nothing wrong with. The axe runs
+// over every page and the keyboard walks, in every engine, are in a11y-engines.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -16,34 +16,6 @@ async function axeViolations(page) {
     .then((r) => r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' >>> ')),
       summary: v.nodes[0]?.failureSummary ?? '' }))), RULE_SETS);
   return violations.map((v) => `${v.id} (${v.targets.length}): ${v.targets.slice(0, 4).join(', ')}\n    ${v.summary.split('\n').slice(0, 3).join(' ')}`);
-}
-
-const PAGES = [
-  { name: 'the standalone page', url: '#dataset=spiral&networkShape=4,3&seed=7', playgrounds: 1 },
-  { name: 'embed.html', url: 'embed.html#dataset=xor&seed=3', playgrounds: 1 },
-  { name: 'the example blog post', url: 'examples/blog-post.html', playgrounds: 3 },
-  { name: 'the standalone page with six classes', url: '#numClasses=6&dataset=gauss&networkShape=4&seed=5', playgrounds: 1 },
-];
-
-for (const scheme of ['light', 'dark']) {
-  for (const { name, url, playgrounds } of PAGES) {
-    test(`axe finds no violations on ${name} (${scheme})`, async (t) => {
-      const { browser, base } = await openBrowser(t);
-      const { page, problems } = await newPage(browser, { width: 1366, height: 768 });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(`${base}${url}`);
-      for (let i = 0; i < playgrounds; i++) {
-        await page.evaluate((k) => document.querySelectorAll('nn-playground')[k].scrollIntoView(), i);
-        await firstFrame(page, i);
-      }
-      await page.evaluate(() => window.scrollTo(0, 0));
-      // Read-outs and the chart are filled after some training: check them filled in.
-      await page.evaluate(() => document.querySelector('nn-playground').step());
-      const violations = await axeViolations(page);
-      assert.deepEqual(violations, [], `axe on ${name} (${scheme}):\n  ${violations.join('\n  ')}`);
-      assert.deepEqual(problems, []);
-    });
-  }
 }
 
 test('the canvases in words: metrics read politely now and then, the map as a 3 x 3 table on request', async (t) => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchEngine, selectedEngines } from './drivers/index.mjs';
 import { serve } from './drivers/server.mjs';
+import { trainFor } from './keyboard-walks.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const SHOTS = fileURLToPath(new URL('../../test-output/engines/', import.meta.url));
@@ -30,18 +31,6 @@ const fingerprint = (selector, i = 0) => {
 };
 const visibleMessages = (i = 0) => [...document.querySelectorAll('nn-playground')[i].shadowRoot
   .querySelectorAll('.message')].filter((m) => !m.hidden).map((m) => m.textContent).join('\n');
-
-// Plays until `epochs` epochs have passed, pauses, and waits until the counter rests.
-async function trainFor(page, epochs) {
-  await page.evaluate(() => document.querySelector('nn-playground').play());
-  await page.waitFor((e) => document.querySelector('nn-playground').metrics.epoch >= e, { args: [epochs], timeout: 60_000 });
-  await page.evaluate(() => document.querySelector('nn-playground').pause());
-  await page.waitFor(async () => {
-    const before = document.querySelector('nn-playground').metrics.epoch;
-    await new Promise((r) => setTimeout(r, 150));
-    return document.querySelector('nn-playground').metrics.epoch === before;
-  });
-}
 
 async function assertClean(page) {
   assert.deepEqual(await page.consoleErrors(), [], `${page.engine}: console errors`);
@@ -120,8 +109,9 @@ for (const name of selectedEngines()) {
       await page.waitFor(() => /networkShape=4,2,2(&|$)/.test(location.hash));
       await page.click('nn-playground >>> [data-role="remove-neuron"][data-layer="0"]');
       await page.waitFor(() => /networkShape=3,2,2(&|$)/.test(location.hash));
-      assert.equal(await page.evaluate(() => document.querySelectorAll('nn-playground')[0].shadowRoot
-        .querySelectorAll('[data-role="neuron"]').length), 3 + 2 + 2 + 1);
+      // The hash is written when the click is taken; the diagram is rebuilt on the next frame.
+      await page.waitFor(() => document.querySelectorAll('nn-playground')[0].shadowRoot
+        .querySelectorAll('[data-role="neuron"]').length === 3 + 2 + 2 + 1, { what: '3 + 2 + 2 + 1 neurons drawn' });
       // A feature thumbnail toggles its input.
       await page.click('nn-playground >>> [data-role="feature"][data-key="xSquared"]');
       await page.waitFor(() => /xSquared=true/.test(location.hash));

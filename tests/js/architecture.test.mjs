@@ -18,11 +18,14 @@ const MAX_LINES = 400;
 const ALLOWED = {
   entry: ['element'],                  // web/nnplay.js, the module a page loads
   element: ['playground', 'state', 'shared'],
-  playground: ['controls', 'explain', 'network', 'views', 'engine', 'state', 'shared'],  // playground.js + playground/
+  playground: ['controls', 'explain', 'runs', 'network', 'views', 'engine', 'export', 'state', 'shared', 'images'],  // playground.js + playground/
+  runs: ['views', 'state', 'shared'],  // run history, runs panel, sweeps: engines come from the playground
+  images: ['explain', 'network', 'views', 'state', 'shared'],  // picture data sets' views, loaded on first use
   controls: ['views', 'state', 'shared'],
   explain: ['network', 'views', 'state', 'shared'],
   network: ['views', 'state', 'shared'],
   views: ['state', 'shared'],
+  export: ['state', 'shared'],         // the model export (a lazy chunk): code, ONNX, the summary
   engine: ['state', 'gen'],
   state: ['gen'],  // gen/limits.js: the engine's own settings table, written by the build
   shared: [],

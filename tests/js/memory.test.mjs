@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNnCore } from './load-wasm.mjs';
+import { settingsTable } from '../../scripts/settings-table.mjs';
 
 const LIMIT = 128 * 1024 * 1024;
 const MB = (bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
@@ -57,7 +58,7 @@ function biggestNetwork(nn) {
 
 // A file of the largest accepted size, as dense in values as JSON allows.
 function largestExperiments(nn) {
-  const { maxExperimentBytes } = JSON.parse(nn.settingsTable()).caps;
+  const { maxExperimentBytes } = settingsTable().caps;
   const head = '{"format":"nnplay-experiment","version":1,"filler":[';
   const fill = (unit) => head + unit.repeat(Math.floor((maxExperimentBytes - head.length - 2) / unit.length)).slice(0, -1) + ']}';
   withSession(nn, (s) => {
@@ -79,7 +80,7 @@ function largestExperiments(nn) {
 }
 
 function largestCsv(nn) {
-  const { maxCsvBytes, maxSamples } = JSON.parse(nn.settingsTable()).caps;
+  const { maxCsvBytes, maxSamples } = settingsTable().caps;
   const pad = ' '.repeat(Math.floor(maxCsvBytes / maxSamples) - 40);
   let csv = 'x,y,label\n';
   for (let i = 0; i < maxSamples; ++i) csv += `${(i % 97) / 10 - 4.8},${(i % 89) / 10 - 4.4},${i % 6}${pad}\n`;

@@ -33,7 +33,8 @@ function readFile(input, limit, onText, onError) {
 
 export class DataTools {
   // handlers: onEditMode(on), onImportCsv(text) and onOpenExperiment(text) (each returns a
-  // promise), onExportCsv(), onSaveExperiment(), onError(message) (told of an error shown here)
+  // promise), onExportCsv(), onSaveExperiment(), onExportModel(errorBox) (opens the export dialog,
+  // or shows why not in errorBox through showToolError), onError(message) (told of an error shown here)
   constructor(container, handlers) {
     this.editing = false;
     this.label = 1;
@@ -86,7 +87,9 @@ export class DataTools {
       pastePanel, csvError,
       h('div', { class: 'tool-row', dataset: { control: 'experiment' } },
         h('button', { type: 'button', class: 'text-button small', onclick: handlers.onSaveExperiment }, 'Save experiment'),
-        fileButton('Open experiment', jsonInput)),
+        fileButton('Open experiment', jsonInput),
+        h('button', { type: 'button', class: 'text-button small', 'aria-haspopup': 'dialog',
+          onclick: () => handlers.onExportModel(experimentError) }, 'Export model')),
       experimentError);
     this.handlers = handlers;
   }

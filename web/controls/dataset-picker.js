@@ -10,7 +10,7 @@ export const DATASETS = {
     { key: 'gauss', label: 'Gaussian' }, { key: 'spiral', label: 'Spiral' },
     { key: 'moons', label: 'Two moons' }, { key: 'checkerboard', label: 'Checkerboard' },
     { key: 'sine', label: 'Boundary y = 3 sin x' }, { key: 'cubic', label: 'Boundary y = x³/20' },
-    { key: 'abs', label: 'Boundary y = |x| − 2.5' }],
+    { key: 'abs', label: 'Boundary y = |x| − 2.5' }, { key: 'fashion', label: 'Clothing' }],
   regression: [{ key: 'reg-plane', label: 'Plane' }, { key: 'reg-gauss', label: 'Multi Gaussian' }],
 };
 
@@ -18,6 +18,16 @@ export const DATASETS = {
 const THUMB_CSS_PX = 52;
 // A dot's radius in CSS px: 1,000 points on 56 px overlap into areas of their class's colour.
 const DOT_CSS_PX = 1.3;
+// Clothing has pictures, not points: its thumbnail is a T-shirt's outline (52 px box).
+const SHIRT = [[16, 8], [22, 8], [26, 12], [30, 8], [36, 8], [46, 18], [40, 24], [36, 20], [36, 44], [16, 44], [16, 20], [12, 24], [6, 18]];
+
+function drawShirt(canvas) {
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#0877bd';
+  ctx.beginPath();
+  SHIRT.forEach(([x, y]) => ctx.lineTo(x, y));
+  ctx.fill();
+}
 
 export class DatasetPicker {
   // onPick(problem, datasetKey) is called when a thumbnail is chosen.
@@ -30,8 +40,9 @@ export class DatasetPicker {
       for (const { key, label } of sets) {
         const canvas = h('canvas', { class: 'dataset-thumb', width: THUMB_CSS_PX, height: THUMB_CSS_PX });
         const button = h('button', { type: 'button', class: 'dataset-button', title: label,
-          'aria-label': `${label} dataset`, 'aria-pressed': 'false', dataset: { dataset: key },
+          'aria-label': key === 'fashion' ? 'Clothing pictures dataset' : `${label} dataset`, 'aria-pressed': 'false', dataset: { dataset: key },
           onclick: () => onPick(problem, key) }, canvas);
+        if (key === 'fashion') drawShirt(canvas);
         this.buttons.set(key, button);
         this.canvases.set(key, canvas);
         list.append(button);

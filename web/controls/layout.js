@@ -75,11 +75,14 @@ export function buildLayout(root, unguarded) {
   const paceControls = buildPaceControls({ onPace: (value) => handlers.onChange('epochsPerFrame', value), onStep: handlers.onStep });
   const newWeightsButton = button('newWeights', 'Draw new initial weights', handlers.onNewWeights, 'New weights', 'text-button small');
   const tourButton = button('tour', 'Take a guided tour of how the network learns', handlers.onTour, 'Tour', 'text-button small');
+  // Its press is wired by the run history (playground/runs-wiring.js), which fetches the panel.
+  const runsButton = button('runs', 'Compare runs and sweep one setting', undefined, 'Runs', 'text-button small');
+  runsButton.setAttribute('aria-expanded', 'false');
   const epoch = h('output', { class: 'epoch-value', 'aria-live': 'off' }, '000,000');
   const speed = h('output', { class: 'speed-value', 'aria-live': 'off' }, '');
 
   const toolbar = h('div', { class: 'toolbar' },
-    h('div', { class: 'run-controls' }, resetButton, playButton, paceControls.step, paceControls.pace, newWeightsButton, tourButton),
+    h('div', { class: 'run-controls' }, resetButton, playButton, paceControls.step, paceControls.pace, newWeightsButton, tourButton, runsButton),
     h('div', { class: 'epoch', dataset: { control: 'epoch' } }, h('span', { class: 'control-label' }, 'Epoch'), epoch, speed),
     control('learningRate'), control('activation'), control('regularization'),
     control('regularizationRate'), control('problem'), control('numClasses'));
@@ -146,7 +149,7 @@ export function buildLayout(root, unguarded) {
   firstSize.observe(playground);
 
   return {
-    networkContainer, output, datasets, dataTools, confusion, trace, announcer, mapDescription, warning, origin, confirm,
+    networkContainer, runsButton, output, datasets, dataTools, confusion, trace, announcer, mapDescription, warning, origin, confirm,
     setValues(state) {
       lastState = state;
       for (const [key, c] of controls) {

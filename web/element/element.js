@@ -3,7 +3,8 @@
 // (learning-rate="0.1", network-shape="4,2"); with `use-hash` the element reads and writes
 // the page's URL hash instead, which is what the standalone page does. Presentation attributes:
 // autoplay, controls (full, minimal, none), hide (control names), theme (light, dark, auto),
-// height, share (a "Share / embed" button). The worker starts when the element is first seen;
+// height, share (a "Share / embed" button), store-runs (keep the run history in localStorage
+// under that name; without it nothing is stored). The worker starts when the element is first seen;
 // training halts while it is off screen or its tab is hidden.
 import { mount } from '../playground.js';
 import { SCHEMA, coerce, defaultState, parseHash, serializeHash } from '../state/state.js';
@@ -64,6 +65,7 @@ function parseHide(raw, knownNames) {
  * @tag nn-playground
  * @summary An embeddable neural-network playground running on a WebAssembly engine.
  * @attr {boolean} use-hash - Read the settings from the page's URL hash and write them back (the standalone page).
+ * @attr {string} store-runs - Keep the run history (the Runs panel) in localStorage across reloads, under this name (empty: the default slot); without it nothing is written to storage.
  * @fires {CustomEvent<NnPlaygroundMetrics>} epoch - A drawn frame trained at least one epoch.
  * @fires {CustomEvent<Record<string, never>>} play - Training started (the Play button, play(), autoplay).
  * @fires {CustomEvent<Record<string, never>>} pause - Training paused.
@@ -113,6 +115,7 @@ export class NnPlayground extends HTMLElement {
     this.playground = mount(shadow, {
       state,
       lazy: true,
+      storeRuns: this.getAttribute('store-runs'),
       onStateChange: (next) => {
         if (useHash) history.replaceState(null, '', `#${serializeHash(next)}`);
       },

@@ -36,13 +36,20 @@ export function predictionText(outputs, classes) {
 }
 
 // One text line per layer (0 = input, last = output) for a trace; pure, for tests and the panel.
-export function traceLines({ point, trace, sizes, labels = [], lossName, classes }) {
+// image: { width, height, caption } when the inputs are a picture's pixels.
+export function traceLines({ point, trace, sizes, labels = [], lossName, classes, image = null }) {
   const lines = [];
   const values = (layer, array) => Array.from({ length: sizes[layer] },
     (_, k) => compact(array[unitIndex(sizes, layer, k)])).join(', ');
-  const inputs = Array.from({ length: sizes[0] }, (_, k) =>
-    `${labels[k] ?? `input ${k + 1}`} = ${compact(trace.activations[k])}`).join(', ');
-  lines.push(`Input x = (${compact(point.x)}, ${compact(point.y)}), ${labelText(point.label, classes)}; inputs ${inputs}`);
+  if (image) {
+    // A picture's inputs are its pixels: named as a picture, not listed one by one.
+    lines.push(`Input: ${image.caption ? `${image.caption}, ` : ''}a ${image.width} × ${image.height} picture, one input per pixel `
+      + `(${sizes[0]} inputs, 0 = blank to 1 = full ink); ${labelText(point.label, classes)}`);
+  } else {
+    const inputs = Array.from({ length: sizes[0] }, (_, k) =>
+      `${labels[k] ?? `input ${k + 1}`} = ${compact(trace.activations[k])}`).join(', ');
+    lines.push(`Input x = (${compact(point.x)}, ${compact(point.y)}), ${labelText(point.label, classes)}; inputs ${inputs}`);
+  }
   const last = sizes.length - 1;
   for (let layer = 1; layer < last; layer++) {
     lines.push(`Hidden layer ${layer}: z = (${values(layer, trace.sums)}) → a = f(z) = (${values(layer, trace.activations)})`);
@@ -87,7 +94,7 @@ export class TracePanel {
     this.backButton = button('\u25c0 Step', 'tp-back', 'Previous step of the pass', () => this.move(-1));
     this.nextButton = button('Step \u25b6', 'tp-next', 'Next step of the pass', () => this.move(1));
     this.animateButton = button('\u25b6 Animate', 'tp-animate', 'Animate the forward and backward pass', () => this.toggleAnimation());
-    const close = button('Close', 'tp-close', 'Stop following this point (Esc)', () => { this.hide(); this.onClose(); });
+    const close = button('Close', 'tp-close', 'Close: stop following this point (Esc)', () => { this.hide(); this.onClose(); });
     const bar = make('div', 'tp-buttons');
     bar.append(this.backButton, this.nextButton, this.animateButton);
     if (onStepBatch) {
@@ -164,7 +171,8 @@ export class TracePanel {
     this.backButton.disabled = this.stage === 0;
     this.nextButton.disabled = this.stage === this.stages - 1;
     const where = stageOf(this.stage, this.layers);
-    this.title.textContent = where.phase === 'forward' ? 'Forward pass of one point' : 'Backward pass of one point';
+    const what = this.el.dataset.what ?? 'point';
+    this.title.textContent = where.phase === 'forward' ? `Forward pass of one ${what}` : `Backward pass of one ${what}`;
     // Backwards, the forward lines give way to the backward ones (the loss stays, it starts them).
     this.list.classList.toggle('tp-in-backward', where.phase === 'backward');
     this.status.textContent = current.join('; ');

@@ -123,9 +123,10 @@ export const BIAS_SIZE = 5;
 const MIN_GAP = 32;
 
 // The narrowest a diagram of `columns` columns may be laid out: compact labels, nodes of the
-// compact size and MIN_GAP between columns. The view scrolls sideways when its box is narrower.
-export function minDiagramWidth(columns) {
-  return LABEL_NARROW + PAD_RIGHT + (columns - 1) * (NARROW_NODE + MIN_GAP) + NARROW_NODE;
+// compact size and MIN_GAP between columns, with outputLabel px kept for the class names. The
+// view scrolls sideways when its box is narrower.
+export function minDiagramWidth(columns, outputLabel = 0) {
+  return LABEL_NARROW + PAD_RIGHT + outputLabel + (columns - 1) * (NARROW_NODE + MIN_GAP) + NARROW_NODE;
 }
 
 function nodeSizeFor(usable, columns) {
@@ -153,7 +154,7 @@ export function computeLayout({ width, featureCount, hiddenShape, outputs = 1, o
     nodeSize = nodeSizeFor(w - labelWidth - padRight, columnCount);
   }
   // Many layers: smaller nodes rather than links squeezed into less than MIN_GAP.
-  const roomy = Math.floor((w - labelWidth - PAD_RIGHT - MIN_GAP * (columnCount - 1)) / columnCount);
+  const roomy = Math.floor((w - labelWidth - padRight - MIN_GAP * (columnCount - 1)) / columnCount);
   nodeSize = Math.max(MIN_NODE, Math.min(nodeSize, roomy));
   const pitch = pitchFor(labelWidth, nodeSize);
   const span = labelWidth + pitch * (columnCount - 1) + nodeSize;

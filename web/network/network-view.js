@@ -196,7 +196,7 @@ export class NetworkView {
     this.layoutWidth = this.root.clientWidth || FALLBACK_WIDTH;
     // A deep network keeps readable links and scrolls sideways rather than squeezing them.
     const g = diagramGeometry({
-      width: Math.max(this.layoutWidth, minDiagramWidth(this.sizes.length)), featureCount: this.features.length,
+      width: Math.max(this.layoutWidth, minDiagramWidth(this.sizes.length, this.outputLabel)), featureCount: this.features.length,
       enabledRows: this.enabledRows, hiddenShape: this.hiddenShape, outputs: this.sizes.at(-1), outputLabel: this.outputLabel,
     });
     this.root.classList.toggle('nv-narrow', g.narrow);

@@ -4,6 +4,8 @@
 // point through the network). It owns no state: the conductor hands in how to reach the current
 // engine and how to take an engine-side change into the page.
 import { DataTools, download } from '../controls/data-tools.js';
+import { loadLater } from '../shared/later.js';
+import { h } from '../shared/dom.js';
 
 // host: { root, ui, explain, engine() (the current one: a restart replaces it), started(),
 // points() (the training points, 4 numbers each), pause(), adoptSettings(result, source) (a CSV
@@ -28,6 +30,10 @@ export function wireDataEditing(host) {
     onExportCsv: () => host.engine().exportCsv().then((csv) => download(doc, 'nnplay-data.csv', csv, 'text/csv'), showError),
     onSaveExperiment: () => host.engine().save().then((json) => download(doc, 'nnplay-experiment.json', json, 'application/json'), showError),
     onOpenExperiment: (text) => restructure(host.engine().load(text), 'experiment'),
+    // The export dialog and its formats are a chunk of their own, fetched on the first press.
+    onExportModel: (box) => loadLater(() => import('../export/export-dialog.js'), 'the export dialog')
+      .then((chunk) => chunk.openExport(root, { h, download, pause, engine: host.engine }))
+      .then(() => tools.showToolError(box, ''), (error) => tools.showToolError(box, error.message)),
     // The tools show their errors beside themselves; the page's listeners still hear of them.
     onError: (message) => onEvent('error', { message }),
   });

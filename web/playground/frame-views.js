@@ -19,11 +19,13 @@ export class FrameViews {
     const { ui, network } = this;
     const m = frame.metrics;
     const regression = state.problem === 'regression';
+    // A picture network's frame (first-layer weights, no maps) has views of its own (images/).
+    const pictures = 'inputWeights' in frame;
     // While training the views take turns (every frame when paused): links on one frame in
     // four, numbers and the table on another, the loss chart on every other frame, so that no
     // frame repaints everything at once.
     const turn = running ? frames % 4 : -1;
-    network.update({ params: frame.params, maps: frame.maps, mapSide: frame.mapSide, styleLinks: turn <= 0 });
+    if (!pictures) network.update({ params: frame.params, maps: frame.maps, mapSide: frame.mapSide, styleLinks: turn <= 0 });
     ui.showEpoch(m.epoch);
     ui.showSpeed(this.speed.add(m.epoch, running));
     ui.announcer.update(m, { running, regression });
@@ -33,7 +35,7 @@ export class FrameViews {
     }
     ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1,
       trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy });
-    this.explain.onFrame(frame).catch(this.onError);
+    if (!pictures) this.explain.onFrame(frame).catch(this.onError);
     this.teacher.onFrame(frame, state);
   }
 }

@@ -17,7 +17,8 @@ export function randomSeed() {
 export function nextState(state, changes) {
   const next = { ...state, ...changes };
   // More than two classes need a data set that can make them.
-  if (next.problem === 'classification' && next.numClasses > 2 && !MULTI_CLASS.has(next.dataset)) {
+  // Pictures (dataset=fashion) take their classes from imageClasses instead.
+  if (next.problem === 'classification' && next.numClasses > 2 && !MULTI_CLASS.has(next.dataset) && next.dataset !== 'fashion') {
     next.dataset = 'gauss';
   }
   // A network shape change drops per-layer activations that no longer fit.

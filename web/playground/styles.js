@@ -6,16 +6,20 @@ import { EXPLAIN_CSS } from '../explain/explain.css.js';
 import { PACE_CSS } from '../controls/pace-control.js';
 import { NETWORK_NAMES_CSS } from '../network/network-names.js';
 
+// Why two rules are as they are (kept out of the CSS text, which ships as written):
+// - .playground: the rounded box does not clip. WebKit clips every composited layer inside a
+//   rounded clip (each canvas) to the corners on every frame, in software on machines without a
+//   GPU: 141 ms of it per frame at the default setup. Only the toolbar's background reaches the
+//   corners, so it rounds its own; .columns clips to a plain rectangle, which costs nothing.
+// - The phone block (max-width 560px): one column, each part as short as it reads well; the
+//   run controls stick to the top of the screen (the toolbar's box gives way, display: contents,
+//   so the playground's grid holds them), so Play and the map are seen together.
 const PLAYGROUND_CSS = `
 :host { display: block; min-width: 280px; container-type: inline-size; color: #222; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   --accent: #0877bd; --muted: #666; --line: #ddd; --panel: #fff; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
-/* The rounded box does not clip: WebKit clips every composited layer inside a rounded clip
-   (each canvas) to the corners on every frame, in software on machines without a GPU: 141 ms of
-   it per frame at the default setup. Only the toolbar's background reaches the corners, so it
-   rounds its own; .columns clips to a plain rectangle, which costs nothing measurable. */
 .playground { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; }
 h2 { font-size: 12px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: #555; margin: 0 0 8px; }
 .hint { color: var(--muted); margin: 0 0 6px; font-size: 12px; }
@@ -68,6 +72,8 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .chart-title { display: inline-block; }
 .legend { display: inline-flex; vertical-align: middle; max-width: calc(100% - 30px); }
 .legend-bar { flex: none; width: min(160px, 40cqw); }
+.legend-class { white-space: nowrap; }
+.legend:not(:has(.legend-bar)) { flex-wrap: wrap; row-gap: 2px; }
 .heatmap-box { display: grid; grid-template-columns: 18px 1fr; grid-template-rows: auto 16px; margin-top: 10px; }
 .heatmap { position: relative; aspect-ratio: 1; width: 100%; max-width: 420px; }
 .heatmap canvas { position: absolute; inset: 0; width: 100%; height: 100%; }
@@ -122,12 +128,17 @@ input[type=number].control-input { width: 90px; font: inherit; padding: 2px 4px;
   .columns { grid-template-columns: minmax(150px, 1fr) minmax(0, 2fr); }
   .column-output { grid-column: 1 / -1; border-left: none; border-top: 1px solid var(--line); }
 }
-/* A phone: one column, each part as short as it reads well, so the map is near Play. */
 @container (max-width: 560px) {
   .columns { grid-template-columns: minmax(0, 1fr); }
   .column + .column { border-left: none; border-top: 1px solid var(--line); }
-  .toolbar { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px 10px; padding: 8px 10px; }
-  .toolbar > .run-controls { grid-column: 1 / -1; flex-wrap: wrap; row-gap: 6px; }
+  .playground { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); column-gap: 10px; padding: 0 10px; }
+  .playground > :not(dialog) { grid-column: 1 / -1; margin-inline: -10px; }
+  .playground > .toolbar { display: contents; }
+  .toolbar > * { grid-column: auto; margin-top: 6px; }
+  .toolbar > .run-controls { grid-column: 1 / -1; position: sticky; top: 0; z-index: 4; margin: 0 -10px; padding: 6px; gap: 6px 4px; flex-wrap: wrap; background: #fafafa; border-bottom: 1px solid var(--line); border-radius: 5px 5px 0 0; }
+  .run-controls .pace, .run-controls .step-group { gap: 4px; }
+  .run-controls .pace-button, .run-controls .step-button, .run-controls .text-button.small { padding: 3px 5px; margin: 0; }
+  .toolbar + * { margin-top: 8px; border-top: 1px solid var(--line); }
   .toolbar select.control-input { width: 100%; }
   .epoch-value { font-size: 16px; }
   .advanced summary { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }

@@ -11,8 +11,9 @@ export async function launch({ timeoutMs }) {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: timeoutMs });
   return {
     version: `Chromium ${browser.version()}`,
-    async newPage({ width, height, dpr }) {
-      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+    async newPage({ width, height, dpr, colorScheme, reducedMotion }) {
+      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, colorScheme,
+        reducedMotion: reducedMotion ? 'reduce' : 'no-preference' });
       context.setDefaultTimeout(timeoutMs);
       const page = await context.newPage();
       return adaptPage(page, () => context.close());

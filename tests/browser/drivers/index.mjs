@@ -95,8 +95,20 @@ class Page {
     if (!found) throw new Error(`${this.engine}: nothing matches ${selector} [${index}]`);
   }
 
-  // A key press on the focused element (names as in KeyboardEvent.key: Enter, Tab, ArrowLeft...).
+  // A key press on the focused element (names as in KeyboardEvent.key: Enter, Tab, ArrowLeft...;
+  // modifiers joined with +: Shift+Tab, Control+A).
   press(key) { return this.raw.press(key); }
+
+  // Runs a classic script's source text in the page (a library such as axe-core), as a
+  // <script> element; pages served without a CSP only.
+  async addScript(source) {
+    await this.evaluate((text) => {
+      const script = document.createElement('script');
+      script.textContent = text;
+      document.head.append(script);
+      script.remove();
+    }, source);
+  }
 
   // Focuses the element, then types `text` into it key by key.
   async type(selector, text, { index = 0 } = {}) {
@@ -144,8 +156,9 @@ export async function launchEngine(name, { timeoutMs = 30000 } = {}) {
   return {
     name,
     get version() { return driver.version; },
-    async open(url, { width = 1280, height = 900, dpr = 1 } = {}) {
-      const page = new Page(await driver.newPage({ width, height, dpr }), name, timeoutMs);
+    // colorScheme 'light' or 'dark' and reducedMotion as the system would report them.
+    async open(url, { width = 1280, height = 900, dpr = 1, colorScheme = 'light', reducedMotion = false } = {}) {
+      const page = new Page(await driver.newPage({ width, height, dpr, colorScheme, reducedMotion }), name, timeoutMs);
       pages.add(page);
       const close = page.close.bind(page);
       page.close = async () => { pages.delete(page); await close(); };

@@ -14,25 +14,41 @@ export const MINIBROWSER_PATH = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBr
 // Key names as Playwright and Puppeteer take them, in WebDriver's key codes.
 const KEYS = { Enter: Key.ENTER, Tab: Key.TAB, Escape: Key.ESCAPE, Backspace: Key.BACK_SPACE, Delete: Key.DELETE,
   ArrowLeft: Key.ARROW_LEFT, ArrowRight: Key.ARROW_RIGHT, ArrowUp: Key.ARROW_UP, ArrowDown: Key.ARROW_DOWN,
-  Home: Key.HOME, End: Key.END, PageUp: Key.PAGE_UP, PageDown: Key.PAGE_DOWN, Space: ' ' };
+  Home: Key.HOME, End: Key.END, PageUp: Key.PAGE_UP, PageDown: Key.PAGE_DOWN, Space: ' ',
+  Shift: Key.SHIFT, Control: Key.CONTROL, Alt: Key.ALT, Meta: Key.META };
+
+// "Shift+Tab", "Control+A": the modifiers held down around the last key.
+function pressKeys(driver, key) {
+  const keys = key === '+' ? [key] : key.split('+');
+  const last = keys.pop();
+  let actions = driver.actions({ async: true });
+  for (const modifier of keys) actions = actions.keyDown(KEYS[modifier] ?? modifier);
+  actions = actions.sendKeys(KEYS[last] ?? (keys.length ? last.toLowerCase() : last));
+  for (const modifier of keys.reverse()) actions = actions.keyUp(KEYS[modifier] ?? modifier);
+  return actions.perform();
+}
 
 // MiniBrowser's header bar holds its window to at least 447 px wide; a user stylesheet for GTK
 // (in a private XDG_CONFIG_HOME) shrinks its widgets so a 360 px phone viewport fits.
 const GTK_CSS = `headerbar, headerbar *, toolbar, toolbar *, entry, button {
   min-width: 0; min-height: 0; padding: 0; margin: 0; font-size: 1px; border-width: 0; }\n`;
 
-function gtkConfigHome() {
+// WebKitGTK reports prefers-reduced-motion from GTK's animation setting (and prefers-color-scheme
+// from the theme: GTK_THEME in startDriver).
+function gtkConfigHome({ reducedMotion }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'nnplay-webkit-'));
   mkdirSync(path.join(dir, 'gtk-3.0'));
   writeFileSync(path.join(dir, 'gtk-3.0', 'gtk.css'), GTK_CSS);
+  if (reducedMotion) writeFileSync(path.join(dir, 'gtk-3.0', 'settings.ini'), '[Settings]\ngtk-enable-animations=0\n');
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
-async function startDriver(display, configHome, dpr, timeoutMs) {
+async function startDriver(display, configHome, dpr, colorScheme, timeoutMs) {
   const port = await freePort();
   const child = spawnGroup(WEBKIT_DRIVER_PATH, [`--port=${port}`], { env: { ...process.env,
-    DISPLAY: display, XDG_CONFIG_HOME: configHome, GDK_SCALE: String(dpr), GDK_DPI_SCALE: '1' } });
+    DISPLAY: display, XDG_CONFIG_HOME: configHome, GDK_SCALE: String(dpr), GDK_DPI_SCALE: '1',
+    GTK_THEME: colorScheme === 'dark' ? 'Adwaita:dark' : 'Adwaita' } });
   const url = `http://127.0.0.1:${port}`;
   try {
     await until(async () => (await fetch(`${url}/status`)).ok, { timeoutMs, what: 'WebKitWebDriver' });
@@ -45,13 +61,13 @@ async function startDriver(display, configHome, dpr, timeoutMs) {
 
 export async function launch({ timeoutMs }) {
   const xvfb = await startXvfb({ timeoutMs });
-  const configHome = gtkConfigHome();
+  const configHomes = { still: gtkConfigHome({ reducedMotion: true }), moving: gtkConfigHome({ reducedMotion: false }) };
   const open = new Set();
   let version = 'WebKitGTK';
   return {
     get version() { return version; },
-    async newPage({ width, height, dpr }) {
-      const server = await startDriver(xvfb.display, configHome, dpr, timeoutMs);
+    async newPage({ width, height, dpr, colorScheme, reducedMotion }) {
+      const server = await startDriver(xvfb.display, configHomes[reducedMotion ? 'still' : 'moving'], dpr, colorScheme, timeoutMs);
       let driver;
       const close = async () => {
         open.delete(close);
@@ -79,7 +95,7 @@ export async function launch({ timeoutMs }) {
         evaluate: (source) => driver.executeAsyncScript(
           `const done = arguments[arguments.length - 1]; Promise.resolve(${source}).then(done, (e) => done(JSON.stringify({ error: String(e) })));`),
         click: (x, y) => driver.actions({ async: true }).move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform(),
-        press: (key) => driver.actions({ async: true }).sendKeys(KEYS[key] ?? key).perform(),
+        press: (key) => pressKeys(driver, key),
         type: (text) => driver.actions({ async: true }).sendKeys(text).perform(),
         screenshot: async () => Buffer.from(await driver.takeScreenshot(), 'base64'),
         nativeErrors: () => [],
@@ -89,7 +105,7 @@ export async function launch({ timeoutMs }) {
     async close() {
       await Promise.all([...open].map((close) => close()));
       await xvfb.stop();
-      rmSync(configHome, { recursive: true, force: true });
+      for (const dir of Object.values(configHomes)) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

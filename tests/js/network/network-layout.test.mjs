@@ -138,6 +138,17 @@ test('deep nets shrink their thumbnails on narrow widths and keep the columns ap
   assert.ok(Math.abs(features[3].y - tall[7].y - (tall[8].y - tall[7].y) / 2) <= 1);
 });
 
+test('the class names right of the output do not eat the room between columns', () => {
+  // 8 x 16 with 50 px of class names, at the narrowest width the view lays it out and at a
+  // desktop network column: every column of neurons keeps 32 px for its links.
+  for (const width of [minDiagramWidth(10, 50), 620]) {
+    const layout = computeLayout({ width, featureCount: 7, hiddenShape: Array(8).fill(16), outputLabel: 50 });
+    const xs = layout.columns.map((c) => c.x);
+    for (let c = 2; c < xs.length; c++) assert.ok(xs[c] - xs[c - 1] - layout.nodeSize >= 31, `width ${width}: gap ${c} is ${xs[c] - xs[c - 1] - layout.nodeSize}`);
+    assert.ok(xs.at(-1) + layout.nodeSize + 50 <= width + 1, `width ${width}: the class names fit`);
+  }
+});
+
 test('crowded columns switch to the compact form even with full-size thumbnails', () => {
   const layout = computeLayout({ width: 360, featureCount: 7, hiddenShape: Array(6).fill(8) });
   assert.equal(layout.narrow, true);

@@ -6,12 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SCHEMA, coerce, parseHash, engineConfigText } from '../../../web/state/state.js';
 import { loadNnCore } from '../load-wasm.mjs';
+import { settingsTable } from '../../../scripts/settings-table.mjs';
 
 const nn = await loadNnCore();
 const engineAccepts = (key, value) => nn.validateConfig(`${key}=${value}`).length === 0;
 // Through parseHash, which also applies the rules between keys (a layer wider than point data allows).
 const pageAccepts = (key, value) => !('error' in coerce(key, value)) && parseHash(`${key}=${encodeURIComponent(value)}`).errors.length === 0;
-const ENGINE_TABLE = JSON.parse(nn.settingsTable()).settings;
+const ENGINE_TABLE = settingsTable().settings;
 
 // Values worth asking both about, for a spec of the page's.
 function probes(key, spec) {
