@@ -45,6 +45,12 @@ struct CsvData {
 // Throws ConfigError with "line N: ..." (wide: "line N, column C (name): ...") for the first problem.
 CsvData parse_csv(std::string_view text);
 
+// A file whose first line has more than three fields (csv_wide.cpp): the rules above, a line
+// and column in every message. The 2-D wasm module has no wide reader: there it throws
+// kWideCsvNeedsImages and the worker moves the session to nncore-images.wasm.
+CsvData parse_wide_csv(std::string_view text);
+inline constexpr const char* kWideCsvNeedsImages = "csv: wide data need the image engine (nncore-images.wasm)";
+
 // x,y,label lines with a header, in the order given; "x,y,target" for regression, so that the
 // file reads back as the same problem.
 std::string format_csv(const std::vector<Sample>& samples, Problem problem = Problem::kClassification);

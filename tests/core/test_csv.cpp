@@ -53,7 +53,7 @@ TEST_CASE("bad CSV gets a message naming the line and the problem") {
       {"1,2,a\n3,4,a\nnan,4,b\n", "line 3: x \"nan\" is not a number"},
       {"1,2,a\n1,2,\n", "line 2: the label is empty"},
       {"1,2,a\n1,2,<b>\n3,3,a\n4,4,a\n", "line 2: label \"<b>\" is neither a number nor a name (letters, digits, space, _ - .)"},
-      {"x,y\n1,2,a\n", "line 1: the header has 2 columns; expected at least 3 (inputs, then the label; up to 16 inputs)"},
+      {"x,y\n1,2,a\n", "line 1: the header has 2 columns; expected 3 (x,y,label)"},
       {"1,2,a\n", "the file has 1 points; at least 4 are needed"},
       {"", "the file has 0 points; at least 4 are needed"},
       {"1,1,a\n2,2,a\n3,3,a\n4,4,a\n", "every point has the label \"a\"; at least 2 classes are needed"},
