@@ -129,6 +129,20 @@ val image_label(Session& s, bool test, int index) { return guarded([&] { return 
 int image_count(Session& s, bool test) { return int(s.image_count(test)); }
 bool image_data(Session& s) { return s.image_data(); }
 val test_predictions(Session& s) { return guarded([&] { return view_of(s.test_predictions()); }); }
+// Wide CSV data (nncore-images.wasm, like the images): the inputs' names (empty unless wide),
+// the slice's two inputs, and a data row followed with all of its inputs.
+val input_names(Session& s) {
+  val out = val::array();
+  for (const auto& name : s.input_names()) out.call<void>("push", name);
+  return out;
+}
+val slice(Session& s) {
+  val out = val::array();
+  for (int input : s.slice()) out.call<void>("push", input);
+  return out;
+}
+val set_slice(Session& s, int across, int up) { return guarded([&] { s.set_slice(across, up); }); }
+val trace_sample(Session& s, int index) { return guarded([&] { return trace_object(s.trace_sample(index)); }); }
 
 // Every problem in hash-form text, as an array of messages (empty when it is valid).
 val validate_config(const std::string& text) {
@@ -189,6 +203,10 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("imageCount", &image_count)
       .function("imageData", &image_data)
       .function("testPredictions", &test_predictions)
+      .function("inputNames", &input_names)
+      .function("slice", &slice)
+      .function("setSlice", &set_slice)
+      .function("traceSample", &trace_sample)
       .function("save", &save)
       .function("load", &load);
 

@@ -129,6 +129,12 @@ async function prepareImages(text) {
   await images.loadClasses(session, missing);
 }
 
+// Wide CSV data (more than two input columns): the inputs' names and the map's slice, else null.
+function wide() {
+  const names = session.inputNames?.();
+  return names?.length ? { names, slice: session.slice() } : null;
+}
+
 // What the page needs after the data or the network changed.
 function structure() {
   if (!session.dataEdited()) csvNames = null;
@@ -138,6 +144,7 @@ function structure() {
     ...(session.imageData() ? images.imageStructure(session) : {}),
     classNames: csvNames?.length === session.classes() ? csvNames : null,
     points: Float32Array.from(session.points()),
+    wide: wide(),
     unitCounts: Array.from(session.unitCounts()),
     classes: session.classes(),
     lossName: session.lossName(),
@@ -190,8 +197,14 @@ const OPS = {
       pointLosses: pointLosses ? Float32Array.from(session.pointLosses()) : null,
     };
   },
-  trace({ x, y, label }) {
-    return session.tracePoint(x, y, label);
+  // A data point of wide data (`index`) is followed with all of its inputs, not its slice's two.
+  trace({ x, y, label, index = -1 }) {
+    return index >= 0 && wide() ? session.traceSample(index) : session.tracePoint(x, y, label);
+  },
+  // The map's two inputs of wide data: the points as they now project.
+  setSlice({ across, up }) {
+    session.setSlice(across, up);
+    return { points: Float32Array.from(session.points()), wide: wide() };
   },
   // `batches` mini-batches (one, for the explanations' "step one mini-batch"): the weights
   // before and after, the gradient the optimizer was given and the learning rate it used.
