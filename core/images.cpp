@@ -1,3 +1,7 @@
+// The pixels of clothing images: the subset rule, an asset file's two idx arrays, and an
+// image's network inputs. Only the builds that train on images hold this file (the native
+// library, tools/fashion_asset and nncore-images.wasm; see CMakeLists.txt); the class keys every
+// build parses are in image_classes.cpp.
 #include "images.hpp"
 
 #include <string>
@@ -9,11 +13,6 @@ namespace nnplay {
 
 namespace {
 
-constexpr const char* kKeys[kImageClassCount] = {"tshirt", "trouser", "pullover", "dress", "coat",
-                                                 "sandal", "shirt",   "sneaker",  "bag",   "boot"};
-constexpr const char* kNames[kImageClassCount] = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                                                  "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
-
 std::vector<std::uint8_t> images_of(const IdxArray& a) {
   if (a.dims.size() != 3 || a.dims[1] != kImageSide || a.dims[2] != kImageSide)
     throw ConfigError("idx: expected images of 28 x 28 pixels");
@@ -21,15 +20,6 @@ std::vector<std::uint8_t> images_of(const IdxArray& a) {
 }
 
 }  // namespace
-
-const char* image_class_key(int k) { return kKeys[k]; }
-const char* image_class_name(int k) { return kNames[k]; }
-
-int find_image_class(std::string_view key) {
-  for (int k = 0; k < kImageClassCount; ++k)
-    if (key == kKeys[k]) return k;
-  return -1;
-}
 
 std::vector<std::vector<std::uint32_t>> first_of_each_class(const std::vector<std::uint8_t>& labels, int classes,
                                                             std::size_t per_class) {

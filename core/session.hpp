@@ -147,8 +147,10 @@ class Session {
   const Network& network() const { return network_; }
   bool diverged() const { return diverged_; }
 
-  // Clothing images (images.hpp). The worker hands over each class's asset file before it
-  // configures dataset=fashion with that class; the session keeps every class it was given.
+  // Clothing images (images.hpp), in session_images.cpp: the 2-D nncore.wasm links
+  // session_no_images.cpp instead, refuses image data and binds none of these. The worker hands
+  // over each class's asset file before it configures dataset=fashion with that class; the
+  // session keeps every class it was given.
   // Throws ConfigError("idx: ...") for a bad file or an unknown class key ("tshirt", ...).
   void add_image_class(std::string_view key, std::string_view bytes);
   // The keys of the classes `text` chooses (imageClasses) that are not loaded yet when it asks

@@ -56,7 +56,18 @@ const IMAGE_WORKER = 'nnplay-worker-images.js';
 const scalarUrlPlugin = urlPlugin('nnplay-scalar-url', /[\\/]web[\\/]engine[\\/]worker\.js$/,
   ['../gen/nncore-scalar.wasm', './nncore-scalar.wasm'], ['./image-data.js', `./${IMAGE_WORKER}`]);
 // The image code finds the clothing asset in web/gen/fashion/; in dist/ in fashion/.
-const fashionUrlPlugin = urlPlugin('nnplay-fashion-url', /[\\/]web[\\/]engine[\\/]image-data\.js$/, ['../gen/fashion/', './fashion/']);
+// The image engine's two builds (nncore-images*.wasm) too.
+const fashionUrlPlugin = urlPlugin('nnplay-fashion-url', /[\\/]web[\\/]engine[\\/]image-data\.js$/, ['../gen/fashion/', './fashion/'],
+  ['../gen/nncore-images.wasm', './nncore-images.wasm'], ['../gen/nncore-images-scalar.wasm', './nncore-images-scalar.wasm']);
+
+// The image engine runs through the 2-D engine's glue (image-data.js): the two glues may differ
+// only in the name of their .wasm, or the image engine would miss an import it needs.
+async function checkSharedGlue() {
+  const [points, images] = await Promise.all(['nncore.mjs', 'nncore-images.mjs'].map((f) => readFile(path.join(WEB, 'gen', f), 'utf8')));
+  if (images.replaceAll('nncore-images.wasm', 'nncore.wasm') !== points) {
+    throw new Error('web/gen/nncore-images.mjs differs from nncore.mjs beyond the wasm name: the image engine cannot share the 2-D glue');
+  }
+}
 // The picture views (web/images/) are a bundle of their own, with their own copies of the few
 // small modules they share with nnplay.js: as a chunk of the split build they would cut those
 // modules out of nnplay.js into shared chunks, and every chunk costs the first load bytes.
@@ -101,10 +112,11 @@ async function listFiles(dir, base = dir) {
 
 // strict: throw when over BUDGET_BYTES rather than warn.
 export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = false, strict = false } = {}) {
-  const modules = ['nncore.wasm', 'nncore-scalar.wasm'];
-  for (const file of modules) {
+  const modules = ['nncore.wasm', 'nncore-scalar.wasm', 'nncore-images.wasm', 'nncore-images-scalar.wasm'];
+  for (const file of [...modules, 'nncore-images.mjs']) {
     await readFile(path.join(WEB, 'gen', file)).catch(() => { throw new Error(`web/gen/${file} is missing: run npm run build:wasm first`); });
   }
+  await checkSharedGlue();
   await rm(outDir, { recursive: true, force: true });
   await mkdir(path.join(outDir, 'examples'), { recursive: true });
 
@@ -145,7 +157,8 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
   await bundle('engine/image-data.js', path.join(outDir, IMAGE_WORKER), { plugins: [fashionUrlPlugin] });
   chunks.push(IMAGE_WORKER);
   const fashion = await writeFashionAsset([path.join(outDir, 'fashion'), path.join(WEB, 'gen', 'fashion')]);
-  // A browser fetches one of the two: the scalar build only where SIMD128 is missing.
+  // A browser fetches one of each two: the scalar builds only where SIMD128 is missing, the image
+  // engine only for image data.
   for (const file of modules) await copyFile(path.join(WEB, 'gen', file), path.join(outDir, file));
   for (const file of STATIC) await copyFile(path.join(WEB, file), path.join(outDir, file));
   // What the package declares besides the code: TypeScript types and the custom-elements manifest
@@ -173,6 +186,8 @@ export async function buildDist({ outDir = path.join(ROOT, 'dist'), quiet = fals
     console.log(`  one playground (${onePlayground.join(' + ')}), gzip: ${kb(total)} of ${kb(BUDGET_BYTES)} allowed`);
     const lazy = chunks.filter((file) => !eager.includes(file));
     for (const file of lazy) console.log(`  later, on first use: ${file.padEnd(40)} gzip ${kb(sizes[file].gzip)}`);
+    const images = [IMAGES, IMAGE_WORKER, 'nncore-images.wasm'];
+    console.log(`  a picture playground adds (${images.join(' + ')}), gzip: ${kb(images.reduce((sum, file) => sum + sizes[file].gzip, 0))}`);
     console.log(`  clothing images (fashion/, stored gzipped): default three classes ${kb(fashion.totals.default)}, all ten ${kb(fashion.totals.all)}`);
   }
   if (total > BUDGET_BYTES) {

@@ -106,7 +106,9 @@ val trace_object(const Session::PointTrace& t) {
 val trace_point(Session& s, float x, float y, float label) {
   return guarded([&] { return trace_object(s.trace_point(x, y, label)); });
 }
-// Images: bytes cross as a Uint8Array into std::string, pixels come back as copies.
+#if NNPLAY_IMAGES
+// Images (nncore-images.wasm only): bytes cross as a Uint8Array into std::string, pixels come
+// back as copies.
 val trace_image(Session& s, const std::string& pixels, int label) {
   return guarded([&] { return trace_object(s.trace_image(pixels, label)); });
 }
@@ -143,6 +145,7 @@ val slice(Session& s) {
 }
 val set_slice(Session& s, int across, int up) { return guarded([&] { s.set_slice(across, up); }); }
 val trace_sample(Session& s, int index) { return guarded([&] { return trace_object(s.trace_sample(index)); }); }
+#endif
 
 // Every problem in hash-form text, as an array of messages (empty when it is valid).
 val validate_config(const std::string& text) {
@@ -166,8 +169,8 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .field("stopReason", &Metrics::stop_reason)
       .field("learningRate", &Metrics::learning_rate);
 
-  emscripten::class_<Session>("Session")
-      .constructor<>()
+  emscripten::class_<Session> session("Session");
+  session.constructor<>()
       .function("configure", &configure)
       .function("set", &set)
       .function("step", &step)
@@ -195,7 +198,10 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("pointLosses", &point_losses)
       .function("lastGradients", &last_gradients)
       .function("tracePoint", &trace_point)
-      .function("traceImage", &trace_image)
+      .function("save", &save)
+      .function("load", &load);
+#if NNPLAY_IMAGES
+  session.function("traceImage", &trace_image)
       .function("addImageClass", &add_image_class)
       .function("missingImageClasses", &missing_image_classes)
       .function("imagePixels", &image_pixels)
@@ -206,9 +212,8 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("inputNames", &input_names)
       .function("slice", &slice)
       .function("setSlice", &set_slice)
-      .function("traceSample", &trace_sample)
-      .function("save", &save)
-      .function("load", &load);
+      .function("traceSample", &trace_sample);
+#endif
 
   emscripten::function("validateConfig", &validate_config);
 }

@@ -1,5 +1,6 @@
-// Clothing pictures in Chromium: a playground of points never fetches the picture views or
-// the pictures (the network log says so, and says they come once Clothing is picked); picking
+// Clothing pictures in Chromium: a playground of points never fetches the picture views, the
+// worker's image code, the image engine or the pictures (the network log says so, and says they
+// come once Clothing is picked); picking
 // Clothing and pressing Play raises the test accuracy and changes the first layer's weight
 // pictures; drawing on the pad, by pointer or by keys, changes the prediction; a confusion
 // cell shows its pictures; one picture can be followed through the network; a bad
@@ -34,7 +35,7 @@ const weightPixels = (page) => page.evaluate(() => {
 const bars = (page) => page.evaluate(() => [...document.querySelector('nn-playground').shadowRoot.querySelectorAll('.class-bar')]
   .map((li) => li.textContent));
 
-test('a 2-D playground requests neither the picture views nor the pictures; Clothing then fetches both', async (t) => {
+test('a 2-D playground requests neither the picture views, the image engine nor the pictures; Clothing then fetches them', async (t) => {
   const { browser, base } = await openBrowser(t, { folder: 'dist' });
   const { page, problems } = await newPage(browser, { width: 1366, height: 768 });
   const requested = [];
@@ -43,12 +44,14 @@ test('a 2-D playground requests neither the picture views nor the pictures; Clot
   await firstFrame(page);
   await page.evaluate(() => document.querySelector('nn-playground').play());
   await page.waitForFunction(() => document.querySelector('nn-playground').metrics.epoch >= 20);
-  const pictures = (paths) => paths.filter((p) => /fashion|nnplay-images/.test(p));
+  const pictures = (paths) => paths.filter((p) => /fashion|nnplay-images|nnplay-worker-images|nncore-images/.test(p));
   assert.deepEqual(pictures(requested), [], `requested: ${requested.join(', ')}`);
   await page.locator(`${PG} button[data-dataset="fashion"]`).click();
   await pictureFrame(page);
   assert.ok(pictures(requested).some((p) => p.endsWith('/nnplay-images.js')), `the views once asked for: ${requested.join(', ')}`);
   assert.ok(pictures(requested).some((p) => p.includes('/fashion/')), `the pictures once asked for: ${requested.join(', ')}`);
+  const engines = requested.filter((p) => p.endsWith('.wasm')).map((p) => p.split('/').pop());
+  assert.deepEqual(engines, ['nncore.wasm', 'nncore-images.wasm'], 'the 2-D engine, then the image engine once');
   assert.deepEqual(problems, []);
 });
 

@@ -8,6 +8,9 @@ import { loadNnCore } from './load-wasm.mjs';
 
 const nn = await loadNnCore();
 const scalar = await loadNnCore('nncore-scalar.wasm');
+// The image engine: the same core plus the image code, through the same glue (as in the worker).
+const images = await loadNnCore('nncore-images.wasm');
+const imagesScalar = await loadNnCore('nncore-images-scalar.wasm');
 const PROBE = fileURLToPath(new URL('../../build/native/nncore_probe', import.meta.url));
 
 function withSession(fn, module = nn) {
@@ -193,7 +196,7 @@ test('an image network (784-16-3 on the clothing asset) agrees natively and in b
   for (const config of ['dataset=fashion&imageSize=28&networkShape=16&learningRate=0.1&batchSize=32&seed=4',
     'dataset=fashion&imageClasses=coat,shirt,bag&imageSize=14&networkShape=20,8&optimizer=adam&learningRate=0.003&batchSize=16']) {
     const native = JSON.parse(execFileSync(PROBE, [config, '60', ASSET], { encoding: 'utf8' }));
-    for (const [build, module] of [['simd128', nn], ['scalar', scalar]]) {
+    for (const [build, module] of [['simd128', images], ['scalar', imagesScalar]]) {
       const wasm = withSession((s) => {
         for (const key of s.missingImageClasses(config)) s.addImageClass(key, gunzipSync(readFileSync(`${ASSET}${key}.idx.gz`)));
         s.configure(config);
@@ -214,5 +217,30 @@ test('an image network (784-16-3 on the clothing asset) agrees natively and in b
       const drift = Math.abs(wasm.paramSum - native.paramSum) / wasm.magnitude;
       assert.ok(drift <= PARAM_SUM_TOLERANCE, `${config} paramSum: ${build} ${wasm.paramSum} native ${native.paramSum} (${drift})`);
     }
+  }
+});
+
+test('the 2-D engine holds no image code and refuses image data; the image engine has it and trains points alike', () => {
+  // Messages of idx.cpp, images.cpp and session_images.cpp: in a module's data only if their code is.
+  const MESSAGES = ['not an idx file', 'expected images of 28 x 28', 'are not loaded'];
+  for (const [file, holds] of [['nncore.wasm', false], ['nncore-scalar.wasm', false], ['nncore-images.wasm', true], ['nncore-images-scalar.wasm', true]]) {
+    const bytes = readFileSync(new URL(`../../web/gen/${file}`, import.meta.url));
+    for (const message of MESSAGES) assert.equal(bytes.includes(message), holds, `${file} ${holds ? 'holds' : 'lacks'} "${message}"`);
+  }
+  for (const module of [nn, scalar]) {
+    assert.equal(module.Session.prototype.addImageClass, undefined);
+    withSession((s) => assert.throws(() => s.configure('dataset=fashion'), /image engine/), module);
+    withSession((s) => s.configure('dataset=fashion&problem=regression'), module);
+  }
+  assert.equal(typeof images.Session.prototype.addImageClass, 'function');
+  const run = (module) => withSession((s) => {
+    s.configure('dataset=spiral&networkShape=8,4&seed=3&optimizer=adam');
+    s.trainEpochs(20);
+    return { params: Float32Array.from(s.params()), metrics: s.metrics() };
+  }, module);
+  for (const [points, picture] of [[nn, images], [scalar, imagesScalar]]) {
+    const [a, b] = [run(points), run(picture)];
+    assert.deepEqual(b.metrics, a.metrics);
+    assert.deepEqual(b.params, a.params);
   }
 });

@@ -1,10 +1,16 @@
 // The worker's side of clothing images, loaded (import()) only when a configuration asks for
-// them, so a 2-D playground never fetches this code or the images. Fetches each chosen class's
-// asset file (<key>.idx.gz, next to the worker in dist/fashion/) once, hands it to the session,
-// and answers the image views' frame fields and operations.
+// them, so a 2-D playground never fetches this code, the image engine or the images. Compiles
+// the image engine, fetches each chosen class's asset file (<key>.idx.gz, next to the worker in
+// dist/fashion/) once, hands it to the session, and answers the image views' frame fields and
+// operations.
 import { ENGINE_CAPS, ENGINE_SETTINGS } from '../gen/limits.js';
 
 const ASSET = new URL('../gen/fashion/', import.meta.url);
+// The engine with the image code, built from the same core as nncore.wasm (CMakeLists.txt), with
+// and without SIMD128 like it.
+const IMAGE_WASM = new URL('../gen/nncore-images.wasm', import.meta.url).href;
+const IMAGE_SCALAR_WASM = new URL('../gen/nncore-images-scalar.wasm', import.meta.url).href;
+let engine = null;
 const KEYS = ENGINE_SETTINGS.imageClasses.choices.filter((key) => key !== 'all');
 const SIDE = ENGINE_CAPS.imageSide;
 const PIXELS = SIDE * SIDE;
@@ -24,6 +30,17 @@ async function fetchClass(key) {
   const response = await fetch(new URL(`${key}.idx.gz`, ASSET));
   if (!response.ok) throw new Error(`the clothing images of ${key} could not be loaded (HTTP ${response.status})`);
   return inflate(new Uint8Array(await response.arrayBuffer()));
+}
+
+// The image engine's module, compiled once per worker through the 2-D engine's glue
+// (createNnCore: the two wasm builds import and export the same names; build-dist.mjs checks),
+// the SIMD128 build where `simd`. A failed load is tried again at the next image configuration.
+export function imageEngine(createNnCore, simd) {
+  engine ??= createNnCore({ locateFile: () => (simd ? IMAGE_WASM : IMAGE_SCALAR_WASM) }).catch((error) => {
+    engine = null;
+    throw error;
+  });
+  return engine;
 }
 
 // Fetches (in parallel) and hands over the classes `keys` (from session.missingImageClasses).

@@ -39,7 +39,9 @@ let csvNames = null;
 let nn = null;
 let previewSession = null;
 // ./image-data.js once a configuration has asked for clothing images (never for points), and
-// the current session's ms per mini-batch for 'auto' on image data.
+// the current session's ms per mini-batch for 'auto' on image data. Image sessions run on the
+// image engine (nncore-images.wasm, which image-data.js compiles on first use): nncore.wasm has
+// no image code, so a points playground never downloads it.
 let images = null;
 let msPerBatch = null;
 const IMAGE_BUDGET_MS = 8;
@@ -66,6 +68,9 @@ function contextFor(sid) {
   return context;
 }
 
+// Whether the current session's data are images (only a session on the image engine can say so).
+const imageData = () => images !== null && typeof session.imageData === 'function' && session.imageData();
+
 function autoEpochs() {
   if (msPerEpoch === null) return 1;
   return Math.max(1, Math.min(MAX_AUTO_EPOCHS, Math.floor(AUTO_BUDGET_MS / msPerEpoch)));
@@ -74,7 +79,7 @@ function autoEpochs() {
 // Trains `epochs` ('batch' = one mini-batch, 'auto', or a count); returns what it trained:
 // the epoch count, or 1 for the mini-batch.
 function train(epochs) {
-  if (epochs === 'auto' && session.imageData()) {
+  if (epochs === 'auto' && imageData()) {
     // An epoch of images is longer than a frame: mini-batches for the budget instead.
     const run = images.trainFor(session, IMAGE_BUDGET_MS, msPerBatch);
     msPerBatch = run.msPerBatch;
@@ -120,13 +125,43 @@ function neuronMaps(grid, size, mapSide) {
   return sampleMaps(grid, size, first, mapSide, spare(Math.max(0, units - first) * mapSide * mapSide));
 }
 
-// Fetches the clothing classes `text` needs that the session does not have yet.
-async function prepareImages(text) {
-  const missing = session.missingImageClasses(text);
-  if (missing.length === 0) return;
+// Whether settings text asks for clothing images, read as the engine reads it: the last value of
+// a key counts, and classification is the default problem.
+function asksForImages(text) {
+  const last = {};
+  for (const pair of String(text).replace(/^#/, '').split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) last[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return last.dataset === 'fashion' && last.problem !== 'regression';
+}
+
+// The session that can take `text`: the current one, or, the first time it asks for images, a
+// new Session on the image engine, which then keeps it whatever data come later (that engine
+// has all the 2-D one has). Either way with the clothing classes `text` needs fetched.
+async function sessionFor(text, wide = false) {
+  if (!wide && !asksForImages(text)) return session;
   // By URL, so that the worker's bundle leaves it out (dist/ has it as a bundle of its own).
   images ??= await import(new URL('./image-data.js', import.meta.url).href);
-  await images.loadClasses(session, missing);
+  const engine = await images.imageEngine(createNnCore, SIMD);
+  const target = session instanceof engine.Session ? session : new engine.Session();
+  await adopt(target, () => images.loadClasses(target, target.missingImageClasses(text)), false);
+  return target;
+}
+
+// Runs `apply` on `target`; a new session replaces the current one once `apply` succeeded (a
+// refused text leaves the playground's session as it was), and is deleted if it failed.
+async function adopt(target, apply, replace = true) {
+  try {
+    await apply(target);
+  } catch (error) {
+    if (target !== session) target.delete();
+    throw error;
+  }
+  if (replace && target !== session) {
+    session.delete();
+    session = target;
+  }
 }
 
 // Wide CSV data (more than two input columns): the inputs' names and the map's slice, else null.
@@ -141,7 +176,7 @@ function structure() {
   msPerBatch = null;
   images?.resetImageFrames(session);
   return {
-    ...(session.imageData() ? images.imageStructure(session) : {}),
+    ...(imageData() ? images.imageStructure(session) : {}),
     classNames: csvNames?.length === session.classes() ? csvNames : null,
     points: Float32Array.from(session.points()),
     wide: wide(),
@@ -156,8 +191,7 @@ function structure() {
 
 const OPS = {
   async configure({ text }) {
-    await prepareImages(text);
-    session.configure(text);
+    await adopt(await sessionFor(text), (target) => target.configure(text));
     msPerEpoch = null;
     return structure();
   },
@@ -181,7 +215,7 @@ const OPS = {
   frame({ epochs, gridSize, mapSide, gradients, pointLosses }) {
     const trained = train(epochs);
     // Image data has no map over the plane: no grid and no neuron maps, the first layer's weights instead.
-    if (session.imageData()) {
+    if (imageData()) {
       return { trained, msPerEpoch, ...images.imageFrame(session, trained, epochs === 'auto'),
         gradients: gradients ? Float32Array.from(session.lastGradients()) : null,
         pointLosses: pointLosses ? Float32Array.from(session.pointLosses()) : null };
@@ -230,8 +264,16 @@ const OPS = {
     session.removePoint(index);
     return structure();
   },
-  importCsv({ text }) {
-    session.importCsv(text);
+  async importCsv({ text }) {
+    try {
+      session.importCsv(text);
+    } catch (error) {
+      // nncore.wasm reads files of two inputs only (core/session_no_wide.cpp): a wider one moves
+      // the session to the image engine, which has the N-wide path, with its settings.
+      if (!String(error?.message).startsWith('csv: wide')) throw error;
+      const config = session.config();
+      await adopt(await sessionFor(config, true), (target) => { target.configure(config); target.importCsv(text); });
+    }
     csvNames = csvClassNames(text);
     return structure();
   },
@@ -243,10 +285,13 @@ const OPS = {
   },
   // `classNames`: only when engine.js restores a checkpoint after a crash (see checkpoint()).
   async load({ json, classNames = null }) {
-    let config = '';
-    try { config = JSON.parse(json).config; } catch { /* session.load names what is wrong */ }
-    if (typeof config === 'string') await prepareImages(config);
-    session.load(json);
+    let config = '', wide = false;
+    try {
+      const parsed = JSON.parse(json);
+      config = parsed.config;
+      wide = Boolean(parsed.data?.inputs);  // wide CSV data: the image engine, as for images
+    } catch { /* session.load names what is wrong */ }
+    await adopt(typeof config === 'string' ? await sessionFor(config, wide) : session, (target) => target.load(json));
     csvNames = classNames;
     return structure();
   },
@@ -275,7 +320,7 @@ const OPS = {
 
 for (const op of ['predictImage', 'traceImage', 'testImage', 'imagesInCell']) {
   OPS[op] = (args) => {
-    if (!session.imageData()) throw new Error(`${op}: the data are not images`);
+    if (!imageData()) throw new Error(`${op}: the data are not images`);
     return images.IMAGE_OPS[op](session, args);
   };
 }
@@ -334,7 +379,7 @@ async function handle(data) {
     try {
       result = await OPS[op](args);
     } finally {
-      Object.assign(context, { msPerEpoch, msPerBatch, csvNames });
+      Object.assign(context, { session, msPerEpoch, msPerBatch, csvNames });
     }
     const saved = checkpoint(context, op, result);
     if (op === 'close') {

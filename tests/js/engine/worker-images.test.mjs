@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 // the module is up.
 const answers = new Map();
 const fetched = [];
+const wasmRead = [];   // the wasm files the glue read, by name
 globalThis.self = { postMessage: (message) => answers.get(message.id)?.(message) };
 // The glue names the wasm by its file: URL (new URL('nncore.wasm', import.meta.url)); the shim
 // of require('fs') reads such a name as the file it names.
@@ -22,7 +23,12 @@ const fromUrl = (name) => (String(name).startsWith('file:') ? fileURLToPath(`fil
 globalThis.__dirname = fileURLToPath(new URL('../../../web/gen', import.meta.url));
 globalThis.require = (name) => {
   if (name === 'path') return { ...nodeRequire('path'), normalize: (file) => file };
-  if (name === 'fs') return { ...fs, readFileSync: (file, ...rest) => fs.readFileSync(fromUrl(file), ...rest) };
+  if (name === 'fs') {
+    return { ...fs, readFileSync: (file, ...rest) => {
+      wasmRead.push(String(file).split('/').pop());
+      return fs.readFileSync(fromUrl(file), ...rest);
+    } };
+  }
   return nodeRequire(name);
 };
 const realFetch = globalThis.fetch;
@@ -37,11 +43,15 @@ function call(op, args = {}) {
   });
 }
 await call('params');
+// From here on the glue fetches a wasm module as in a browser (the image engine, streamed).
 globalThis.fetch = async (url) => {
-  fetched.push(String(url).split('/').pop());
+  const name = String(url).split('/').pop();
+  fetched.push(name);
   const bytes = await readFile(fileURLToPath(url)).catch(() => null);
-  return { ok: bytes !== null, status: bytes ? 200 : 404, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) };
+  const type = name.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
+  return new Response(bytes, { status: bytes ? 200 : 404, headers: { 'content-type': type } });
 };
+const assets = () => fetched.filter((name) => name.endsWith('.idx.gz'));
 test.after(() => { globalThis.fetch = realFetch; });
 
 const IMAGE = 'dataset=fashion&imageSize=28&networkShape=16&learningRate=0.1&batchSize=16&seed=w';
@@ -53,11 +63,12 @@ test('a 2-D configuration fetches no images and its frames keep the grid', async
   assert.ok(frame.grid instanceof Float32Array);
   assert.equal(frame.inputWeights, undefined);
   assert.deepEqual(fetched, []);
+  assert.deepEqual(wasmRead, ['nncore.wasm'], 'points run on the 2-D engine alone');
 });
 
 test('dataset=fashion fetches the three default classes once and describes the images', async () => {
   const structure = await call('configure', { text: IMAGE });
-  assert.deepEqual(fetched.sort(), ['sneaker.idx.gz', 'trouser.idx.gz', 'tshirt.idx.gz']);
+  assert.deepEqual(assets().sort(), ['sneaker.idx.gz', 'trouser.idx.gz', 'tshirt.idx.gz']);
   assert.deepEqual(structure.image.classes, ['tshirt', 'trouser', 'sneaker']);
   assert.deepEqual(structure.image.names, ['T-shirt/top', 'Trouser', 'Sneaker']);
   assert.equal(structure.image.width, 28);
@@ -67,7 +78,18 @@ test('dataset=fashion fetches the three default classes once and describes the i
   assert.ok(structure.samples instanceof Uint8Array);
   assert.equal(structure.samples.length, 3 * structure.samplesPerClass * 784);
   await call('configure', { text: `${IMAGE}&networkShape=8` });
-  assert.equal(fetched.length, 3, 'a rebuild fetches nothing more');
+  assert.equal(assets().length, 3, 'a rebuild fetches nothing more');
+  assert.deepEqual(fetched.filter((name) => name.endsWith('.wasm')), ['nncore-images.wasm'], 'images run on the image engine, fetched once');
+  assert.deepEqual(wasmRead, ['nncore.wasm']);
+});
+
+test('a refused image configuration leaves the 2-D session as it was', async () => {
+  const sid = 'refused';
+  await call('configure', { sid, text: 'dataset=xor&networkShape=3&seed=r' });
+  const before = await call('params', { sid });
+  await assert.rejects(call('configure', { sid, text: 'dataset=fashion&imageClasses=coat' }), /imageClasses/);
+  assert.deepEqual(Array.from(await call('params', { sid })), Array.from(before));
+  assert.equal((await call('frame', { sid, epochs: 1, gridSize: 10 })).grid.length > 0, true);
 });
 
 test('image frames train and carry the first layer as inputWeights, and no grid', async () => {
@@ -117,6 +139,19 @@ test('the image operations answer for test images and drawings', async () => {
   await assert.rejects(call('testImage', { index: 100000 }), /image index/);
   await call('configure', { text: 'dataset=circle' });
   await assert.rejects(call('testImage', { index: 0 }), /not images/);
+});
+
+test('a new session loads an image checkpoint (as after a crash) onto the image engine and continues exactly', async () => {
+  await call('configure', { text: IMAGE });
+  await call('frame', { epochs: 1, gridSize: 50 });
+  const json = await call('save');
+  const expected = await call('frame', { epochs: 1, gridSize: 50 });
+  const opened = await call('load', { sid: 'recovered', json });
+  assert.deepEqual(opened.image.classes, ['tshirt', 'trouser', 'sneaker']);
+  const resumed = await call('frame', { sid: 'recovered', epochs: 1, gridSize: 50 });
+  assert.deepEqual(Array.from(resumed.params), Array.from(expected.params));
+  assert.equal((await call('testImage', { sid: 'recovered', index: 0 })).pixels.length, 784);
+  await call('close', { sid: 'recovered' });
 });
 
 test('a saved image experiment opens and continues exactly', async () => {
