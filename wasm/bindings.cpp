@@ -131,18 +131,16 @@ val image_label(Session& s, bool test, int index) { return guarded([&] { return 
 int image_count(Session& s, bool test) { return int(s.image_count(test)); }
 bool image_data(Session& s) { return s.image_data(); }
 val test_predictions(Session& s) { return guarded([&] { return view_of(s.test_predictions()); }); }
-// Wide CSV data (nncore-images.wasm, like the images): the inputs' names (empty unless wide),
-// the slice's two inputs, and a data row followed with all of its inputs.
-val input_names(Session& s) {
-  val out = val::array();
-  for (const auto& name : s.input_names()) out.call<void>("push", name);
+// Wide CSV data (nncore-images.wasm, like the images): the inputs' names one a line ("" unless
+// wide; a name holds no line break), the slice's two inputs, and a data row followed with all of
+// its inputs. Plain strings and ints, no JS arrays built here: the image engine shares the 2-D
+// glue, whose import names follow the emval calls each module makes (build-dist.mjs checks).
+std::string input_names(Session& s) {
+  std::string out;
+  for (const auto& name : s.input_names()) out += (out.empty() ? "" : "\n") + name;
   return out;
 }
-val slice(Session& s) {
-  val out = val::array();
-  for (int input : s.slice()) out.call<void>("push", input);
-  return out;
-}
+int slice_input(Session& s, int k) { return s.slice()[k == 1 ? 1 : 0]; }
 val set_slice(Session& s, int across, int up) { return guarded([&] { s.set_slice(across, up); }); }
 val trace_sample(Session& s, int index) { return guarded([&] { return trace_object(s.trace_sample(index)); }); }
 #endif
@@ -210,7 +208,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("imageData", &image_data)
       .function("testPredictions", &test_predictions)
       .function("inputNames", &input_names)
-      .function("slice", &slice)
+      .function("sliceInput", &slice_input)
       .function("setSlice", &set_slice)
       .function("traceSample", &trace_sample);
 #endif

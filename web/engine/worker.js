@@ -167,7 +167,7 @@ async function adopt(target, apply, replace = true) {
 // Wide CSV data (more than two input columns): the inputs' names and the map's slice, else null.
 function wide() {
   const names = session.inputNames?.();
-  return names?.length ? { names, slice: session.slice() } : null;
+  return names ? { names: names.split('\n'), slice: [session.sliceInput(0), session.sliceInput(1)] } : null;
 }
 
 // What the page needs after the data or the network changed.

@@ -55,6 +55,8 @@ test('a 4-column CSV gives 4 named inputs, learns, and its slice moves the point
   const structure = await call('importCsv', { text: fourColumns() });
   assert.deepEqual(structure.unitCounts.slice(0, 1), [4]);
   assert.deepEqual(structure.wide, { names: ['a', 'b', 'c', 'd'], slice: [0, 1] });
+  const labels = fourColumns().trim().split('\n').slice(1).map((row) => row.split(',')[4]);
+  assert.deepEqual(structure.classNames, [...new Set(labels)], 'the class names of the label column, last of five');
   const first = await call('frame', { epochs: 1, gridSize: 20, mapSide: 0 });
   let frame = first;
   for (let i = 0; i < 30; i++) frame = await call('frame', { epochs: 2, gridSize: 20, mapSide: 0 });
@@ -91,6 +93,13 @@ test('bad wide CSV is refused with its line and column, and the session keeps wo
   const structure = await call('configure', { text: 'dataset=xor' });
   assert.equal(structure.wide, null);
   assert.equal(structure.unitCounts[0], 2);
+  // A session still on the 2-D engine (nncore.wasm has no wide reader) hears the wide reader's
+  // own message, and keeps its points.
+  const points = await call('configure', { text: 'dataset=circle' }, 5);
+  await assert.rejects(call('importCsv', { text: ragged }, 5), /^Error: line 3: expected 4 values/);
+  const after = await call('frame', { epochs: 1, gridSize: 10, mapSide: 0 }, 5);
+  assert.ok(Number.isFinite(after.metrics.trainLoss));
+  assert.equal((await call('exportCsv', {}, 5)).split('\n').length - 2, points.points.length / 4);
 });
 
 test('a saved wide experiment resumes exactly in another session', async () => {
