@@ -185,6 +185,7 @@ class Session {
   // The network's inputs for points of the plane [n, 2]: the features, or on wide data the slice.
   void input_rows(const Matrix& points, Matrix& out) const;
   void import_wide(CsvData&& csv, const Config& next);
+  std::string export_wide() const;
   std::string save_wide() const;
   void load_wide(const JsonValue& data);
   void set_data(std::vector<Sample> train, std::vector<Sample> test);

@@ -1,5 +1,4 @@
-// Session's data editing: points added or removed by hand, CSV in and out, and the network's
-// inputs for points of the plane.
+// Session's data editing: points added or removed by hand, CSV in and out.
 #include <cmath>
 
 #include "csv.hpp"
@@ -65,44 +64,10 @@ void Session::import_csv(std::string_view text) {
 }
 
 std::string Session::export_csv() const {
+  if (wide_inputs() > 0) return export_wide();
   std::vector<Sample> all(train_samples_);
   all.insert(all.end(), test_samples_.begin(), test_samples_.end());
-  if (wide_inputs() > 0) {
-    std::vector<float> rows(wide_train_);
-    rows.insert(rows.end(), wide_test_.begin(), wide_test_.end());
-    return format_wide_csv(input_names_, rows, all, config_.problem);
-  }
   return format_csv(all, config_.problem);
-}
-
-// The wide data's inputs (session_wide.cpp): here, as every build's grid and trace read them.
-void Session::clear_wide() {
-  input_names_.clear();
-  wide_train_.clear();
-  wide_test_.clear();
-  input_means_.clear();
-  slice_ = {0, 1};
-}
-
-void Session::wide_matrix(const std::vector<float>& rows, Matrix& x) const {
-  const std::size_t k = input_names_.size(), n = rows.size() / k;
-  x = Matrix::from_shape({k, n});
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = 0; j < k; ++j) x(j, i) = rows[i * k + j];
-}
-
-void Session::input_rows(const Matrix& points, Matrix& out) const {
-  if (input_names_.empty()) {
-    feature_rows(config_.features, points, out);
-    return;
-  }
-  const std::size_t k = input_names_.size(), n = points.shape(0);
-  ensure_shape(out, k, n);
-  for (std::size_t j = 0; j < k; ++j) {
-    float* row = out.data() + j * n;
-    for (std::size_t i = 0; i < n; ++i)
-      row[i] = int(j) == slice_[0] ? points(i, 0) : int(j) == slice_[1] ? points(i, 1) : input_means_[j];
-  }
 }
 
 }  // namespace nnplay

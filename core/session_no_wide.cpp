@@ -11,14 +11,17 @@ namespace {
 }  // namespace
 
 CsvData parse_wide_csv(std::string_view) { needs_images(); }
-std::string format_wide_csv(const std::vector<std::string>&, const std::vector<float>&, const std::vector<Sample>&, Problem) {
-  needs_images();
-}
 void Session::import_wide(CsvData&&, const Config&) { needs_images(); }
+// Without a wide reader the data are never wide: nothing to clear, and the inputs of points of
+// the plane are their features.
+void Session::clear_wide() {}
+void Session::wide_matrix(const std::vector<float>&, Matrix&) const { needs_images(); }
+void Session::input_rows(const Matrix& points, Matrix& out) const { feature_rows(config_.features, points, out); }
 void Session::set_wide_data(std::vector<std::string>, std::vector<float>, std::vector<float>, std::vector<Sample>,
                             std::vector<Sample>) {
   needs_images();
 }
+std::string Session::export_wide() const { needs_images(); }
 std::string Session::save_wide() const { needs_images(); }
 void Session::load_wide(const JsonValue&) { needs_images(); }
 

@@ -2,8 +2,7 @@
 // network takes the k columns as its inputs (the plane's features x^2, sin x, ... are for two
 // columns only), the map over the plane is a slice through two chosen inputs with the others at
 // their mean over the training rows, and points() holds the data projected on those two.
-// Linked in the native library and nncore-images.wasm; the 2-D module has session_no_wide.cpp
-// (the inputs of a slice, which every grid pass asks for, are in session_data.cpp).
+// Linked in the native library and nncore-images.wasm; the 2-D module has session_no_wide.cpp.
 #include <cmath>
 
 #include "csv.hpp"
@@ -59,6 +58,35 @@ void put_rows(std::string& out, const std::vector<float>& rows, const std::vecto
 }
 
 }  // namespace
+
+void Session::clear_wide() {
+  input_names_.clear();
+  wide_train_.clear();
+  wide_test_.clear();
+  input_means_.clear();
+  slice_ = {0, 1};
+}
+
+void Session::wide_matrix(const std::vector<float>& rows, Matrix& x) const {
+  const std::size_t k = input_names_.size(), n = rows.size() / k;
+  x = Matrix::from_shape({k, n});
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < k; ++j) x(j, i) = rows[i * k + j];
+}
+
+void Session::input_rows(const Matrix& points, Matrix& out) const {
+  if (input_names_.empty()) {
+    feature_rows(config_.features, points, out);
+    return;
+  }
+  const std::size_t k = input_names_.size(), n = points.shape(0);
+  ensure_shape(out, k, n);
+  for (std::size_t j = 0; j < k; ++j) {
+    float* row = out.data() + j * n;
+    for (std::size_t i = 0; i < n; ++i)
+      row[i] = int(j) == slice_[0] ? points(i, 0) : int(j) == slice_[1] ? points(i, 1) : input_means_[j];
+  }
+}
 
 void Session::import_wide(CsvData&& csv, const Config& next) {
   // The rows are split as a two-column file's points would be: samples tagged with their row
@@ -142,6 +170,14 @@ const Session::PointTrace& Session::trace_sample(int index) {
     for (std::size_t j = 0; j < k; ++j) trace_cache_.input()(j, 0) = row[j];
   }
   return finish_trace(s.label);
+}
+
+std::string Session::export_wide() const {
+  std::vector<Sample> all(train_samples_);
+  all.insert(all.end(), test_samples_.begin(), test_samples_.end());
+  std::vector<float> rows(wide_train_);
+  rows.insert(rows.end(), wide_test_.begin(), wide_test_.end());
+  return format_wide_csv(input_names_, rows, all, config_.problem);
 }
 
 std::string Session::save_wide() const {

@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "config.hpp"
+#include "json.hpp"
 #include "session.hpp"
 #include "settings.hpp"
 
@@ -131,16 +132,16 @@ val image_label(Session& s, bool test, int index) { return guarded([&] { return 
 int image_count(Session& s, bool test) { return int(s.image_count(test)); }
 bool image_data(Session& s) { return s.image_data(); }
 val test_predictions(Session& s) { return guarded([&] { return view_of(s.test_predictions()); }); }
-// Wide CSV data (nncore-images.wasm, like the images): the inputs' names one a line ("" unless
-// wide; a name holds no line break), the slice's two inputs, and a data row followed with all of
-// its inputs. Plain strings and ints, no JS arrays built here: the image engine shares the 2-D
-// glue, whose import names follow the emval calls each module makes (build-dist.mjs checks).
-std::string input_names(Session& s) {
-  std::string out;
-  for (const auto& name : s.input_names()) out += (out.empty() ? "" : "\n") + name;
-  return out;
+// Wide CSV data (nncore-images.wasm, like the images): {"names": [the inputs' names], "slice":
+// [across, up]} as JSON text ("" unless the data are wide), and a data row followed with all of
+// its inputs. Text, not JS arrays built here: the image engine shares the 2-D glue, whose import
+// names follow the emval calls each module makes (build-dist.mjs checks that they agree).
+std::string wide(Session& s) {
+  if (s.wide_inputs() == 0) return "";
+  std::string out = "{\"names\":[";
+  for (const auto& name : s.input_names()) out += (out.size() > 10 ? "," : "") + nnplay::json_quote(name);
+  return out + "],\"slice\":[" + std::to_string(s.slice()[0]) + "," + std::to_string(s.slice()[1]) + "]}";
 }
-int slice_input(Session& s, int k) { return s.slice()[k == 1 ? 1 : 0]; }
 val set_slice(Session& s, int across, int up) { return guarded([&] { s.set_slice(across, up); }); }
 val trace_sample(Session& s, int index) { return guarded([&] { return trace_object(s.trace_sample(index)); }); }
 #endif
@@ -207,8 +208,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("imageCount", &image_count)
       .function("imageData", &image_data)
       .function("testPredictions", &test_predictions)
-      .function("inputNames", &input_names)
-      .function("sliceInput", &slice_input)
+      .function("wide", &wide)
       .function("setSlice", &set_slice)
       .function("traceSample", &trace_sample);
 #endif

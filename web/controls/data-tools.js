@@ -65,7 +65,7 @@ export class DataTools {
       onchange: () => readFile(jsonInput, MAX_EXPERIMENT_BYTES, load(handlers.onOpenExperiment, experimentError),
         failed(experimentError)) });
     this.pasteArea = h('textarea', { class: 'paste-area', rows: 5, spellcheck: 'false',
-      'aria-label': 'CSV text: x,y,label (or x1,...,xk,label) per line', placeholder: 'x,y,label\n1.5,-2,a\n-3,0.5,b',
+      'aria-label': 'CSV text: x,y,label per line', placeholder: 'x,y,label\n1.5,-2,a\n-3,0.5,b',
       'aria-describedby': `csv-error-${++instances}` });
     csvError.id = `csv-error-${instances}`;
     const pastePanel = h('div', { class: 'paste-panel', hidden: true }, this.pasteArea,

@@ -164,11 +164,8 @@ async function adopt(target, apply, replace = true) {
   }
 }
 
-// Wide CSV data (more than two input columns): the inputs' names and the map's slice, else null.
-function wide() {
-  const names = session.inputNames?.();
-  return names ? { names: names.split('\n'), slice: [session.sliceInput(0), session.sliceInput(1)] } : null;
-}
+// Wide CSV data (more than two input columns, on the image engine): { names, slice }, else null.
+const wide = () => JSON.parse(session.wide?.() || 'null');
 
 // What the page needs after the data or the network changed.
 function structure() {
@@ -231,9 +228,9 @@ const OPS = {
       pointLosses: pointLosses ? Float32Array.from(session.pointLosses()) : null,
     };
   },
-  // A data point of wide data (`index`) is followed with all of its inputs, not its slice's two.
+  // A data point (`index`) is followed with all of its inputs (wide data: not only its slice's two).
   trace({ x, y, label, index = -1 }) {
-    return index >= 0 && wide() ? session.traceSample(index) : session.tracePoint(x, y, label);
+    return index < 0 || !session.traceSample ? session.tracePoint(x, y, label) : session.traceSample(index);
   },
   // The map's two inputs of wide data: the points as they now project.
   setSlice({ across, up }) {

@@ -7,12 +7,13 @@ import { h } from '../shared/dom.js';
 export class WideMode {
   // host: { root, ui, engine(), onPoints(points), onError } (see wide/slice-panel.js).
   constructor(host) {
-    Object.assign(this, { host, panel: null });
+    this.host = host;
   }
 
   setStructure(result) {
-    if (!result.wide && !this.panel) return;
-    loadLater(() => import('../wide/slice-panel.js'), 'the map slice picker')
-      .then((chunk) => { this.panel ??= new chunk.SlicePanel({ ...this.host, h }); this.panel.show(result.wide); }, this.host.onError);
+    if (result.wide || this.panel) {
+      loadLater(() => import('../wide/slice-panel.js'), 'the map slice picker')
+        .then((chunk) => (this.panel ??= new chunk.SlicePanel({ ...this.host, h })).show(result.wide), this.host.onError);
+    }
   }
 }
