@@ -1,9 +1,11 @@
 // A small plot of a node's activation f over z, with its axes and the point (z, f(z)) of the
 // followed input marked, drawn on a canvas in the colours of the panel's text.
+import { context2d } from '../shared/canvas.js';
+
 const PAD = 6;
 
 export function drawActivation(canvas, f, z, a) {
-  const ctx = canvas.getContext?.('2d');
+  const ctx = context2d(canvas);
   if (!ctx) return;
   const scale = canvas.ownerDocument.defaultView?.devicePixelRatio || 1;
   const width = Number(canvas.getAttribute('width'));

@@ -12,6 +12,7 @@ import { valueToIndex } from '../views/colors.js';
 import { lookupTable, SHADES } from '../views/heatmap.js';
 import { create } from './network-dom.js';
 import { BIAS_SIZE } from './network-layout.js';
+import { context2d } from '../shared/canvas.js';
 
 // Faded layers (the trace overlay's "not reached yet"), as the faded elements' CSS opacity.
 const FADED_MAP_ALPHA = 0.25;
@@ -97,7 +98,7 @@ export class NetworkPicture {
 
   // styles[j] = { color, width, faded } for links[j]; biasStyles[j] = { color, faded }.
   drawLinks(styles, biasStyles) {
-    const ctx = this.linkCanvas.getContext('2d');
+    const ctx = context2d(this.linkCanvas);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.linkCanvas.width, this.linkCanvas.height);
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
@@ -145,7 +146,7 @@ export class NetworkPicture {
     const side = this.side;
     const area = side * side;
     if (!this.columns.length) return;
-    const contexts = this.columns.map((column) => column.canvas.getContext('2d'));
+    const contexts = this.columns.map((column) => context2d(column.canvas));
     if (!this.image || this.image.width !== side) this.image = contexts[0].createImageData(side, side);
     const pixels = new Uint32Array(this.image.data.buffer, this.image.data.byteOffset, area);
     this.nodes.forEach(({ unit, y, stretch }, n) => {

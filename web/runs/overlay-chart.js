@@ -2,6 +2,7 @@
 // (told apart under the common colour-vision deficiencies), and a dash and a marker as well, so
 // that no two runs differ by colour alone. The legend is DOM, with the same styles drawn small.
 import { h } from '../shared/dom.js';
+import { context2d } from '../shared/canvas.js';
 
 export const STYLES = [
   { color: '#0072B2', dash: [], marker: 'circle' },
@@ -49,7 +50,7 @@ function marker(ctx, kind, x, y, r) {
 export function swatch(style) {
   const ratio = globalThis.devicePixelRatio || 1;
   const canvas = h('canvas', { class: 'runs-swatch', width: Math.round(28 * ratio), height: Math.round(12 * ratio), 'aria-hidden': 'true' });
-  const ctx = canvas.getContext('2d');
+  const ctx = context2d(canvas);
   if (!ctx) return canvas;
   ctx.scale(ratio, ratio);
   ctx.strokeStyle = ctx.fillStyle = style.color;
@@ -84,7 +85,7 @@ function yScale(values, { accuracy, log }) {
 // Colours of the text and grid come from the canvas's CSS (color, --line), so the chart follows
 // the theme. Returns the scales in words, for the canvas's label ('' when nothing is drawn).
 export function drawOverlay(canvas, curves, series, { log = false } = {}) {
-  const ctx = canvas.getContext('2d');
+  const ctx = context2d(canvas);
   if (!ctx) return '';
   const ratio = globalThis.devicePixelRatio || 1;
   const width = Math.max(1, Math.round(canvas.clientWidth * ratio));

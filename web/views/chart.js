@@ -2,6 +2,7 @@
 // test accuracy (right axis, 0 to 100 %) against epoch, with axes and a scale, on one canvas.
 // Memory stays bounded on runs of any length (the Playground's history grows forever).
 import { drawAxes, niceTicks } from './chart-axes.js';
+import { context2d } from '../shared/canvas.js';
 
 export const SERIES = {
   trainLoss: { color: '#888', dash: [] },
@@ -167,7 +168,7 @@ export class LossChart {
   }
 
   draw() {
-    const ctx = this.canvas.getContext('2d');
+    const ctx = context2d(this.canvas);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     const scale = this.scales();
     if (!scale) return;

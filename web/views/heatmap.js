@@ -1,6 +1,7 @@
 // Draws grids of numbers and sets of points on canvases. It knows no network: callers hand
 // it plain typed arrays. The data domain is [-6, 6] on both axes, y pointing up.
 import { buildLut, classColor, classRgb, colorFor, valueToIndex } from './colors.js';
+import { context2d } from '../shared/canvas.js';
 
 export const SHADES = 256;
 const DOMAIN_MIN = -6;
@@ -44,7 +45,7 @@ export function drawHeatmap(canvas, values, n, { discretize = false, palette = '
   }
   if (canvas.width !== n) canvas.width = n;
   if (canvas.height !== n) canvas.height = n;
-  const ctx = canvas.getContext('2d');
+  const ctx = context2d(canvas);
   const image = imageFor(ctx, canvas, n);
   const pixels = new Uint32Array(image.data.buffer, image.data.byteOffset, n * n);
   const lut = lookupTable(palette);
@@ -67,7 +68,7 @@ export function drawClassMap(canvas, values, classes, n, { discretize = false, p
   }
   if (canvas.width !== n) canvas.width = n;
   if (canvas.height !== n) canvas.height = n;
-  const ctx = canvas.getContext('2d');
+  const ctx = context2d(canvas);
   const image = imageFor(ctx, canvas, n);
   const data = image.data;
   const colors = Array.from({ length: classes }, (_, k) => classRgb(k, palette));
@@ -117,7 +118,7 @@ function drawPointSet(ctx, points, wantTest, radius, stroke, scaleX, scaleY, fil
 // point) overrides the size of each point, e.g. to show each point's loss. outline false draws
 // bare dots: on a thumbnail a 1 px outline round a 2 px dot is most of the dot.
 export function drawPoints(canvas, points, { showTest = false, sizePx, classes = 2, palette = 'classic', radii, outline = true } = {}) {
-  const ctx = canvas.getContext('2d');
+  const ctx = context2d(canvas);
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   const ratio = globalThis.devicePixelRatio || 1;
   const radius = sizePx ?? POINT_RADIUS_CSS_PX * ratio;

@@ -6,6 +6,7 @@ import { LossChart, SERIES } from './chart.js';
 import { classColor, colorFor } from './colors.js';
 import { className } from '../state/class-names.js';
 import { PLOT_EXTENT } from '../state/state.js';
+import { context2d } from '../shared/canvas.js';
 
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
 const LOSS_NAMES = { squared: 'squared error', crossEntropy: 'cross-entropy', softmaxCrossEntropy: 'softmax cross-entropy', huber: 'Huber' };
@@ -131,7 +132,7 @@ export class OutputView {
     const i = this.selected;
     if (i >= 0 && i * 4 < this.points.length) {
       // A ring around the picked or followed point.
-      const ctx = this.pointCanvas.getContext('2d');
+      const ctx = context2d(this.pointCanvas);
       const px = ((this.points[i * 4] + PLOT_EXTENT) / (2 * PLOT_EXTENT)) * size;
       const py = ((PLOT_EXTENT - this.points[i * 4 + 1]) / (2 * PLOT_EXTENT)) * size;
       ctx.strokeStyle = '#111';
