@@ -1,5 +1,6 @@
 #include "csv.hpp"
 
+#include "csv_rows.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -12,7 +13,7 @@
 
 namespace nnplay {
 
-namespace {
+namespace csv_rows {
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '"')) s.remove_prefix(1);
@@ -29,6 +30,17 @@ std::string shown(std::string_view value) { return quote_value(value, 24); }
 
 bool to_number(std::string_view text, double& out) { return text.size() <= 32 && parse_finite(text, out); }
 
+std::size_t first_line_fields(std::string_view text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = text.substr(start, end - start);
+    if (!trim(line).empty()) return std::size_t(std::count(line.begin(), line.end(), ',')) + 1;
+    start = end + 1;
+  }
+  return 0;
+}
+
 bool valid_name(std::string_view name) {
   if (name.empty() || name.size() > 32) return false;
   for (unsigned char c : name)
@@ -36,18 +48,73 @@ bool valid_name(std::string_view name) {
   return true;
 }
 
-struct Row {
-  double x, y;
-  std::string_view label;
-  std::size_t line;
-};
-
-// A header's third column that says the labels are regression targets, whatever they look like.
+// A header's label column that says the labels are regression targets, whatever they look like.
 bool names_targets(std::string_view column) {
   std::string lower;
   for (unsigned char c : column) lower += static_cast<char>(std::tolower(c));
   return lower == "target" || lower == "value";
 }
+
+CsvData labelled(const std::vector<Row>& rows, bool targets) {
+  CsvData data;
+  bool numeric = true, whole = !targets;
+  std::vector<double> values;
+  for (const Row& r : rows) {
+    double v = 0;
+    if (!to_number(r.label, v)) {
+      if (targets) fail(r.line, "target " + shown(r.label) + " is not a number");
+      numeric = false;
+      if (!valid_name(r.label)) fail(r.line, "label " + shown(r.label) + " is neither a number nor a name (letters, digits, space, _ - .)");
+    }
+    values.push_back(v == 0.0 ? 0.0 : v);  // -0 and 0 are one class
+    whole = whole && v == std::floor(v) && std::fabs(v) < 1e6;
+  }
+  std::vector<std::string> names;      // class names in class order
+  std::map<std::string, int> class_of;
+  if (!numeric) {
+    for (const Row& r : rows)
+      if (class_of.emplace(std::string(r.label), int(names.size())).second) names.emplace_back(r.label);
+  } else if (whole) {
+    std::vector<double> distinct(values);
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    if (distinct.size() <= std::size_t(kMaxClasses))
+      for (double v : distinct) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v);
+        class_of.emplace(buf, int(names.size()));
+        names.emplace_back(buf);
+      }
+  }
+  if (!names.empty()) {
+    if (names.size() < 2) throw ConfigError("every point has the label " + shown(names[0]) + "; at least 2 classes are needed");
+    if (names.size() > std::size_t(kMaxClasses))
+      throw ConfigError("the labels name " + std::to_string(names.size()) + " classes; allowed up to " + std::to_string(kMaxClasses));
+    data.classes = int(names.size());
+    data.class_names = names;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%g", values[i]);
+      const int k = class_of.at(numeric ? std::string(buf) : std::string(rows[i].label));
+      const float label = data.classes == 2 ? (k == 1 ? 1.0f : -1.0f) : float(k);
+      data.samples.push_back({float(rows[i].x), float(rows[i].y), label});
+    }
+    return data;
+  }
+  data.problem = Problem::kRegression;
+  data.classes = 0;
+  double top = 1.0;
+  for (double v : values) top = std::max(top, std::fabs(v));
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    data.samples.push_back({float(rows[i].x), float(rows[i].y), float(values[i] / top)});
+  return data;
+}
+
+}  // namespace csv_rows
+
+namespace {
+
+using namespace csv_rows;
 
 // Splits into rows of three fields; the first line is a header when its x or y is not a number.
 // label_column: the header's third field, or empty without a header.
@@ -118,6 +185,7 @@ CsvData parse_csv(std::string_view text) {
   if (text.size() > kMaxCsvBytes)
     throw ConfigError("the file is " + std::to_string(text.size()) + " bytes; allowed up to " +
                       std::to_string(kMaxCsvBytes));
+  if (first_line_fields(text) > 3) return parse_wide_csv(text);
   std::string_view label_column;
   std::vector<Row> rows = read_rows(text, label_column);
   if (rows.size() < kMinCsvPoints)
@@ -126,58 +194,7 @@ CsvData parse_csv(std::string_view text) {
   fit_positions(rows);
   const bool targets = names_targets(label_column);
 
-  CsvData data;
-  bool numeric = true, whole = !targets;
-  std::vector<double> values;
-  for (const Row& r : rows) {
-    double v = 0;
-    if (!to_number(r.label, v)) {
-      if (targets) fail(r.line, "target " + shown(r.label) + " is not a number");
-      numeric = false;
-      if (!valid_name(r.label)) fail(r.line, "label " + shown(r.label) + " is neither a number nor a name (letters, digits, space, _ - .)");
-    }
-    values.push_back(v == 0.0 ? 0.0 : v);  // -0 and 0 are one class
-    whole = whole && v == std::floor(v) && std::fabs(v) < 1e6;
-  }
-  std::vector<std::string> names;      // class names in class order
-  std::map<std::string, int> class_of;
-  if (!numeric) {
-    for (const Row& r : rows)
-      if (class_of.emplace(std::string(r.label), int(names.size())).second) names.emplace_back(r.label);
-  } else if (whole) {
-    std::vector<double> distinct(values);
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    if (distinct.size() <= std::size_t(kMaxClasses))
-      for (double v : distinct) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%g", v);
-        class_of.emplace(buf, int(names.size()));
-        names.emplace_back(buf);
-      }
-  }
-  if (!names.empty()) {
-    if (names.size() < 2) throw ConfigError("every point has the label " + shown(names[0]) + "; at least 2 classes are needed");
-    if (names.size() > std::size_t(kMaxClasses))
-      throw ConfigError("the labels name " + std::to_string(names.size()) + " classes; allowed up to " + std::to_string(kMaxClasses));
-    data.classes = int(names.size());
-    data.class_names = names;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%g", values[i]);
-      const int k = class_of.at(numeric ? std::string(buf) : std::string(rows[i].label));
-      const float label = data.classes == 2 ? (k == 1 ? 1.0f : -1.0f) : float(k);
-      data.samples.push_back({float(rows[i].x), float(rows[i].y), label});
-    }
-    return data;
-  }
-  data.problem = Problem::kRegression;
-  data.classes = 0;
-  double top = 1.0;
-  for (double v : values) top = std::max(top, std::fabs(v));
-  for (std::size_t i = 0; i < rows.size(); ++i)
-    data.samples.push_back({float(rows[i].x), float(rows[i].y), float(values[i] / top)});
-  return data;
+  return labelled(rows, targets);
 }
 
 std::string format_csv(const std::vector<Sample>& samples, Problem problem) {

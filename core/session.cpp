@@ -72,6 +72,7 @@ void Session::set(std::string_view key, std::string_view value) {
 }
 
 NNPLAY_SET_UP void Session::generate_data() {
+  clear_wide();
   if (config_.images()) {
     generate_images();
     return;
@@ -108,17 +109,19 @@ NNPLAY_SET_UP void Session::build_matrices() {
   const Loss loss = config_.effective_loss();
   const std::size_t outputs = config_.output_units();
   // Image pixels are already the inputs (generate_images); points go through the features.
-  auto fill = [&](const std::vector<Sample>& set, Matrix& x, Matrix& t, Vector& labels) {
+  // Wide data's inputs are its rows (session_wide.cpp).
+  auto fill = [&](const std::vector<Sample>& set, const std::vector<float>& rows, Matrix& x, Matrix& t, Vector& labels) {
     if (!images_in_use_) {
       labels = sample_labels(set);
-      feature_rows(config_.features, sample_points(set), x);
+      if (wide_inputs() > 0) wide_matrix(rows, x);
+      else feature_rows(config_.features, sample_points(set), x);
     }
     const std::size_t n = labels.size();
     t = Matrix::from_shape({outputs, n});
     for (std::size_t i = 0; i < n; ++i) fill_target(loss, labels(i), t.data() + i, outputs, n);
   };
-  fill(train_samples_, train_x_, train_t_, train_labels_);
-  fill(test_samples_, test_x_, test_t_, test_labels_);
+  fill(train_samples_, wide_train_, train_x_, train_t_, train_labels_);
+  fill(test_samples_, wide_test_, test_x_, test_t_, test_labels_);
   grid_n_ = 0;  // the grid's input features may have changed
   order_.resize(train_labels_.size());
   for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<std::uint32_t>(i);
@@ -132,7 +135,7 @@ NNPLAY_SET_UP void Session::build_network() {
   if (config_.problem == Problem::kRegression) output = Activation::kLinear;
   else if (loss == Loss::kSoftmaxCrossEntropy) output = Activation::kSoftmax;
   else if (loss == Loss::kCrossEntropy) output = Activation::kSigmoid;
-  const std::size_t inputs = images_in_use_ ? train_x_.shape(0) : enabled_count(config_.features);
+  const std::size_t inputs = images_in_use_ || wide_inputs() > 0 ? train_x_.shape(0) : enabled_count(config_.features);
   network_ = Network(inputs, config_.network_shape, config_.output_units(),
                      config_.hidden_activations(), output);
   weight_rng_.reseed(hash_seed(config_.seed) ^ kWeightStream);

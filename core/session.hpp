@@ -15,6 +15,9 @@
 
 namespace nnplay {
 
+struct CsvData;
+class JsonValue;
+
 // Largest grid side evaluate_grid accepts (256^2 points).
 constexpr int kMaxGridSize = 256;
 // Most values a grid of every unit's map may hold (32 MiB of floats): the side a network may
@@ -122,6 +125,20 @@ class Session {
   };
   const PointTrace& trace_point(float x, float y, float label);
 
+  // Wide CSV data (more than two input columns; session_wide.cpp). The inputs are the file's k
+  // columns, not the plane's features; the map is a slice through two of them with the others at
+  // their mean over the training data, and points() holds the data projected on those two.
+  std::size_t wide_inputs() const { return input_names_.size(); }  // 0 unless the data are wide
+  const std::vector<std::string>& input_names() const { return input_names_; }
+  const std::vector<float>& input_means() const { return input_means_; }
+  const std::array<int, 2>& slice() const { return slice_; }
+  // The two inputs the map's x and y are (different, 0 .. k-1). Throws ConfigError unless the
+  // data are wide; training is not touched.
+  void set_slice(int across, int up);
+  // Data sample `index` (points() order) through the network with all of its inputs, as
+  // trace_point (which, on wide data, follows a point of the slice). Not for image data.
+  const PointTrace& trace_sample(int index);
+
   // The whole experiment as JSON (settings, data when edited, weights, optimizer state, epoch,
   // training order) and back: after load(), training continues exactly as it would have.
   std::string save() const;
@@ -160,6 +177,17 @@ class Session {
   void evaluate_blocks(const Matrix& features, const Matrix& targets, const Vector& labels, std::size_t step,
                        double& loss, double& accuracy, std::vector<std::int32_t>* confusion);
   void generate_data();
+  void set_wide_data(std::vector<std::string> names, std::vector<float> train_rows, std::vector<float> test_rows,
+                     std::vector<Sample> train, std::vector<Sample> test);
+  void clear_wide();
+  void project_wide(std::vector<Sample>& samples, const std::vector<float>& rows) const;
+  void wide_matrix(const std::vector<float>& rows, Matrix& x) const;
+  // The network's inputs for points of the plane [n, 2]: the features, or on wide data the slice.
+  void input_rows(const Matrix& points, Matrix& out) const;
+  void import_wide(CsvData&& csv, const Config& next);
+  std::string export_wide() const;
+  std::string save_wide() const;
+  void load_wide(const JsonValue& data);
   void set_data(std::vector<Sample> train, std::vector<Sample> test);
   void build_matrices();
   void build_network();
@@ -205,6 +233,11 @@ class Session {
   std::vector<std::int32_t> test_guesses_;  // [test samples], with the metrics
   // Every class's images given so far (null until the first), shared with the copy load() builds.
   std::shared_ptr<std::array<ImageClass, kImageClassCount>> images_;
+  // Wide data: the inputs' names, every sample's k inputs [samples, k] row-major, the means of
+  // the training rows and the slice's two inputs. Empty unless the data are wide.
+  std::vector<std::string> input_names_;
+  std::vector<float> wide_train_, wide_test_, input_means_;
+  std::array<int, 2> slice_{0, 1};
   bool images_in_use_ = false;  // train_x_/test_x_ hold pixels, built by generate_images
   bool metrics_valid_ = false;
   int epoch_ = 0;

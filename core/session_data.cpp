@@ -9,6 +9,7 @@ namespace nnplay {
 
 void Session::add_point(float x, float y, float label, bool is_test) {
   if (images_in_use_) throw ConfigError("point: image data is not edited by points");
+  if (wide_inputs() > 0) throw ConfigError("point: a point of the plane has 2 inputs; these data have " + std::to_string(wide_inputs()));
   check_point({x, y, label}, config_.classes());
   if (train_samples_.size() + test_samples_.size() >= std::size_t(kMaxSamples))
     throw ConfigError("point: the data already has " + std::to_string(kMaxSamples) + " points, the most allowed");
@@ -19,7 +20,7 @@ void Session::add_point(float x, float y, float label, bool is_test) {
 }
 
 void Session::remove_point(int index) {
-  if (images_in_use_) throw ConfigError("point: image data is not edited by points");
+  if (images_in_use_ || wide_inputs() > 0) throw ConfigError("point: only points of the plane are edited by hand");
   const std::size_t n_train = train_samples_.size(), total = n_train + test_samples_.size();
   if (index < 0 || std::size_t(index) >= total)
     throw ConfigError("point index: \"" + std::to_string(index) + "\" is out of range; allowed 0 to " +
@@ -48,16 +49,22 @@ void Session::import_csv(std::string_view text) {
                       " has two; pick circle, gauss, spiral or checkerboard first");
   check_config(next);
   for (const Sample& s : csv.samples) check_point(s, next.classes());
+  if (!csv.input_names.empty()) {
+    import_wide(std::move(csv), next);
+    return;
+  }
   Rng split_rng(hash_seed(next.seed));
   auto split = shuffle_and_split(std::move(csv.samples), next.perc_train_data, split_rng);
   if (split.train.empty()) throw ConfigError("the file's points leave no training set at this ratio");
   config_ = next;
   custom_data_ = true;
+  clear_wide();
   set_data(std::move(split.train), std::move(split.test));
   build_network();
 }
 
 std::string Session::export_csv() const {
+  if (wide_inputs() > 0) return export_wide();
   std::vector<Sample> all(train_samples_);
   all.insert(all.end(), test_samples_.begin(), test_samples_.end());
   return format_csv(all, config_.problem);

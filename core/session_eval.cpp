@@ -32,7 +32,7 @@ void Session::run_grid(int n, bool every_unit) {
         points(i * side + j, 0) = -kPlotExtent + 2.0f * kPlotExtent * float(j) / float(side - 1);
         points(i * side + j, 1) = kPlotExtent - 2.0f * kPlotExtent * float(i) / float(side - 1);
       }
-    feature_rows(config_.features, points, grid_features_);
+    input_rows(points, grid_features_);
     grid_n_ = n;
   }
   const std::size_t inputs = network_.input_count();
@@ -90,7 +90,7 @@ NNPLAY_SET_UP const Session::PointTrace& Session::trace_point(float x, float y, 
     throw ConfigError("point: x, y and label must be finite numbers");
   if (images_in_use_) throw ConfigError("point: image data is followed by image (traceImage)");
   network_.prepare(trace_cache_, 1);
-  feature_rows(config_.features, Matrix{{x, y}}, trace_cache_.input());
+  input_rows(Matrix{{x, y}}, trace_cache_.input());
   return finish_trace(label);
 }
 

@@ -139,7 +139,9 @@ std::string Session::save() const {
   out += ",\"second\":";
   put_array(out, opt.second_moment());
   out += "},\"data\":";
-  if (custom_data_) {
+  if (custom_data_ && wide_inputs() > 0) {
+    out += save_wide();
+  } else if (custom_data_) {
     out += "{\"train\":";
     put_samples(out, train_samples_);
     out += ",\"test\":";
@@ -167,7 +169,9 @@ void Session::load(std::string_view json) {
   next.configure(parse_config(member(doc, "config", JsonValue::Kind::kString).string()));
   JsonValue data = doc;
   if (!doc.find("data", data)) bad("\"data\" is missing");
-  if (data.kind() == JsonValue::Kind::kObject) {
+  if (data.kind() == JsonValue::Kind::kObject && data.has("inputs")) {
+    next.load_wide(data);
+  } else if (data.kind() == JsonValue::Kind::kObject) {
     auto train = samples_of(data, "train", next.classes()), test = samples_of(data, "test", next.classes());
     if (train.empty()) bad("the data has no training points");
     next.custom_data_ = true;

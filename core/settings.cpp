@@ -183,7 +183,7 @@ std::string settings_json() {
   }
   out += "},\"caps\":{\"plotExtent\":" + format_float(kPlotExtent) +
          ",\"maxTarget\":" + format_float(kMaxTarget) + ",\"maxSamples\":" + std::to_string(kMaxSamples) + ",\"minCsvPoints\":" + std::to_string(kMinCsvPoints) +
-         ",\"maxCsvBytes\":" + std::to_string(kMaxCsvBytes) + ",\"maxExperimentBytes\":" + std::to_string(kMaxJsonBytes) +
+         ",\"maxCsvBytes\":" + std::to_string(kMaxCsvBytes) + ",\"maxCsvInputs\":" + std::to_string(kMaxCsvInputs) + ",\"maxExperimentBytes\":" + std::to_string(kMaxJsonBytes) +
          ",\"maxGridSize\":" + std::to_string(kMaxGridSize) + ",\"maxClasses\":" + std::to_string(kMaxClasses) +
          ",\"maxConfigText\":" + std::to_string(kMaxConfigText) + ",\"imageSide\":" + std::to_string(kImageSide) +
          ",\"imageTrainPerClass\":" + std::to_string(kImageTrainPerClass) +

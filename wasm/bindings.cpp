@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "config.hpp"
+#include "json.hpp"
 #include "session.hpp"
 #include "settings.hpp"
 
@@ -131,6 +132,18 @@ val image_label(Session& s, bool test, int index) { return guarded([&] { return 
 int image_count(Session& s, bool test) { return int(s.image_count(test)); }
 bool image_data(Session& s) { return s.image_data(); }
 val test_predictions(Session& s) { return guarded([&] { return view_of(s.test_predictions()); }); }
+// Wide CSV data (nncore-images.wasm, like the images): {"names": [the inputs' names], "slice":
+// [across, up]} as JSON text ("" unless the data are wide), and a data row followed with all of
+// its inputs. Text, not JS arrays built here: the image engine shares the 2-D glue, whose import
+// names follow the emval calls each module makes (build-dist.mjs checks that they agree).
+std::string wide(Session& s) {
+  if (s.wide_inputs() == 0) return "";
+  std::string out = "{\"names\":[";
+  for (const auto& name : s.input_names()) out += (out.size() > 10 ? "," : "") + nnplay::json_quote(name);
+  return out + "],\"slice\":[" + std::to_string(s.slice()[0]) + "," + std::to_string(s.slice()[1]) + "]}";
+}
+val set_slice(Session& s, int across, int up) { return guarded([&] { s.set_slice(across, up); }); }
+val trace_sample(Session& s, int index) { return guarded([&] { return trace_object(s.trace_sample(index)); }); }
 #endif
 
 // Every problem in hash-form text, as an array of messages (empty when it is valid).
@@ -194,7 +207,10 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("imageLabel", &image_label)
       .function("imageCount", &image_count)
       .function("imageData", &image_data)
-      .function("testPredictions", &test_predictions);
+      .function("testPredictions", &test_predictions)
+      .function("wide", &wide)
+      .function("setSlice", &set_slice)
+      .function("traceSample", &trace_sample);
 #endif
 
   emscripten::function("validateConfig", &validate_config);

@@ -19,6 +19,7 @@ import { wireDataEditing } from './playground/data-editing.js';
 import { FrameViews } from './playground/frame-views.js';
 import { wireRuns } from './playground/runs-wiring.js';
 import { ImageMode, isImageData } from './playground/image-mode.js';
+import { WideMode } from './playground/wide-mode.js';
 import {
   ALL_DATASETS, changesBetween, formatForEngine, haltReason, needsRebuild, nextState, pointRadii, randomSeed,
   withEngineSettings,
@@ -35,11 +36,9 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   let running = false;
   let generation = 0;        // bumps on every rebuild; frames of an older build are dropped
   let dirty = true;          // something changed while paused: draw one frame
-  let hoveredUnit = null;
   let model = { unitCounts: [], classes: 2, names: null, lossName: '', points: new Float32Array(0), build: null };
   let lastFrame = null;
-  let rafId = 0;
-  let destroyed = false;
+  let rafId = 0, destroyed = false, hoveredUnit = null;
   let ready = false;
   let frames = 0;            // frames drawn since mount, for benchmarks
   let metrics = { epoch: 0, trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN, running: false, frames };
@@ -112,6 +111,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const { tools } = editing;
   const runs = wireRuns({ root, ui, storeRuns, engine: () => engine, state: () => state, settle, changeMany, restart, adoptSettings, showError });
   const imageMode = new ImageMode({ root, ui, views, engine: () => engine, getState: () => state, change, onError: showError });
+  const wideMode = new WideMode({ root, ui, engine: () => engine, onPoints: (p) => { model.points = p; dirty = true; }, onError: showError });
 
   function showError(error) {
     if (stopped) return;  // keep the Restart message in place
@@ -164,7 +164,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
 
   // After the engine's data or network changed: points, classes, loss title, network diagram.
   function applyStructure(result) {
-    model = { unitCounts: result.unitCounts, classes: result.classes, names: result.classNames ?? null,
+    model = { unitCounts: result.unitCounts, classes: result.classes, names: result.classNames ?? null, wide: result.wide ?? null,
       lossName: result.lossName, points: result.points, build: result.build };
     lastFrame = null;
     hoveredUnit = null;
@@ -176,9 +176,9 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     ui.output.setLossTitle(result.lossName);
     applyPointStyle();
     tools.setProblem({ classes: result.classes, names: model.names, palette: state.palette });
-    if (isImageData(state)) imageMode.setStructure(result, state);
+    if (isImageData(state)) imageMode.setStructure(result, state); else wideMode.setStructure(result);
     showNetwork();
-    explain.setStructure({ labels: FEATURES.filter((f) => state[f.key]).map((f) => f.label),
+    explain.setStructure({ labels: result.wide?.names ?? FEATURES.filter((f) => state[f.key]).map((f) => f.label),
       lossName: result.lossName, classes: result.classes, names: model.names, palette: state.palette });
     dirty = true;
   }

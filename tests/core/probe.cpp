@@ -1,6 +1,7 @@
 // Prints the metrics after a number of training steps for a config, as JSON, so the Node tests
 // can compare the native build with the wasm module. With an asset folder (dist/fashion/) it
-// hands the session the clothing classes the config asks for, read from <key>.idx.gz.
+// hands the session the clothing classes the config asks for, read from <key>.idx.gz. With
+// NNPLAY_PROBE_CSV naming a file, the session imports it after the config (wide CSV data).
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -27,6 +28,14 @@ int main(int argc, char** argv) {
       session.add_image_class(key, bytes);
     }
     session.configure(argv[1]);
+    if (const char* csv = std::getenv("NNPLAY_PROBE_CSV")) {
+      std::string text;
+      std::FILE* f = std::fopen(csv, "rb");
+      char buf[1 << 16];
+      for (std::size_t n; f && (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+      if (f) std::fclose(f);
+      session.import_csv(text);
+    }
     session.step(std::atoi(argv[2]));
     const nnplay::Metrics& m = session.metrics();
     double sum = 0.0;

@@ -47,7 +47,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   try {
     const nnplay::CsvData data = nnplay::parse_csv(text);
     check_data(data);
-    const nnplay::CsvData again = nnplay::parse_csv(nnplay::format_csv(data.samples, data.problem));
+    for (float v : data.inputs) check(std::isfinite(v) && std::fabs(v) <= 6, "every input of a wide file lies in [-6, 6]");
+    check(data.inputs.size() == data.samples.size() * data.input_names.size(), "a wide file has k inputs per row");
+    const std::string formatted = data.input_names.empty()
+        ? nnplay::format_csv(data.samples, data.problem)
+        : nnplay::format_wide_csv(data.input_names, data.inputs, data.samples, data.problem);
+    const nnplay::CsvData again = nnplay::parse_csv(formatted);
     check(again.samples.size() == data.samples.size(), "the formatted file reads back with every point");
     check(again.problem == data.problem, "the formatted file reads back as the same problem");
   } catch (const nnplay::ConfigError&) {

@@ -18,9 +18,10 @@ const MAX_LINES = 400;
 const ALLOWED = {
   entry: ['element'],                  // web/nnplay.js, the module a page loads
   element: ['playground', 'state', 'shared'],
-  playground: ['controls', 'explain', 'runs', 'network', 'views', 'engine', 'export', 'state', 'shared', 'images'],  // playground.js + playground/
+  playground: ['controls', 'explain', 'runs', 'network', 'views', 'engine', 'export', 'state', 'shared', 'images', 'wide'],  // playground.js + playground/
   runs: ['views', 'state', 'shared'],  // run history, runs panel, sweeps: engines come from the playground
   images: ['explain', 'network', 'views', 'state', 'shared'],  // picture data sets' views, loaded on first use
+  wide: [],                            // wide CSV data's slice picker, loaded on first use (h comes from the playground)
   controls: ['views', 'state', 'shared'],
   explain: ['network', 'views', 'state', 'shared'],
   network: ['views', 'state', 'shared'],

@@ -177,7 +177,8 @@ export class Engine {
     if (this.dead || !(array?.buffer instanceof ArrayBuffer)) return;
     this.host.recycle(this, array.buffer);
   }
-  trace(x, y, label) { return this.call('trace', { x, y, label }); }
+  trace(x, y, label, index = -1) { return this.call('trace', { x, y, label, index }); }
+  setSlice(across, up) { return this.call('setSlice', { across, up }); }
   // Trains `batches` mini-batches: { before, after, gradients, learningRate, epoch, metrics }.
   stepBatches(batches = 1) { return this.call('stepBatches', { batches }); }
   params() { return this.call('params'); }

@@ -130,8 +130,8 @@ function asksForImages(text) {
 // The session that can take `text`: the current one, or, the first time it asks for images, a
 // new Session on the image engine, which then keeps it whatever data come later (that engine
 // has all the 2-D one has). Either way with the clothing classes `text` needs fetched.
-async function sessionFor(text) {
-  if (!asksForImages(text)) return session;
+async function sessionFor(text, wide = false) {
+  if (!wide && !asksForImages(text)) return session;
   // By URL, so that the worker's bundle leaves it out (dist/ has it as a bundle of its own).
   images ??= await import(new URL('./image-data.js', import.meta.url).href);
   const engine = await images.imageEngine(createNnCore, SIMD);
@@ -155,6 +155,9 @@ async function adopt(target, apply, replace = true) {
   }
 }
 
+// Wide CSV data (more than two input columns, on the image engine): { names, slice }, else null.
+const wide = () => JSON.parse(session.wide?.() || 'null');
+
 // What the page needs after the data or the network changed.
 function structure() {
   if (!session.dataEdited()) csvNames = null;
@@ -162,6 +165,7 @@ function structure() {
     ...(imageData() ? images.imageStructure(session) : {}),
     classNames: csvNames?.length === session.classes() ? csvNames : null,
     points: Float32Array.from(session.points()),
+    wide: wide(),
     unitCounts: Array.from(session.unitCounts()),
     classes: session.classes(),
     lossName: session.lossName(),
@@ -208,8 +212,14 @@ const OPS = {
       pointLosses: pointLosses ? Float32Array.from(session.pointLosses()) : null,
     };
   },
-  trace({ x, y, label }) {
-    return session.tracePoint(x, y, label);
+  // A data point (`index`) is followed with all of its inputs (wide data: not only its slice's two).
+  trace({ x, y, label, index = -1 }) {
+    return index < 0 || !session.traceSample ? session.tracePoint(x, y, label) : session.traceSample(index);
+  },
+  // The map's two inputs of wide data: the points as they now project.
+  setSlice({ across, up }) {
+    session.setSlice(across, up);
+    return { points: Float32Array.from(session.points()), wide: wide() };
   },
   // `batches` mini-batches (one, for the explanations' "step one mini-batch"): the weights
   // before and after, the gradient the optimizer was given and the learning rate it used.
@@ -235,8 +245,16 @@ const OPS = {
     session.removePoint(index);
     return structure();
   },
-  importCsv({ text }) {
-    session.importCsv(text);
+  async importCsv({ text }) {
+    try {
+      session.importCsv(text);
+    } catch (error) {
+      // nncore.wasm reads files of two inputs only (core/session_no_wide.cpp): a wider one moves
+      // the session to the image engine, which has the N-wide path, with its settings.
+      if (!String(error?.message).startsWith('csv: wide')) throw error;
+      const config = session.config();
+      await adopt(await sessionFor(config, true), (target) => { target.configure(config); target.importCsv(text); });
+    }
     csvNames = csvClassNames(text);
     return structure();
   },
@@ -248,9 +266,13 @@ const OPS = {
   },
   // `classNames`: only when engine.js restores a checkpoint after a crash (see checkpoint()).
   async load({ json, classNames = null }) {
-    let config = '';
-    try { config = JSON.parse(json).config; } catch { /* session.load names what is wrong */ }
-    await adopt(typeof config === 'string' ? await sessionFor(config) : session, (target) => target.load(json));
+    let config = '', wide = false;
+    try {
+      const parsed = JSON.parse(json);
+      config = parsed.config;
+      wide = Boolean(parsed.data?.inputs);  // wide CSV data: the image engine, as for images
+    } catch { /* session.load names what is wrong */ }
+    await adopt(typeof config === 'string' ? await sessionFor(config, wide) : session, (target) => target.load(json));
     csvNames = classNames;
     return structure();
   },

@@ -89,7 +89,7 @@ export class ExplainController {
 
   async follow(index, points) {
     const point = { x: points[index * 4], y: points[index * 4 + 1], label: points[index * 4 + 2] };
-    const [trace] = await Promise.all([this.engine.trace(point.x, point.y, point.label), this.loadPasses()]);
+    const [trace] = await Promise.all([this.engine.trace(point.x, point.y, point.label, index), this.loadPasses()]);
     this.followed = { index, point, trace };
     this.where = { phase: 'forward', layer: Infinity };
     this.target = null;
@@ -128,7 +128,7 @@ export class ExplainController {
 
   async retrace() {
     const { point } = this.followed;
-    this.followed.trace = await this.engine.trace(point.x, point.y, point.label);
+    this.followed.trace = await this.engine.trace(point.x, point.y, point.label, this.followed.index);
     if (this.followed) this.panel.update(this.passData());
   }
 

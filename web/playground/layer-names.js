@@ -45,7 +45,9 @@ export function outputClasses({ classes, names, outputs }) {
 export function networkStructure(state, model) {
   const outputs = model.unitCounts[model.unitCounts.length - 1] ?? 1;
   return {
-    features: FEATURES.map((f) => ({ ...f, enabled: Boolean(state[f.key]) })),
+    // Wide CSV data: one input node per column, named by the file (the features are for two columns).
+    features: model.wide?.names.map((label, k) => ({ key: `input${k + 1}`, label, enabled: true }))
+      ?? FEATURES.map((f) => ({ ...f, enabled: Boolean(state[f.key]) })),
     hiddenShape: state.networkShape,
     outputs,
     probabilityOutputs: outputsAreProbabilities(state, outputs),

@@ -36,7 +36,7 @@ export function classOfOutputs(outputs) {
   return k;
 }
 
-// The engine reads a CSV's label column (core/csv.cpp) and keeps only class numbers; this reads
+// The engine reads a CSV's label column (core/csv.cpp, csv_wide.cpp) and keeps only class numbers; this reads
 // the names back out of a file the engine has already accepted, in the engine's order (first
 // appearance). Returns null when the labels are numbers, which the default names already match.
 export function csvClassNames(text) {
@@ -49,7 +49,7 @@ export function csvClassNames(text) {
     const fields = line.split(',').map(trim);
     const header = first && !(fields.length >= 2 && isNumber(fields[0]) && isNumber(fields[1]));
     first = false;
-    if (!header && fields.length === 3) labels.push(fields[2]);
+    if (!header) labels.push(fields[fields.length - 1]);  // the label is last, after 2 or more inputs
   }
   if (labels.every(isNumber)) return null;
   return [...new Set(labels)];
