@@ -10,6 +10,12 @@ namespace nnplay {
 // grammar without hex, "nan", "inf" or spaces); false for anything else, including overflow.
 bool parse_finite(std::string_view text, double& out);
 
+// The value of a decimal literal that fills the whole of `text`, or NaN. Defined once per build:
+// natively by core/read_decimal.cpp (strtod), in wasm by wasm/read_decimal.cpp (JavaScript's
+// Number(): musl's strtod reckons in software-emulated 128-bit long double, ~7 KB of nncore.wasm
+// gzipped). Both round correctly, so every build reads the same value.
+double read_decimal(const std::string& text);
+
 // The shortest "%g" text that reads back to the same float.
 std::string format_float(double v);
 
