@@ -156,3 +156,10 @@ test(`no web module is over ${MAX_LINES} lines`, () => {
     .filter(([, lines]) => lines > MAX_LINES);
   assert.deepEqual(long, []);
 });
+
+test('core/ holds no Emscripten and no JavaScript (the wasm layer binds it; README: Layout)', () => {
+  const CORE = path.join(ROOT, 'core');
+  const found = readdirSync(CORE).filter((name) => /\.(cpp|hpp)$/.test(name))
+    .filter((name) => /emscripten|EM_JS|EM_ASM|__EMSCRIPTEN__/.test(readFileSync(path.join(CORE, name), 'utf8')));
+  assert.deepEqual(found, []);
+});
