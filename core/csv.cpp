@@ -30,6 +30,11 @@ std::string shown(std::string_view value) { return quote_value(value, 24); }
 
 bool to_number(std::string_view text, double& out) { return text.size() <= 32 && parse_finite(text, out); }
 
+void check_room(std::size_t rows, std::size_t line) {
+  if (rows == std::size_t(kMaxSamples))
+    fail(line, "more than " + std::to_string(kMaxSamples) + " points; allowed up to " + std::to_string(kMaxSamples));
+}
+
 std::size_t first_line_fields(std::string_view text) {
   std::size_t start = 0;
   while (start < text.size()) {
@@ -120,44 +125,25 @@ using namespace csv_rows;
 // label_column: the header's third field, or empty without a header.
 std::vector<Row> read_rows(std::string_view text, std::string_view& label_column) {
   std::vector<Row> rows;
-  std::size_t line = 0, start = 0;
   bool first = true;
-  while (start <= text.size()) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    const std::string_view raw = text.substr(start, end - start);
-    start = end + 1;
-    ++line;
-    if (trim(raw).empty()) {
-      if (end == text.size()) break;
-      continue;
-    }
-    std::vector<std::string_view> fields;
-    std::size_t from = 0;
-    while (true) {
-      const std::size_t comma = raw.find(',', from);
-      fields.push_back(trim(raw.substr(from, comma == std::string_view::npos ? std::string_view::npos : comma - from)));
-      if (comma == std::string_view::npos) break;
-      from = comma + 1;
-    }
+  for_each_record(text, [&](std::size_t line, const std::vector<std::string_view>& fields) {
     double x = 0, y = 0;
     const bool numeric = fields.size() >= 2 && to_number(fields[0], x) && to_number(fields[1], y);
-    if (first && !numeric) {  // a header such as "x,y,label"
-      first = false;
+    const bool header = first && !numeric;  // a header such as "x,y,label"
+    first = false;
+    if (header) {
       if (fields.size() != 3) fail(line, "the header has " + std::to_string(fields.size()) + " columns; expected 3 (x,y,label)");
       label_column = fields[2];
-      continue;
+      return;
     }
-    first = false;
     if (fields.size() != 3)
       fail(line, "expected 3 values (x,y,label), found " + std::to_string(fields.size()));
     if (!to_number(fields[0], x)) fail(line, "x " + shown(fields[0]) + " is not a number");
     if (!to_number(fields[1], y)) fail(line, "y " + shown(fields[1]) + " is not a number");
     if (fields[2].empty()) fail(line, "the label is empty");
-    if (rows.size() == std::size_t(kMaxSamples))
-      fail(line, "more than " + std::to_string(kMaxSamples) + " points; allowed up to " + std::to_string(kMaxSamples));
+    check_room(rows.size(), line);
     rows.push_back({x, y, fields[2], line});
-    if (end == text.size()) break;
-  }
+  });
   return rows;
 }
 

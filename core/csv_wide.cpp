@@ -41,25 +41,8 @@ void check_columns(std::size_t line, std::size_t fields, bool header) {
 // Splits into rows of equal width; the first line is a header when one of its inputs is not a number.
 Rows read_rows(std::string_view text) {
   Rows rows;
-  std::size_t line = 0, start = 0, first_line = 0;
-  std::vector<std::string_view> fields;
-  while (start <= text.size()) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    const std::string_view raw = text.substr(start, end - start);
-    start = end + 1;
-    ++line;
-    if (trim(raw).empty()) {
-      if (end == text.size()) break;
-      continue;
-    }
-    fields.clear();
-    std::size_t from = 0;
-    while (true) {
-      const std::size_t comma = raw.find(',', from);
-      fields.push_back(trim(raw.substr(from, comma == std::string_view::npos ? std::string_view::npos : comma - from)));
-      if (comma == std::string_view::npos) break;
-      from = comma + 1;
-    }
+  std::size_t first_line = 0;
+  for_each_record(text, [&](std::size_t line, const std::vector<std::string_view>& fields) {
     const std::size_t n = fields.size();
     if (first_line == 0) {
       first_line = line;
@@ -74,8 +57,7 @@ Rows read_rows(std::string_view text) {
           if (fields[j].size() > kMaxCsvNameLength)
             throw ConfigError("line " + std::to_string(line) + ", column " + std::to_string(j + 1) + ": the name " +
                               shown(fields[j]) + " is longer than " + std::to_string(kMaxCsvNameLength) + " characters");
-        if (end == text.size()) break;
-        continue;
+        return;
       }
     }
     const std::size_t k = rows.inputs;
@@ -91,12 +73,10 @@ Rows read_rows(std::string_view text) {
       rows.values.push_back(v);
     }
     if (fields[k].empty()) fail(line, "the label is empty");
-    if (rows.labels.size() == std::size_t(kMaxSamples))
-      fail(line, "more than " + std::to_string(kMaxSamples) + " points; allowed up to " + std::to_string(kMaxSamples));
+    check_room(rows.labels.size(), line);
     rows.labels.push_back(fields[k]);
     rows.lines.push_back(line);
-    if (end == text.size()) break;
-  }
+  });
   return rows;
 }
 

@@ -26,6 +26,19 @@ function buildNet(problem) {
   return net;
 }
 
+// One epoch through `samples` in batches of `batchSize`. Trainer updates when its sample counter
+// k reaches a multiple of batch_size and divides the summed gradient by batch_size. Restarting k
+// per batch with that batch's size makes the last partial batch an update of its own, as in the
+// other engines, instead of spilling into the next epoch.
+function trainInBatches(trainer, samples, targets, batchSize) {
+  for (let start = 0; start < samples.length; start += batchSize) {
+    const size = Math.min(batchSize, samples.length - start);
+    trainer.k = 0;
+    trainer.batch_size = size;
+    for (let i = start; i < start + size; i++) trainer.train(samples[i], targets[i]);
+  }
+}
+
 export function convnetEngine(problem, batchSize) {
   if (problem.images) return convnetImageEngine(problem, batchSize);
   const net = buildNet(problem);
@@ -56,16 +69,7 @@ export function convnetEngine(problem, batchSize) {
     progress,
     trainEpoch() {
       epochs++;
-      for (let start = 0; start < count; start += batchSize) {
-        // Trainer updates when its sample counter k reaches a multiple of batch_size and divides
-        // the summed gradient by batch_size. Restarting k per batch with that batch's size makes
-        // the last partial batch an update of its own, as in the other engines, instead of
-        // spilling into the next epoch.
-        const size = Math.min(batchSize, count - start);
-        trainer.k = 0;
-        trainer.batch_size = size;
-        for (let i = start; i < start + size; i++) trainer.train(samples[i], targets[i]);
-      }
+      trainInBatches(trainer, samples, targets, batchSize);
     },
     loss() {
       let sum = 0;
@@ -139,15 +143,9 @@ function convnetImageEngine(problem, batchSize) {
   const engine = {
     batchSize,
     progress: () => ({ epochs, loss: engine.loss(), stopped: '' }),
-    // As for points: the trainer's counter restarts per batch, so the last partial batch is an update of its own.
     trainEpoch() {
       epochs++;
-      for (let start = 0; start < count; start += batchSize) {
-        const size = Math.min(batchSize, count - start);
-        trainer.k = 0;
-        trainer.batch_size = size;
-        for (let i = start; i < start + size; i++) trainer.train(samples[i], labels[i]);
-      }
+      trainInBatches(trainer, samples, labels, batchSize);
     },
     loss() {
       let sum = 0;

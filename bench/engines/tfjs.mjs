@@ -62,6 +62,28 @@ export async function loadTfjs() {
   return { tf, info };
 }
 
+// What both engines share: an epoch is one minimize() per batch, and the loss is over all the
+// data. TF.js counts no epochs and never stops by itself: the count is of trainEpoch() calls, and
+// whether the weights moved shows in the loss (see checkWork in bench/checks.mjs).
+function trainingLoop(tf, { batches, optimizer, variables, loss, inputs, targets, batchSize }) {
+  let epochs = 0;
+  const fullLoss = () => {
+    const value = tf.tidy(() => loss({ x: inputs, t: targets }));
+    const result = value.dataSync()[0];
+    value.dispose();
+    return result;
+  };
+  return {
+    batchSize,
+    progress: () => ({ epochs, loss: fullLoss(), stopped: '' }),
+    trainEpoch() {
+      epochs++;
+      for (const batch of batches) tf.tidy(() => { optimizer.minimize(() => loss(batch), false, variables); });
+    },
+    loss: fullLoss,
+  };
+}
+
 // Activations are feature-major, A [units, batch], like nnplay's: Z = W A + b needs no
 // transposes with W [out, in], and each unit's grid map is one contiguous row.
 export function tfjsEngine(tf, problem, batchSize) {
@@ -95,23 +117,8 @@ export function tfjsEngine(tf, problem, batchSize) {
   // 1/2 (y - t)^2 averaged over the batch.
   const loss = (batch) => tf.mul(half, tf.mean(tf.square(tf.sub(forward(batch.x).at(-1), batch.t))));
 
-  // TF.js counts no epochs and never stops by itself: the count is of trainEpoch() calls, and
-  // whether the weights moved shows in the loss (see checkWork in bench/checks.mjs).
-  let epochs = 0;
-  const progress = () => ({ epochs, loss: engine.loss(), stopped: '' });
   const engine = {
-    batchSize,
-    progress,
-    trainEpoch() {
-      epochs++;
-      for (const batch of batches) tf.tidy(() => { optimizer.minimize(() => loss(batch), false, variables); });
-    },
-    loss() {
-      const value = tf.tidy(() => loss({ x: inputs, t: targets }));
-      const result = value.dataSync()[0];
-      value.dispose();
-      return result;
-    },
+    ...trainingLoop(tf, { batches, optimizer, variables, loss, inputs, targets, batchSize }),
     // gridOf runs outside tf.tidy, which would otherwise dispose the cached input tensor.
     gridOutput(n) {
       const grid = gridOf(n);
@@ -178,20 +185,8 @@ function tfjsImageEngine(tf, problem, batchSize) {
     const logProbabilities = tf.sub(z, tf.logSumExp(z, 1, true));
     return tf.neg(tf.div(tf.sum(tf.mul(batch.t, logProbabilities)), batch.x.shape[0]));
   };
-  let epochs = 0;
   const engine = {
-    batchSize,
-    progress: () => ({ epochs, loss: engine.loss(), stopped: '' }),
-    trainEpoch() {
-      epochs++;
-      for (const batch of batches) tf.tidy(() => { optimizer.minimize(() => loss(batch), false, variables); });
-    },
-    loss() {
-      const value = tf.tidy(() => loss({ x: inputs, t: targets }));
-      const result = value.dataSync()[0];
-      value.dispose();
-      return result;
-    },
+    ...trainingLoop(tf, { batches, optimizer, variables, loss, inputs, targets, batchSize }),
     dispose() {
       tf.dispose([variables, inputs, targets, batches.map((b) => [b.x, b.t])]);
       optimizer.dispose();

@@ -95,6 +95,30 @@ test('live settings keep the weights; reset restores the initial ones', () => wi
 // over these configs and both builds (float rounding differences only).
 const PARAM_SUM_TOLERANCE = 1e-5;
 
+// A trained session's metrics with the sum of its parameters and of their magnitudes.
+function trainedSummary(s) {
+  let paramSum = 0;
+  let magnitude = 0;
+  for (const p of s.params()) {
+    paramSum += p;
+    magnitude += Math.abs(p);
+  }
+  return { ...s.metrics(), paramSum, magnitude };
+}
+
+// The wasm run's losses within 1e-4 (relative) of the native probe's, its weights' sum within
+// PARAM_SUM_TOLERANCE of their magnitude.
+function assertAgrees(what, wasm, native) {
+  for (const key of ['trainLoss', 'testLoss']) {
+    const rel = Math.abs(wasm[key] - native[key]) / Math.abs(native[key]);
+    assert.ok(rel <= 1e-4, `${what} ${key}: wasm ${wasm[key]} native ${native[key]} (rel ${rel})`);
+  }
+  assert.equal(typeof native.paramSum, 'number', 'the probe prints paramSum');
+  const drift = Math.abs(wasm.paramSum - native.paramSum) / wasm.magnitude;
+  assert.ok(drift <= PARAM_SUM_TOLERANCE,
+    `${what} paramSum: wasm ${wasm.paramSum} native ${native.paramSum} (${drift} of sum |p| ${wasm.magnitude})`);
+}
+
 test('the same config and seed give the same loss (1e-4 relative) and weights (1e-5 of sum |p|) natively and in both wasm builds', () => {
   assert.ok(existsSync(PROBE), `native probe missing at ${PROBE}: run npm run build:native first`);
   const configs = [
@@ -111,23 +135,9 @@ test('the same config and seed give the same loss (1e-4 relative) and weights (1
       const wasm = withSession((s) => {
         s.configure(config);
         s.step(100);
-        const params = s.params();
-        let paramSum = 0;
-        let magnitude = 0;
-        for (const p of params) {
-          paramSum += p;
-          magnitude += Math.abs(p);
-        }
-        return { ...s.metrics(), paramSum, magnitude };
+        return trainedSummary(s);
       }, module);
-      for (const key of ['trainLoss', 'testLoss']) {
-        const rel = Math.abs(wasm[key] - native[key]) / Math.abs(native[key]);
-        assert.ok(rel <= 1e-4, `${config} ${key}: ${build} wasm ${wasm[key]} native ${native[key]} (rel ${rel})`);
-      }
-      assert.equal(typeof native.paramSum, 'number', 'the probe prints paramSum');
-      const drift = Math.abs(wasm.paramSum - native.paramSum) / wasm.magnitude;
-      assert.ok(drift <= PARAM_SUM_TOLERANCE,
-        `${config} paramSum: ${build} wasm ${wasm.paramSum} native ${native.paramSum} (${drift} of sum |p| ${wasm.magnitude})`);
+      assertAgrees(`${config} (${build})`, wasm, native);
       assert.equal(wasm.epoch, native.epoch);
     }
   }
@@ -222,21 +232,10 @@ test('an image network (784-16-3 on the clothing asset) agrees natively and in b
         for (const key of s.missingImageClasses(config)) s.addImageClass(key, gunzipSync(readFileSync(`${ASSET}${key}.idx.gz`)));
         s.configure(config);
         s.step(60);
-        let paramSum = 0;
-        let magnitude = 0;
-        for (const p of s.params()) {
-          paramSum += p;
-          magnitude += Math.abs(p);
-        }
-        return { ...s.metrics(), paramSum, magnitude };
+        return trainedSummary(s);
       }, module);
-      for (const key of ['trainLoss', 'testLoss']) {
-        const rel = Math.abs(wasm[key] - native[key]) / Math.abs(native[key]);
-        assert.ok(rel <= 1e-4, `${config} ${key}: ${build} wasm ${wasm[key]} native ${native[key]} (rel ${rel})`);
-      }
+      assertAgrees(`${config} (${build})`, wasm, native);
       assert.ok(Math.abs(wasm.testAccuracy - native.testAccuracy) <= 1e-6, `${config} accuracy ${build}`);
-      const drift = Math.abs(wasm.paramSum - native.paramSum) / wasm.magnitude;
-      assert.ok(drift <= PARAM_SUM_TOLERANCE, `${config} paramSum: ${build} ${wasm.paramSum} native ${native.paramSum} (${drift})`);
     }
   }
 });
