@@ -4,17 +4,10 @@
 
 #include "kernels.hpp"
 #include "network.hpp"
+#include "random_values.hpp"
 #include "rng.hpp"
 
 using namespace nnplay;
-
-namespace {
-std::vector<float> random_values(Rng& rng, std::size_t n) {
-  std::vector<float> v(n);
-  for (auto& x : v) x = float(rng.uniform(-1.0, 1.0));
-  return v;
-}
-}  // namespace
 
 TEST_CASE("dense forward agrees with a naive double-precision loop") {
   Rng rng(7);

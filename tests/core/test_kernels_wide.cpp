@@ -5,16 +5,12 @@
 
 #include "kernels.hpp"
 #include "network.hpp"
+#include "random_values.hpp"
 #include "rng.hpp"
 
 using namespace nnplay;
 
 namespace {
-std::vector<float> random_values(Rng& rng, std::size_t n) {
-  std::vector<float> v(n);
-  for (auto& x : v) x = float(rng.uniform(-1.0, 1.0));
-  return v;
-}
 // Shapes that reach every block and tail: 4-unit blocks and single units, sample pairs and an
 // odd one, 8- and 4-input blocks and scalar inputs (131 = 16 * 8 + 3, 196 = 24 * 8 + 4).
 const std::tuple<std::size_t, std::size_t, std::size_t, std::size_t> kShapes[] = {

@@ -4,44 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-// The worker's globals: `self` for messages, and fetch for the asset (Node's fetch reads no
-// file: URLs). The Emscripten glue reads the wasm with require('fs') from __dirname under Node,
-// and must not see fetch while it loads (it would fetch the wasm by path), so fetch appears once
-// the module is up.
-const answers = new Map();
+import { call, restoreFetch, wasmRead } from './node-worker.mjs';
+
 const fetched = [];
-const wasmRead = [];   // the wasm files the glue read, by name
-globalThis.self = { postMessage: (message) => answers.get(message.id)?.(message) };
-// The glue names the wasm by its file: URL (new URL('nncore.wasm', import.meta.url)); the shim
-// of require('fs') reads such a name as the file it names.
-const nodeRequire = createRequire(import.meta.url);
-const fs = nodeRequire('fs');
-const fromUrl = (name) => (String(name).startsWith('file:') ? fileURLToPath(`file:///${String(name).replace(/^file:\/*/, '')}`) : name);
-globalThis.__dirname = fileURLToPath(new URL('../../../web/gen', import.meta.url));
-globalThis.require = (name) => {
-  if (name === 'path') return { ...nodeRequire('path'), normalize: (file) => file };
-  if (name === 'fs') {
-    return { ...fs, readFileSync: (file, ...rest) => {
-      wasmRead.push(String(file).split('/').pop());
-      return fs.readFileSync(fromUrl(file), ...rest);
-    } };
-  }
-  return nodeRequire(name);
-};
-const realFetch = globalThis.fetch;
-delete globalThis.fetch;
-await import('../../../web/engine/worker.js');
-let nextId = 1;
-function call(op, args = {}) {
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    answers.set(id, (m) => ('error' in m ? reject(new Error(m.error)) : resolve(m.result)));
-    self.onmessage({ data: { id, op, ...args } });
-  });
-}
 await call('params');
 // From here on the glue fetches a wasm module as in a browser (the image engine, streamed).
 globalThis.fetch = async (url) => {
@@ -52,7 +19,7 @@ globalThis.fetch = async (url) => {
   return new Response(bytes, { status: bytes ? 200 : 404, headers: { 'content-type': type } });
 };
 const assets = () => fetched.filter((name) => name.endsWith('.idx.gz'));
-test.after(() => { globalThis.fetch = realFetch; });
+test.after(restoreFetch);
 
 const IMAGE = 'dataset=fashion&imageSize=28&networkShape=16&learningRate=0.1&batchSize=16&seed=w';
 

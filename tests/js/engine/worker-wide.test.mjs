@@ -7,35 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const answers = new Map();
-globalThis.self = { postMessage: (message) => answers.get(message.id)?.(message) };
-// The Emscripten glue reads the wasm with require('fs') from __dirname under Node.
-const nodeRequire = createRequire(import.meta.url);
-const fs = nodeRequire('fs');
-const fromUrl = (name) => (String(name).startsWith('file:') ? fileURLToPath(`file:///${String(name).replace(/^file:\/*/, '')}`) : name);
-globalThis.__dirname = fileURLToPath(new URL('../../../web/gen', import.meta.url));
-globalThis.require = (name) => {
-  if (name === 'path') return { ...nodeRequire('path'), normalize: (file) => file };
-  if (name === 'fs') return { ...fs, readFileSync: (file, ...rest) => fs.readFileSync(fromUrl(file), ...rest) };
-  return nodeRequire(name);
-};
-const realFetch = globalThis.fetch;
-delete globalThis.fetch;
-await import('../../../web/engine/worker.js');
-let nextId = 1;
-function call(op, args = {}, sid = 1) {
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    answers.set(id, (m) => ('error' in m ? reject(new Error(m.error)) : resolve(m.result)));
-    self.onmessage({ data: { id, sid, op, ...args } });
-  });
-}
-test.after(() => { globalThis.fetch = realFetch; });
+import { call as send, restoreFetch } from './node-worker.mjs';
+
+const call = (op, args = {}, sid = 1) => send(op, args, sid);
+test.after(restoreFetch);
 
 const PROBE = fileURLToPath(new URL('../../../build/native/nncore_probe', import.meta.url));
 
