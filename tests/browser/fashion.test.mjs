@@ -34,6 +34,9 @@ const weightPixels = (page) => page.evaluate(() => {
 
 const bars = (page) => page.evaluate(() => [...document.querySelector('nn-playground').shadowRoot.querySelectorAll('.class-bar')]
   .map((li) => li.textContent));
+// Each class's unrounded probability (the bars' text rounds a confident network's to "100 %").
+const probabilities = (page) => page.evaluate(() => [...document.querySelector('nn-playground').shadowRoot.querySelectorAll('.class-bar')]
+  .map((li) => li.dataset.p));
 
 test('a 2-D playground requests neither the picture views, the image engine nor the pictures; Clothing then fetches them', async (t) => {
   const { browser, base } = await openBrowser(t, { folder: 'dist' });
@@ -97,7 +100,7 @@ test('drawing on the pad, with the pointer or the keys, changes the prediction; 
   await page.locator(`${PG} .draw-tools button`).click();  // Clear: the pad's picture is current
   await page.waitForFunction(() => /says/.test(document.querySelector('nn-playground').shadowRoot.querySelector('.image-prediction').textContent));
   await page.waitForTimeout(200);
-  const blank = await bars(page);
+  const blank = await probabilities(page);
   // Two trouser legs, top to bottom.
   const box = await pad.boundingBox();
   for (const x of [0.38, 0.62]) {
@@ -107,15 +110,15 @@ test('drawing on the pad, with the pointer or the keys, changes the prediction; 
     await page.mouse.up();
   }
   await page.waitForFunction((b) => JSON.stringify([...document.querySelector('nn-playground').shadowRoot
-    .querySelectorAll('.class-bar')].map((li) => li.textContent)) !== JSON.stringify(b), blank, { timeout: 10000 });
-  const drawn = await bars(page);
+    .querySelectorAll('.class-bar')].map((li) => li.dataset.p)) !== JSON.stringify(b), blank, { timeout: 10000 });
+  const drawn = await probabilities(page);
   // By keys: the pen paints a horizontal band while P holds it down.
   await pad.focus();
   await page.keyboard.press('p');
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('p');
   await page.waitForFunction((b) => JSON.stringify([...document.querySelector('nn-playground').shadowRoot
-    .querySelectorAll('.class-bar')].map((li) => li.textContent)) !== JSON.stringify(b), drawn, { timeout: 10000 });
+    .querySelectorAll('.class-bar')].map((li) => li.dataset.p)) !== JSON.stringify(b), drawn, { timeout: 10000 });
   assert.equal(await pad.getAttribute('role'), 'application');
   assert.match(await pad.getAttribute('aria-label'), /drawing/i);
 
