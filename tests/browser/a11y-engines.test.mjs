@@ -4,13 +4,13 @@
 // dark; and the keyboard walks of keyboard-walks.mjs: the diagram is one tab stop whose arrow
 // keys reach every node, link and bias, a whole session needs no mouse, and the tab order
 // follows the visual order. It serves web/ as the other browser tests do.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { launchEngine, selectedEngines } from './drivers/index.mjs';
-import { serve } from './drivers/server.mjs';
+import { selectedEngines } from './drivers/index.mjs';
+import { engineSuite, firstFrame } from './drivers/suite.mjs';
 import { walkTheDiagram, walkASession, walkTheTabOrder } from './keyboard-walks.mjs';
 
 const WEB = fileURLToPath(new URL('../../web/', import.meta.url));
@@ -36,22 +36,10 @@ const PAGES = [
 
 for (const name of selectedEngines()) {
   describe(`${name}: accessibility`, () => {
-    let engine;
-    let site;
-    before(async () => {
-      site = await serve(WEB);
-      engine = await launchEngine(name);
-    }, { timeout: 90_000 });
-    after(async () => {
-      await engine?.close();
-      await site?.close();
-    });
-
+    const suite = engineSuite(name, WEB);
     async function open(t, hash, options) {
-      const page = await engine.open(null, { width: 1366, height: 900, ...options });
-      t.after(() => page.close());
-      await page.goto(`${site.base}${hash}`);
-      await page.waitFor(() => (document.querySelector('nn-playground')?.metrics?.frames ?? 0) > 0, { what: 'the first drawn frame' });
+      const page = await suite.open(t, hash, { width: 1366, height: 900, ...options });
+      await firstFrame(page);
       return page;
     }
 

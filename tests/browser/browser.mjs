@@ -48,10 +48,15 @@ export async function trainFor(page, epochs, index = 0) {
     [index, epochs], { timeout: 20000 });
   await page.evaluate((i) => document.querySelectorAll('nn-playground')[i].pause(), index);
   // A frame asked for before the pause may still be training: wait until the counter rests.
-  await page.waitForFunction(async (i) => {
+  await epochRests(page, index, 120);
+}
+
+// Resolves once playground `index`'s epoch stays the same for `ms` milliseconds.
+export function epochRests(page, index, ms) {
+  return page.waitForFunction(async ([i, wait]) => {
     const el = document.querySelectorAll('nn-playground')[i];
     const before = el.metrics.epoch;
-    await new Promise((r) => setTimeout(r, 120));
+    await new Promise((r) => setTimeout(r, wait));
     return el.metrics.epoch === before;
-  }, index);
+  }, [index, ms]);
 }

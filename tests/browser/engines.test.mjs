@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchEngine, selectedEngines } from './drivers/index.mjs';
+import { selectedEngines } from './drivers/index.mjs';
+import { engineSuite } from './drivers/suite.mjs';
 import { serve } from './drivers/server.mjs';
 import { trainFor } from './keyboard-walks.mjs';
 
@@ -38,33 +39,24 @@ async function assertClean(page) {
 
 for (const name of selectedEngines()) {
   describe(`${name}: core browser suite`, () => {
-    let engine;
-    let site;
     let strict;
     before(async () => {
       assert.ok(existsSync(path.join(DIST, 'index.html')), 'dist/ is built (npm run build)');
-      site = await serve(DIST);
       strict = await serve(DIST, { headers: { 'Content-Security-Policy': CSP } });
-      engine = await launchEngine(name);
-    }, { timeout: 90_000 });
-    after(async () => {
-      await engine?.close();
-      await site?.close();
-      await strict?.close();
     });
+    after(() => strict?.close());
+    const suite = engineSuite(name, DIST);
 
     // A page of the standalone playground; closed when the test ends.
     async function open(t, hash, size) {
-      const page = await engine.open(null, size);
-      t.after(() => page.close());
-      await page.goto(`${site.base}${hash}`);
+      const page = await suite.open(t, hash, size);
       await page.waitFor(drawn, { what: 'the first drawn frame' });
       return page;
     }
 
     test(`${name}: the page loads clean and learns the circle (epoch and accuracy rise)`, TIMEOUT, async (t) => {
       const page = await open(t, '#dataset=circle&seed=3');
-      t.diagnostic(engine.version);
+      t.diagnostic(suite.engine.version);
       const start = await page.evaluate(metrics);
       const picture = await page.evaluate(fingerprint, '.heatmap-grid');
       assert.equal(start.epoch, 0);
@@ -176,7 +168,7 @@ for (const name of selectedEngines()) {
     });
 
     test(`${name}: the example post under a strict CSP: three instances, one trains when played, no violation`, TIMEOUT, async (t) => {
-      const page = await engine.open(null, { width: 1000, height: 800 });
+      const page = await suite.engine.open(null, { width: 1000, height: 800 });
       t.after(() => page.close());
       await page.goto(`${strict.base}examples/blog-post.html`);
       await page.waitFor(() => customElements.get('nn-playground') && document.querySelectorAll('nn-playground').length);

@@ -4,13 +4,13 @@
 // pictures are drawn (not blank) and the console stays clean. Screenshots of each view (the
 // data column, the picture network, the picture to try with the confusion matrix) go to
 // test-output/pictures/ for a person to look at. Serves the built dist/ (npm run build).
-import { describe, test, before, after } from 'node:test';
+import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchEngine, selectedEngines } from './drivers/index.mjs';
-import { serve } from './drivers/server.mjs';
+import { selectedEngines } from './drivers/index.mjs';
+import { engineSuite } from './drivers/suite.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const SHOTS = fileURLToPath(new URL('../../test-output/pictures/', import.meta.url));
@@ -46,24 +46,13 @@ const scrollTo = (selector) => {
 
 for (const name of selectedEngines()) {
   describe(`${name}: picture mode screens`, () => {
-    let engine;
-    let site;
-    before(async () => {
-      assert.ok(existsSync(path.join(DIST, 'index.html')), 'dist/ is built (npm run build)');
-      site = await serve(DIST);
-      engine = await launchEngine(name);
-    }, { timeout: 90_000 });
-    after(async () => {
-      await engine?.close();
-      await site?.close();
-    });
+    before(() => assert.ok(existsSync(path.join(DIST, 'index.html')), 'dist/ is built (npm run build)'));
+    const suite = engineSuite(name, DIST);
 
     for (const [width, height] of SIZES) {
       for (const colorScheme of ['light', 'dark']) {
         test(`${name}: picture mode at ${width} px, ${colorScheme} (screenshots)`, TIMEOUT, async (t) => {
-          const page = await engine.open(null, { width, height, colorScheme });
-          t.after(() => page.close());
-          await page.goto(`${site.base}#dataset=fashion&seed=5`);
+          const page = await suite.open(t, '#dataset=fashion&seed=5', { width, height, colorScheme });
           await page.waitFor(pictureReady, { timeout: 60_000, what: 'the picture views drawn' });
           // A few trained frames: the weight pictures and the bars have moved off their start.
           await page.evaluate(async () => {

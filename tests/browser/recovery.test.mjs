@@ -3,7 +3,7 @@
 // message on each, and none is lost; a worker that keeps crashing ends in the Restart button.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, newPage, firstFrame } from './browser.mjs';
+import { openBrowser, newPage, firstFrame, epochRests } from './browser.mjs';
 
 const el = (k) => `document.querySelectorAll('nn-playground')[${k}]`;
 
@@ -38,12 +38,7 @@ test('one worker for every playground; a crash restarts it and each playground r
   await page.evaluate(`${el(running)}.play(); ${el(paused)}.play()`);
   await page.waitForFunction(`${el(paused)}.metrics.epoch > 30 && ${el(running)}.metrics.epoch > 30`);
   await page.evaluate(`${el(paused)}.pause()`);
-  await page.waitForFunction(async (k) => {
-    const e = document.querySelectorAll('nn-playground')[k];
-    const before = e.metrics.epoch;
-    await new Promise((r) => setTimeout(r, 700));
-    return e.metrics.epoch === before;
-  }, paused);
+  await epochRests(page, paused, 700);
   const snapshot = await page.evaluate(`${el(paused)}.playground.engine.save()`);
   const runningBefore = await page.evaluate(`${el(running)}.metrics.epoch`);
   const oldWorker = await page.evaluate(`(window.oldWorker = ${el(0)}.playground.engine.worker, 1)`);

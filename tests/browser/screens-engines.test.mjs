@@ -5,13 +5,13 @@
 // map are on the screen together once the reader scrolls to the map. An 8 x 16 network keeps
 // its nodes apart at phone and desktop widths. Each case is kept as one screenshot per screen of
 // the page under test-output/screens/ (look at them).
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchEngine, selectedEngines } from './drivers/index.mjs';
-import { serve } from './drivers/server.mjs';
+import { selectedEngines } from './drivers/index.mjs';
+import { engineSuite, firstFrame } from './drivers/suite.mjs';
 
 const WEB = fileURLToPath(new URL('../../web/', import.meta.url));
 const SHOTS = fileURLToPath(new URL('../../test-output/screens/', import.meta.url));
@@ -92,22 +92,10 @@ const SIZES = [[360, 740], [1366, 768], [1920, 1080]];
 
 for (const name of selectedEngines()) {
   describe(`${name}: every screen`, () => {
-    let engine;
-    let site;
-    before(async () => {
-      site = await serve(WEB);
-      engine = await launchEngine(name);
-    }, { timeout: 90_000 });
-    after(async () => {
-      await engine?.close();
-      await site?.close();
-    });
-
+    const suite = engineSuite(name, WEB);
     async function open(t, hash, options) {
-      const page = await engine.open(null, options);
-      t.after(() => page.close());
-      await page.goto(`${site.base}${hash}`);
-      await page.waitFor(() => (document.querySelector('nn-playground')?.metrics?.frames ?? 0) > 0, { what: 'the first drawn frame' });
+      const page = await suite.open(t, hash, options);
+      await firstFrame(page);
       await page.evaluate(() => document.querySelector('nn-playground').step());
       await page.waitFor(() => document.querySelector('nn-playground').metrics.epoch === 1);
       return page;
