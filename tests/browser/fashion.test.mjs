@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { openBrowser, newPage, firstFrame, OUTPUT_DIR } from './browser.mjs';
+import { openBrowser, newPage, firstFrame, metrics, OUTPUT_DIR } from './browser.mjs';
 
 const PG = 'nn-playground';
 // Waits until the picture views are in and a frame of the picture network is drawn.
@@ -131,6 +131,33 @@ test('drawing on the pad, with the pointer or the keys, changes the prediction; 
   await page.locator(`${PG} .image-try button`, { hasText: 'Follow' }).click();
   await page.locator(`${PG} .trace-panel`).waitFor();
   assert.match(await page.locator(`${PG} .trace-panel .tp-lines`).textContent(), /28 × 28 picture/);
+  assert.deepEqual(problems, []);
+});
+
+// Most of what the three default classes learn, they learn within the first epoch (a long one
+// of pictures): the chart draws each measurement where in that epoch it was made, and does not
+// still say that nothing is trained.
+test('the loss chart draws the mini-batches of the first epoch', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await newPage(browser, { width: 1366, height: 768 });
+  await page.goto(`${base}#dataset=fashion&seed=1`);
+  await pictureFrame(page);
+  const chart = () => page.evaluate(() => {
+    const root = document.querySelector('nn-playground').shadowRoot;
+    return { empty: !root.querySelector('.chart-empty').hidden, label: root.querySelector('.loss-chart').getAttribute('aria-label') };
+  });
+  assert.deepEqual(await chart(), { empty: true, label: 'Loss and accuracy per epoch: nothing trained yet' });
+  for (let i = 0; i < 3; i++) {
+    const frames = (await metrics(page)).frames;
+    await page.locator(`${PG} button`, { hasText: '+1 batch' }).click();
+    await page.waitForFunction((f) => document.querySelector('nn-playground').metrics.frames > f, frames);
+  }
+  assert.equal((await metrics(page)).epoch, 0, 'three mini-batches are a small part of an epoch');
+  const { empty, label } = await chart();
+  assert.equal(empty, false, 'the chart no longer says nothing is trained');
+  assert.match(label, /^Loss and accuracy per epoch: loss 0 to [\d.]+ \(left axis\), accuracy 0 to 100 % \(right axis\), epochs 0 to 1$/);
+  await page.locator(`${PG} .loss-chart`).hover({ position: { x: 200, y: 50 } });
+  assert.match(await page.locator(`${PG} .chart-tip`).textContent(), /^epoch 0\.0\d: loss train/);
   assert.deepEqual(problems, []);
 });
 

@@ -4,6 +4,7 @@
 // dist/fashion/) once, hands it to the session, and answers the image views' frame fields and
 // operations.
 import { ENGINE_CAPS, ENGINE_SETTINGS } from '../gen/limits.js';
+import { EpochPosition } from './epoch-position.js';
 
 const ASSET = new URL('../gen/fashion/', import.meta.url);
 // The engine with the image code, built from the same core as nncore.wasm (CMakeLists.txt), with
@@ -53,9 +54,14 @@ function setting(session, key) {
   return new URLSearchParams(session.config()).get(key);
 }
 
+// The session's training starts over (a reset, new weights): the next frame measures at once.
+export function restart(session) {
+  paces.delete(session);
+}
+
 // What the page needs once per build of image data; the next frame measures at once.
 export function imageStructure(session) {
-  paces.delete(session);
+  restart(session);
   const classes = setting(session, 'imageClasses').split(',');
   const side = Number(setting(session, 'imageSize'));
   const k = classes.length;
@@ -83,25 +89,40 @@ const BUDGET_MS = 8;
 
 // The frame of image data (worker.js's frame op, whose `train` trains a count of epochs or
 // 'batch'): 'auto' trains mini-batches for BUDGET_MS (an epoch of images is longer than a
-// frame) and then re-measures the metrics at most every METRICS_EVERY_MS. No grid and no neuron
-// maps: the first layer's weights [units of the first layer, width * height], row per neuron.
+// frame) and then re-measures the metrics at most every METRICS_EVERY_MS, with how far into its
+// epoch training was then (epochFraction, for the loss chart). No grid and no neuron maps: the
+// first layer's weights [units of the first layer, width * height], row per neuron.
 export function imageFrame(session, epochs, train, { gradients, pointLosses }) {
   const auto = epochs === 'auto';
-  const pace = paces.get(session) ?? { at: -Infinity, msPerBatch: null };
-  paces.set(session, pace);
+  const pace = paceOf(session);
   const trained = auto ? trainFor(session, pace) : train(epochs);
+  if (auto || epochs === 'batch') stepped(session, trained);
+  else if (trained > 0) pace.position.finishEpochs();
+  const n = session.imageCount(false);
   const now = performance.now();
   if (!auto || trained === 0 || now - pace.at >= METRICS_EVERY_MS) {
-    Object.assign(pace, { at: now, metrics: session.metrics(), confusion: Array.from(session.confusion()) });
+    const metrics = session.metrics();
+    Object.assign(pace, { at: now, metrics, confusion: Array.from(session.confusion()),
+      epochFraction: pace.position.fraction(metrics.epoch, n) });
   }
   const counts = session.unitCounts();
   const params = Float32Array.from(session.params());
   return {
-    trained, metrics: pace.metrics, confusion: pace.confusion, params,
+    trained, metrics: pace.metrics, epochFraction: pace.epochFraction, confusion: pace.confusion, params,
     inputWeights: params.slice(0, counts[0] * counts[1]),
     gradients: gradients ? Float32Array.from(session.lastGradients()) : null,
     pointLosses: pointLosses ? Float32Array.from(session.pointLosses()) : null,
   };
+}
+
+function paceOf(session) {
+  if (!paces.has(session)) paces.set(session, { at: -Infinity, msPerBatch: null, position: new EpochPosition() });
+  return paces.get(session);
+}
+
+// `batches` mini-batches were trained (Session::step), here or by the worker's stepBatches.
+export function stepped(session, batches) {
+  paceOf(session).position.advance(batches, session.imageCount(false), Number(setting(session, 'batchSize')));
 }
 
 // Mini-batches for about BUDGET_MS, with the session's running estimate updated; returns how many.

@@ -187,10 +187,12 @@ const OPS = {
   },
   reset() {
     session.reset();
+    if (imageData()) images.restart(session);
     return null;
   },
   newWeights() {
     session.newWeights();
+    if (imageData()) images.restart(session);
     return null;
   },
   setParam({ index, value }) {
@@ -227,6 +229,7 @@ const OPS = {
     const before = Float32Array.from(session.params());
     const { learningRate, epoch } = session.metrics();
     session.step(batches);
+    if (imageData()) images.stepped(session, batches);
     return { before, after: Float32Array.from(session.params()), gradients: Float32Array.from(session.lastGradients()),
       learningRate, epoch, metrics: session.metrics() };
   },

@@ -25,7 +25,8 @@ export class FrameViews {
     // four, numbers and the table on another, the loss chart on every other frame, so that no
     // frame repaints everything at once.
     const turn = running ? frames % 4 : -1;
-    if (!pictures) network.update({ params: frame.params, maps: frame.maps, mapSide: frame.mapSide, styleLinks: turn <= 0 });
+    if (!pictures) network.update({ params: frame.params, maps: frame.maps, mapSide: frame.mapSide, styleLinks: turn <= 0,
+      grid: frame.grid, gridSize: frame.gridSize });
     ui.showEpoch(m.epoch);
     ui.showSpeed(this.speed.add(m.epoch, running));
     ui.announcer.update(m, { running, regression });
@@ -33,7 +34,8 @@ export class FrameViews {
       ui.output.showMetrics(m, regression);
       this.confusion.show(frame.confusion, model.classes, state.palette, model.names);
     }
-    ui.output.addLossPoint(m.epoch, m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1,
+    // A picture epoch spans many frames: its measurements are placed part-way along it.
+    ui.output.addLossPoint(m.epoch + (frame.epochFraction ?? 0), m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1,
       trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy });
     if (!pictures) this.explain.onFrame(frame).catch(this.onError);
     this.teacher.onFrame(frame, state);

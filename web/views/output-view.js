@@ -264,6 +264,6 @@ export class OutputView {
     const p = this.chart.pointAt(x);
     const accuracy = p && Number.isFinite(p.testAccuracy)
       ? `; accuracy train ${formatPercent(p.trainAccuracy)}, test ${formatPercent(p.testAccuracy)}` : '';
-    this.chartTip.textContent = p ? `epoch ${p.epoch}: loss train ${formatLoss(p.trainLoss)}, test ${formatLoss(p.testLoss)}${accuracy}` : '';
+    this.chartTip.textContent = p ? `epoch ${Number(p.epoch.toFixed(2))}: loss train ${formatLoss(p.trainLoss)}, test ${formatLoss(p.testLoss)}${accuracy}` : '';
   }
 }

@@ -82,7 +82,31 @@ test('auto trains mini-batches within a frame, not whole epochs', async () => {
   assert.equal(a.trained, 1);
   assert.ok(b.trained >= 1);
   assert.equal(b.metrics.epoch, 0, 'a few batches are less than an epoch of 3750 images');
+});
 
+// The loss chart places a measurement at epoch + epochFraction: the fraction must wrap exactly
+// when the engine counts an epoch (whose last mini-batch is the short one, 150 = 9 x 16 + 6).
+test('image frames say how far into its epoch training is, wrapping as the engine counts epochs', async () => {
+  const { image } = await call('configure', { text: `${IMAGE}&numSamples=300&percTrainData=50` });
+  const n = image.trainCount;
+  const perEpoch = Math.ceil(n / 16);
+  assert.ok(n % 16 !== 0, `${n} training images: the last batch is a short one`);
+  for (let b = 1; b <= 2 * perEpoch + 3; b += 1) {
+    const frame = await call('frame', { epochs: 'batch', gridSize: 50 });
+    assert.equal(frame.metrics.epoch, Math.floor(b / perEpoch), `after ${b} mini-batches`);
+    assert.equal(frame.epochFraction, (b % perEpoch) * 16 / n, `after ${b} mini-batches`);
+  }
+  const at = (frame) => frame.metrics.epoch + frame.epochFraction;
+  const before = 2 + 3 * 16 / n;
+  await new Promise((resolve) => { setTimeout(resolve, 300); });  // auto measures at most every 250 ms
+  const auto = await call('frame', { epochs: 'auto', gridSize: 50 });
+  assert.ok(at(auto) > before, `auto: ${at(auto)} after ${before}`);
+  const whole = await call('frame', { epochs: 1, gridSize: 50 });
+  assert.equal(whole.epochFraction, 0, 'whole epochs end at an epoch\'s end');
+  assert.ok(whole.metrics.epoch >= 3);
+  await call('reset');
+  const restarted = await call('frame', { epochs: 'batch', gridSize: 50 });
+  assert.deepEqual([restarted.metrics.epoch, restarted.epochFraction], [0, 16 / n], 'after a reset');
 });
 
 test('the image operations answer for test images and drawings', async () => {
