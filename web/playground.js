@@ -111,7 +111,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const { tools } = editing;
   const runs = wireRuns({ root, ui, storeRuns, engine: () => engine, state: () => state, settle, changeMany, restart, adoptSettings, showError });
   const imageMode = new ImageMode({ root, ui, views, engine: () => engine, getState: () => state, change, onError: showError });
-  const wideMode = new WideMode({ root, ui, engine: () => engine, onPoints: (p) => { model.points = p; dirty = true; }, onError: showError });
+  const wideMode = new WideMode({ root, ui, engine: () => engine, onPoints: (p) => { model.points = p; network.forgetInputMaps(); dirty = true; }, onError: showError });
 
   function showError(error) {
     if (stopped) return;  // keep the Restart message in place

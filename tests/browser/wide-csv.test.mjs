@@ -24,6 +24,17 @@ function fourColumns() {
 const inShadow = (page, selector) => page.evaluate((s) => document.querySelector('nn-playground').shadowRoot.querySelector(s)?.textContent ?? null, selector);
 const mapPixels = (page) => page.evaluate(() => document.querySelector('nn-playground').shadowRoot.querySelector('.heatmap-grid').toDataURL());
 
+// Per input node: whether its thumbnail's colours change across (left to right) and up (top to
+// bottom), read from the canvas's pixels, and its tooltip.
+const inputMaps = (page) => page.evaluate(() => [...document.querySelector('nn-playground').shadowRoot.querySelectorAll('.nv-feature')]
+  .map((el) => {
+    const c = el.querySelector('canvas');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const at = (x, y) => Array.from(d.subarray((y * c.width + x) * 4, (y * c.width + x) * 4 + 3)).join();
+    const [w, h] = [c.width - 1, c.height - 1];
+    return { across: at(0, 0) !== at(w, 0), up: at(0, 0) !== at(0, h), color: at(0, 0), title: el.title };
+  }));
+
 async function paste(page, text) {
   const panel = page.locator('nn-playground .paste-panel');
   await panel.evaluate((el) => { el.hidden = false; });
@@ -45,6 +56,15 @@ test('a pasted 4-column CSV trains on its 4 inputs; the slice text and the axis 
   const inputs = await page.evaluate(() => [...document.querySelector('nn-playground').shadowRoot
     .querySelectorAll('.nv-feature .nv-feature-label')].map((el) => el.textContent));
   assert.deepEqual(inputs, ['a', 'b', 'c', 'd']);
+  // Each input's thumbnail is its value over the slice: a (across) and b (up) rise, c and d are
+  // flat at their mean, and the tooltips say so.
+  await page.waitForFunction(() => /^a: rises across/.test(document.querySelector('nn-playground').shadowRoot.querySelector('.nv-feature').title));
+  const maps = await inputMaps(page);
+  assert.deepEqual(maps.map(({ across, up }) => [across, up]), [[true, false], [false, true], [false, false], [false, false]]);
+  assert.deepEqual(maps.slice(0, 2).map((m) => m.title), ['a: rises across the map', 'b: rises up the map']);
+  assert.match(maps[2].title, /^c: held at its mean, -?\d\.\d+, on this map$/);
+  assert.match(maps[3].title, /^d: held at its mean, -?\d\.\d+, on this map$/);
+  assert.notEqual(maps[2].color, maps[3].color, 'two different means, two colours');
 
   const start = await metrics(page);
   await trainFor(page, 60);
@@ -64,6 +84,9 @@ test('a pasted 4-column CSV trains on its 4 inputs; the slice text and the axis 
   await page.waitForFunction(() => /slice through b \(across\) and c \(up\)/.test(document.querySelector('nn-playground').shadowRoot.querySelector('.wide-slice-text').textContent));
   await page.keyboard.press('ArrowDown');
   await page.waitForFunction(() => /slice through b \(across\) and d \(up\)/.test(document.querySelector('nn-playground').shadowRoot.querySelector('.wide-slice-text').textContent));
+  // The inputs' thumbnails follow the slice: now b rises across and d up.
+  await page.waitForFunction(() => /^d: rises up/.test(document.querySelector('nn-playground').shadowRoot.querySelectorAll('.nv-feature')[3].title));
+  assert.deepEqual((await inputMaps(page)).map(({ across, up }) => [across, up]), [[false, false], [true, false], [false, false], [false, true]]);
   await page.locator('nn-playground .wide-slice').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'wide-csv-slice.png') });
 

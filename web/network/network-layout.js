@@ -92,6 +92,23 @@ export function featureMap(key, n) {
   return normalizeInto(out, out);
 }
 
+// Input `unit`'s map in a grid of the engine's (n x n values per unit, inputs first, row 0 =
+// top), sampled at side x side cell centres and on the plot's scale (PLOT_EXTENT -> 1), so an
+// input that rises across the plane looks as featureMap's x does and one held at a value is flat
+// in that value's colour.
+export function gridInputMap(grid, n, unit, side) {
+  const out = new Float32Array(side * side);
+  const base = unit * n * n;
+  for (let r = 0; r < side; r++) {
+    const row = base + Math.min(n - 1, Math.floor(((r + 0.5) * n) / side)) * n;
+    for (let c = 0; c < side; c++) {
+      const v = grid[row + Math.min(n - 1, Math.floor(((c + 0.5) * n) / side))] / PLOT_EXTENT;
+      out[r * side + c] = Math.max(-1, Math.min(1, v));
+    }
+  }
+  return out;
+}
+
 // Writes src / max|src| into dst (same length) and returns dst; an all-zero or all-NaN source
 // is copied unchanged.
 export function normalizeInto(dst, src) {

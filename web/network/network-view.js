@@ -13,7 +13,7 @@ import { NetworkPicture } from './network-picture.js';
 import { WeightCard } from './network-card.js';
 import { NetworkNames, TITLE_ROW, nameWidth } from './network-names.js';
 import {
-  weightCount, paramCount, weightIndex, biasIndex, unitIndex, linkWidth, featureMap,
+  weightCount, paramCount, weightIndex, biasIndex, unitIndex, linkWidth, featureMap, gridInputMap,
   diagramGeometry, nodeName, minDiagramWidth,
 } from './network-layout.js';
 
@@ -62,8 +62,13 @@ export class NetworkView {
   // Rebuilds every element of the diagram for a new set of features or shape.
   // probabilityOutputs: the outputs lie in [0, 1] (sigmoid, softmax); their maps are stretched.
   // titles (one per column) and outputNames (classes per output node) are network-names.js's.
-  setStructure({ features, hiddenShape, outputs = 1, probabilityOutputs = false, titles = [], outputNames = null, palette }) {
+  // inputsFromGrid: the inputs are no function of the plane known here (wide CSV data's
+  // columns): their maps come from the first frame's grid instead (see drawInputMaps).
+  setStructure({ features, hiddenShape, outputs = 1, probabilityOutputs = false, titles = [], outputNames = null, palette,
+    inputsFromGrid = false }) {
     this.probabilityOutputs = probabilityOutputs;
+    this.inputsFromGrid = inputsFromGrid;
+    this.inputMapsStale = inputsFromGrid;
     const focused = this.features ? focusKey(this.root, this.roving) : null;
     this.card.close(false);
     this.setHovered(null);
@@ -244,8 +249,10 @@ export class NetworkView {
   // Per frame: neuron maps (mapSide x mapSide each, in unit order), link and bias styles from
   // params, the card's value. styleLinks false skips restyling links and biases this time (the
   // caller restyles them a few times a second while training).
-  update({ params, maps, mapSide, styleLinks = true }) {
+  // grid (gridSize² per unit, inputs first) is read only for inputs whose maps are stale.
+  update({ params, maps, mapSide, styleLinks = true, grid = null, gridSize = 0 }) {
     if (!this.sizes) return;
+    if (this.inputMapsStale && grid) this.drawInputMaps(grid, gridSize);
     // Maps made for the size before a new layout are dropped, and a fresh frame asked for.
     if (maps && !this.picture.drawMaps(maps, mapSide)) this.callbacks.onStale?.();
     if (!params || params.length < this.paramTotal) return;
@@ -253,6 +260,28 @@ export class NetworkView {
     // An overlay (network-overlay.js) owns link and bias styles while it shows.
     if (styleLinks && !this.overlayActive) this.restyle(params);
     if (this.card.showsValue) this.card.refresh();
+  }
+
+  // The inputs' maps as the engine feeds them over the plane (wide data: the slice's two inputs
+  // rise across and up, the others are flat at their mean), once per structure or slice.
+  // The tooltip says which, since a mean near 0 is a pale square.
+  drawInputMaps(grid, gridSize) {
+    const side = STATIC_MAP_SIZE;
+    this.enabledRows.forEach((row, unit) => {
+      const { el, label } = this.features[row];
+      const map = gridInputMap(grid, gridSize, unit, side);
+      drawThumbnail(el.querySelector('canvas'), map, side);
+      const across = map[0] !== map[side - 1];
+      const up = map[0] !== map[(side - 1) * side];
+      el.title = across || up ? `${label}: rises ${across ? 'across' : 'up'} the map`
+        : `${label}: held at its mean, ${Number(grid[unit * gridSize * gridSize].toPrecision(3))}, on this map`;
+    });
+    this.inputMapsStale = false;
+  }
+
+  // The map shown changed (a new slice through wide data): the next frame's grid redraws the inputs.
+  forgetInputMaps() {
+    this.inputMapsStale = this.inputsFromGrid;
   }
 
   // The view's own styles: colour by sign, width by size. Keys are compared first, so links

@@ -48,6 +48,7 @@ export function networkStructure(state, model) {
     // Wide CSV data: one input node per column, named by the file (the features are for two columns).
     features: model.wide?.names.map((label, k) => ({ key: `input${k + 1}`, label, enabled: true }))
       ?? FEATURES.map((f) => ({ ...f, enabled: Boolean(state[f.key]) })),
+    inputsFromGrid: Boolean(model.wide),
     hiddenShape: state.networkShape,
     outputs,
     probabilityOutputs: outputsAreProbabilities(state, outputs),
