@@ -158,6 +158,11 @@ test('the loss chart draws the mini-batches of the first epoch', async (t) => {
   assert.match(label, /^Loss and accuracy per epoch: loss 0 to [\d.]+ \(left axis\), accuracy 0 to 100 % \(right axis\), epochs 0 to 1$/);
   await page.locator(`${PG} .loss-chart`).hover({ position: { x: 200, y: 50 } });
   assert.match(await page.locator(`${PG} .chart-tip`).textContent(), /^epoch 0\.0\d: loss train/);
+  // Played on: the chart's words round the part-way epoch it ends at.
+  await page.evaluate(() => document.querySelector('nn-playground').play());
+  await page.waitForFunction(() => document.querySelector('nn-playground').metrics.epoch >= 2, null, { timeout: 60000 });
+  await page.evaluate(() => document.querySelector('nn-playground').pause());
+  assert.match((await chart()).label, /, epochs 0 to \d+(\.\d)?$/);
   assert.deepEqual(problems, []);
 });
 

@@ -43,7 +43,10 @@ export function traceLines({ point, trace, sizes, labels = [], lossName, classes
     (_, k) => compact(array[unitIndex(sizes, layer, k)])).join(', ');
   if (image) {
     // A picture's inputs are its pixels: named as a picture, not listed one by one.
-    lines.push(`Input: ${image.caption ? `${image.caption}, ` : ''}a ${image.width} × ${image.height} picture, one input per pixel `
+    // A network that sees the picture at half its side averages each 2 × 2 block into one input.
+    const block = Math.round(Math.sqrt((image.width * image.height) / sizes[0]));
+    const per = block > 1 ? `one input per ${block} × ${block} block of pixels, their mean` : 'one input per pixel';
+    lines.push(`Input: ${image.caption ? `${image.caption}, ` : ''}a ${image.width} × ${image.height} picture, ${per} `
       + `(${sizes[0]} inputs, 0 = blank to 1 = full ink); ${labelText(point.label, classes)}`);
   } else {
     const inputs = Array.from({ length: sizes[0] }, (_, k) =>

@@ -168,7 +168,9 @@ export class LossChart {
     const s = this.scales();
     if (!s) return '';
     const accuracy = this.history.hasAccuracy ? ', accuracy 0 to 100 % (right axis)' : '';
-    return `loss 0 to ${s.top} (left axis)${accuracy}, epochs ${s.first} to ${s.last}`;
+    // Picture epochs are measured part-way through (fractions): a tenth is enough to say.
+    const epoch = (v) => Number(v.toFixed(1));
+    return `loss 0 to ${s.top} (left axis)${accuracy}, epochs ${epoch(s.first)} to ${epoch(s.last)}`;
   }
 
   draw() {

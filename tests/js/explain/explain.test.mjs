@@ -167,3 +167,14 @@ test('the trace panel tells the forward pass of a hand-computed net layer by lay
     'loss = 0.00758 (squared error ½(y−t)²)',
   ]);
 });
+
+test('a followed picture\'s input line says how the pixels become the inputs: one each, or a block\'s mean', () => {
+  const inputLine = (inputs) => {
+    const units = inputs + 3;
+    const trace = { sums: new Float32Array(units), activations: new Float32Array(units), gradients: new Float32Array(units), loss: 1 };
+    return traceLines({ point: { label: 1 }, trace, sizes: [inputs, 3], lossName: 'softmax', classes: 3,
+      image: { width: 28, height: 28, caption: 'test picture 1' } })[0];
+  };
+  assert.match(inputLine(784), /^Input: test picture 1, a 28 × 28 picture, one input per pixel \(784 inputs, /);
+  assert.match(inputLine(196), /^Input: test picture 1, a 28 × 28 picture, one input per 2 × 2 block of pixels, their mean \(196 inputs, /);
+});
