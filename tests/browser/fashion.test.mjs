@@ -131,6 +131,10 @@ test('drawing on the pad, with the pointer or the keys, changes the prediction; 
   await page.locator(`${PG} .image-try button`, { hasText: 'Follow' }).click();
   await page.locator(`${PG} .trace-panel`).waitFor();
   assert.match(await page.locator(`${PG} .trace-panel .tp-lines`).textContent(), /28 × 28 picture/);
+  // Drawing while it is followed: the panel follows the drawing, named and labelled as such.
+  await page.locator(`${PG} .draw-tools button`).click();  // Clear: the blank pad is current
+  await page.waitForFunction(() => /^Input: your drawing, a 28 × 28 picture, .*; label T-shirt\/top/
+    .test(document.querySelector('nn-playground').shadowRoot.querySelector('.trace-panel .tp-lines').textContent));
   assert.deepEqual(problems, []);
 });
 

@@ -30,10 +30,11 @@ export class ImageFollow {
     this.panel.el.scrollIntoView?.({ block: 'nearest' });
   }
 
-  // The same picture after the weights moved: the numbers change, the stage stays.
-  update(trace) {
+  // The same picture after the weights moved, or another one (a drawing, a picked test picture:
+  // its label and caption come along): the numbers change, the stage stays.
+  update(trace, { label = this.followed?.label, caption = this.followed?.info.caption } = {}) {
     if (!this.followed) return;
-    this.followed.trace = trace;
+    Object.assign(this.followed, { trace, label, info: { ...this.followed.info, caption } });
     this.panel.update(this.data());
   }
 

@@ -181,10 +181,17 @@ export class ImagePanel {
     }
   }
 
+  // One call in flight; a picture changed meanwhile is traced once it is back.
   retrace() {
-    if (this.retracing) return;
+    if (this.retracing) { this.retraceAgain = true; return; }
     this.retracing = true;
-    this.traceCurrent().then((trace) => this.follow.update(trace), this.onError).finally(() => { this.retracing = false; });
+    const asked = this.current;
+    this.traceCurrent().then((trace) => {
+      if (asked === this.current) this.follow.update(trace, { label: asked.label, caption: asked.caption });
+    }, this.onError).finally(() => {
+      this.retracing = false;
+      if (this.retraceAgain) { this.retraceAgain = false; this.retrace(); }
+    });
   }
 
   async showCell(actual, predicted) {
