@@ -138,6 +138,29 @@ test('drawing on the pad, with the pointer or the keys, changes the prediction; 
   assert.deepEqual(problems, []);
 });
 
+// A pointer the browser no longer knows cannot be captured (setPointerCapture throws in every
+// engine): its stroke is still drawn, with no uncaught error.
+test('a stroke of a pointer that cannot be captured still draws', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await newPage(browser, { width: 1366, height: 768 });
+  await page.goto(`${base}#dataset=fashion&seed=1`);
+  await pictureFrame(page);
+  await page.locator(`${PG} .draw-tools button`).click();  // Clear: the blank pad is current
+  await page.waitForTimeout(300);
+  const blank = await probabilities(page);
+  await page.locator(`${PG} .draw-canvas`).evaluate((c) => {
+    const r = c.getBoundingClientRect();
+    const at = (fy) => ({ clientX: r.left + r.width / 2, clientY: r.top + r.height * fy, pointerId: 77, pointerType: 'pen',
+      isPrimary: true, bubbles: true, buttons: 1 });
+    c.dispatchEvent(new PointerEvent('pointerdown', at(0.1)));
+    for (let k = 1; k <= 10; k++) c.dispatchEvent(new PointerEvent('pointermove', at(0.1 + 0.08 * k)));
+    c.dispatchEvent(new PointerEvent('pointerup', { ...at(0.9), buttons: 0 }));
+  });
+  await page.waitForFunction((b) => JSON.stringify([...document.querySelector('nn-playground').shadowRoot
+    .querySelectorAll('.class-bar')].map((li) => li.dataset.p)) !== JSON.stringify(b), blank, { timeout: 10000 });
+  assert.deepEqual(problems, []);
+});
+
 // Most of what the three default classes learn, they learn within the first epoch (a long one
 // of pictures): the chart draws each measurement where in that epoch it was made, and does not
 // still say that nothing is trained.

@@ -66,7 +66,13 @@ export class DrawPad {
   pointerDown(e) {
     if (e.button !== 0 && e.pointerType === 'mouse') return;
     e.preventDefault();
-    this.canvas.setPointerCapture?.(e.pointerId);
+    // Firefox and WebKit throw for a pointer that is already gone (it ended before this ran):
+    // the stroke is drawn anyway, only not followed outside the pad.
+    try {
+      this.canvas.setPointerCapture?.(e.pointerId);
+    } catch {
+      // no capture: the pad's own pointermove events still draw
+    }
     // The right button, or a pen's eraser end, erases.
     this.drawing = { last: this.at(e), erase: e.buttons === 32 || e.shiftKey };
     stamp(this.ink, this.width, this.height, this.drawing.last.x, this.drawing.last.y, undefined, this.drawing.erase);
