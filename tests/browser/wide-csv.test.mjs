@@ -102,6 +102,20 @@ test('a pasted 4-column CSV trains on its 4 inputs; the slice text and the axis 
   assert.deepEqual(problems, []);
 });
 
+test('on a phone the slice\'s pickers and words sit right under the map, above the chart', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await newPage(browser, { width: 360, height: 800 });
+  await page.goto(`${base}#dataset=gauss&seed=4`);
+  await firstFrame(page);
+  await page.locator('nn-playground .data-more').evaluate((details) => { details.open = true; });  // folded on a phone
+  await paste(page, fourColumns());
+  await page.locator('nn-playground .wide-slice-text').waitFor({ state: 'visible' });
+  const tops = await page.evaluate(() => Object.fromEntries(['.heatmap-box', '.wide-slice', '.chart-box'].map((s) =>
+    [s, document.querySelector('nn-playground').shadowRoot.querySelector(s).getBoundingClientRect().top])));
+  assert.ok(tops['.heatmap-box'] < tops['.wide-slice'] && tops['.wide-slice'] < tops['.chart-box'], JSON.stringify(tops));
+  assert.deepEqual(problems, []);
+});
+
 test('bad wide CSV files get a message beside the box and the page keeps working', async (t) => {
   const { browser, base } = await openBrowser(t);
   const { page, problems } = await newPage(browser, { width: 1366, height: 900 });

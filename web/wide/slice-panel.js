@@ -35,8 +35,9 @@ export class SlicePanel {
     this.message = h('p', { class: 'wide-slice-message', role: 'alert' });
     this.el = h('div', { class: 'wide-slice', role: 'group', 'aria-label': 'Map slice through two inputs' },
       h('div', { class: 'wide-axes' }, acrossLabel, upLabel), this.text, this.note, this.message);
-    const map = root.querySelector('.column-output .output');
-    map?.after(this.el);
+    // In the output box, so that on a narrow playground, where the map moves to the box's top,
+    // the words about the slice move with it (wide.css.js) instead of staying under the chart.
+    root.querySelector('.column-output .output')?.append(this.el);
   }
 
   // wide: { names, slice } of the current data, or null (no wide data: hidden).
