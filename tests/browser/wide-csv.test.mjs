@@ -56,6 +56,7 @@ test('a pasted 4-column CSV trains on its 4 inputs; the slice text and the axis 
   const inputs = await page.evaluate(() => [...document.querySelector('nn-playground').shadowRoot
     .querySelectorAll('.nv-feature .nv-feature-label')].map((el) => el.textContent));
   assert.deepEqual(inputs, ['a', 'b', 'c', 'd']);
+  assert.match(await inShadow(page, '.network'), /Input: 4 columns/);
   // Each input's thumbnail is its value over the slice: a (across) and b (up) rise, c and d are
   // flat at their mean, and the tooltips say so.
   await page.waitForFunction(() => /^a: rises across/.test(document.querySelector('nn-playground').shadowRoot.querySelector('.nv-feature').title));

@@ -15,13 +15,14 @@ export function outputActivation(problem, lossName) {
   return lossName === 'crossEntropy' ? 'sigmoid' : 'tanh';
 }
 
-// One title per column: the input, each hidden layer with its activation, the output.
-export function layerTitles({ state, inputs, outputs, lossName }) {
+// One title per column: the input, each hidden layer with its activation, the output. Wide
+// CSV data's inputs are the file's columns, not features of the plane.
+export function layerTitles({ state, inputs, outputs, lossName, columns = false }) {
   const hidden = state.networkShape;
   const perLayer = state.activations.length === hidden.length ? state.activations : [];
   const names = CONTROL_UI.activation.names;
   return [
-    `Input: ${plural(inputs, 'feature')}`,
+    `Input: ${plural(inputs, columns ? 'column' : 'feature')}`,
     ...hidden.map((_, k) => `Hidden ${k + 1}: ${names[perLayer[k] ?? state.activation] ?? state.activation}`),
     `Output: ${plural(outputs, 'node')}, ${outputActivation(state.problem, lossName)}`,
   ];
@@ -52,7 +53,7 @@ export function networkStructure(state, model) {
     hiddenShape: state.networkShape,
     outputs,
     probabilityOutputs: outputsAreProbabilities(state, outputs),
-    titles: layerTitles({ state, inputs: model.unitCounts[0] ?? 0, outputs, lossName: model.lossName }),
+    titles: layerTitles({ state, inputs: model.unitCounts[0] ?? 0, outputs, lossName: model.lossName, columns: Boolean(model.wide) }),
     outputNames: outputClasses({ classes: model.classes, names: model.names, outputs }),
     palette: state.palette,
   };
