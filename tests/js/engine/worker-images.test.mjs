@@ -84,6 +84,23 @@ test('auto trains mini-batches within a frame, not whole epochs', async () => {
   assert.equal(b.metrics.epoch, 0, 'a few batches are less than an epoch of 3750 images');
 });
 
+// Firefox's worker clock ticks in whole milliseconds, so a few fast batches read as 0 ms: the
+// 'auto' pace must not take that for "free" and train thousands of batches in the next frame.
+test('auto on a clock that does not move within a frame grows the batches by the budget, not to the cap', async () => {
+  await call('configure', { text: IMAGE });
+  const now = performance.now;
+  const frozen = now.call(performance);
+  performance.now = () => frozen;
+  try {
+    const trained = [];
+    for (let i = 0; i < 3; i += 1) trained.push((await call('frame', { epochs: 'auto', gridSize: 50 })).trained);
+    assert.equal(trained[0], 1);
+    assert.ok(trained[1] <= 8 && trained[2] <= 8 * trained[1] + 1, `batches per frame ${trained.join(', ')}`);
+  } finally {
+    performance.now = now;
+  }
+});
+
 // The loss chart places a measurement at epoch + epochFraction: the fraction must wrap exactly
 // when the engine counts an epoch (whose last mini-batch is the short one, 150 = 9 x 16 + 6).
 test('image frames say how far into its epoch training is, wrapping as the engine counts epochs', async () => {
