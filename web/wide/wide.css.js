@@ -1,7 +1,7 @@
 // The slice picker's CSS, adopted into the playground's root when wide data first arrive.
 const CSS = `
 .wide-slice { margin: 6px 0 0; font-size: 12px; }
-.output > .wide-slice { order: -1; }
+.output > .wide-slice { order: -1; margin-bottom: 10px; }
 .wide-axes { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; }
 .wide-axis-label { display: inline-flex; align-items: center; gap: 4px; }
 .wide-axis { font: inherit; min-height: 24px; max-width: 14em; }
