@@ -10,13 +10,13 @@ import { Teacher } from './explain/teacher.js';
 import { NetworkView } from './network/network-view.js';
 import { FEATURES } from './state/features.js';
 import { ExplainController } from './explain/explain-controller.js';
-import { drawOutputMap } from './views/map-drawing.js';
+import { drawOutputMap, holdsUnit } from './views/map-drawing.js';
 import { describeRegions } from './views/map-description.js';
 import { className } from './state/class-names.js';
 import { FramePacer } from './engine/frame-pacer.js';
 import { networkStructure } from './playground/layer-names.js';
 import { wireDataEditing } from './playground/data-editing.js';
-import { FrameViews } from './playground/frame-views.js';
+import { FrameViews, gridFrom } from './playground/frame-views.js';
 import { wireRuns } from './playground/runs-wiring.js';
 import { ImageMode, isImageData } from './playground/image-mode.js';
 import { WideMode } from './playground/wide-mode.js';
@@ -79,7 +79,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       (k) => className(k, model).name),
   });
   const network = new NetworkView(ui.networkContainer, {
-    onHoverUnit: (unit) => { hoveredUnit = unit; redrawMap(); },
+    onHoverUnit: (unit) => { hoveredUnit = unit; dirty ||= !holdsUnit(lastFrame, unit); redrawMap(); },
     onToggleFeature: (key) => toggleFeature(key),
     // The view hands an update: applied to the latest state, so quick presses all count.
     onShapeChange: (update) => {
@@ -92,8 +92,8 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   // Frames carry the generation they were asked in: one asked before a rebuild is dropped.
   const pacer = new FramePacer({
     fetch: (epochs) => {
-      const asked = generation;
-      const wanted = { gradients: state.showGradients, pointLosses: state.showPointLoss, mapSide: network.mapSide };
+      const asked = generation, from = gridFrom(model, hoveredUnit, state, running);
+      const wanted = { gradients: state.showGradients, pointLosses: state.showPointLoss, mapSide: network.mapSide, gridFrom: from };
       return engine.frame(epochs, GRID_SIZE, wanted)
         .then((frame) => (asked === generation && !destroyed ? { ...frame, gridSize: GRID_SIZE, generation: asked } : null));
     },

@@ -105,6 +105,34 @@ test('a saved experiment opens again and continues exactly: the next epoch has t
   assert.deepEqual(problems, []);
 });
 
+test('"More settings" is built on first open, showing the settings the playground already has', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await newPage(browser);
+  await page.goto(`${base}#dataset=circle&seed=7&optimizer=adam&beta1=0.7&stopEpochs=40&networkShape=3,2&activations=relu,tanh`);
+  await firstFrame(page);
+  const inPanel = () => page.evaluate(() => document.querySelector('nn-playground').shadowRoot
+    .querySelectorAll('details.advanced .advanced-grid *').length);
+  assert.equal(await inPanel(), 0, 'closed and never opened: nothing inside');
+  await page.locator('nn-playground details.advanced > summary').click();
+  await page.locator('nn-playground select[data-key="optimizer"]').waitFor();
+  assert.ok(await inPanel() > 100, 'open: every control');
+  assert.equal(await page.locator('nn-playground select[data-key="optimizer"]').inputValue(), 'adam');
+  assert.equal(await page.locator('nn-playground input[data-key="beta1"]').inputValue(), '0.7');
+  assert.equal(await page.locator('nn-playground input[data-key="stopEpochs"]').inputValue(), '40');
+  assert.equal(await page.locator('nn-playground [data-control="momentum"]').isVisible(), false, 'shown for adam as built at once');
+  assert.equal(await page.locator('nn-playground .layer-activations select').count(), 2, 'one select per hidden layer');
+  assert.equal(await page.locator('nn-playground .layer-activations select').first().inputValue(), 'relu');
+  // Closed and opened again: built once.
+  const count = await inPanel();
+  await page.locator('nn-playground details.advanced > summary').click();
+  await page.locator('nn-playground details.advanced > summary').click();
+  await page.locator('nn-playground select[data-key="optimizer"]').waitFor();
+  assert.equal(await inPanel(), count);
+  await page.locator('nn-playground select[data-key="optimizer"]').selectOption('sgd');
+  await page.waitForFunction(() => !location.hash.includes('optimizer=adam'));
+  assert.deepEqual(problems, []);
+});
+
 test('optimizer, schedule and auto-stop apply live; a per-layer activation rebuilds', async (t) => {
   const { browser, base } = await openBrowser(t);
   const { page, problems } = await newPage(browser);

@@ -87,11 +87,16 @@ export function buildLayout(root, unguarded) {
     control('learningRate'), control('activation'), control('regularization'),
     control('regularizationRate'), control('problem'), control('numClasses'));
 
-  const layerBox = h('div', { class: 'layer-activations' });
-  const layerActivations = new LayerActivations(layerBox, (list) => handlers.onChange('activations', list));
-  const advanced = h('details', { class: 'advanced', dataset: { control: 'advanced' } },
-    h('summary', {}, 'More settings: optimizer, schedule, loss, initial weights, auto-stop, speed, colours'),
-    h('div', { class: 'advanced-grid' },
+  // "More settings" is built when it first opens: its selects, options and inputs are a third
+  // of a playground's DOM nodes (with their user-agent shadow trees), and most readers of a post
+  // with several playgrounds never open it. Until then setValues has none of its controls.
+  let layerActivations = null;
+  const advancedGrid = h('div', { class: 'advanced-grid' });
+  const buildAdvanced = () => {
+    if (layerActivations || !advanced.open) return;
+    const layerBox = h('div', { class: 'layer-activations' });
+    layerActivations = new LayerActivations(layerBox, (list) => handlers.onChange('activations', list));
+    advancedGrid.append(
       h('fieldset', {}, h('legend', {}, 'Optimizer'), control('optimizer'), control('momentum'), control('rho'),
         control('beta1'), control('beta2')),
       h('fieldset', {}, h('legend', {}, 'Learning-rate schedule'), control('lrSchedule'), control('lrDecayEpochs'),
@@ -99,7 +104,11 @@ export function buildLayout(root, unguarded) {
       h('fieldset', {}, h('legend', {}, 'Model'), control('loss'), control('init')),
       h('fieldset', { dataset: { control: 'activations' } }, h('legend', {}, 'Activation per hidden layer'), layerBox),
       h('fieldset', {}, h('legend', {}, 'Auto-stop'), control('stopEpochs'), control('stopTestLoss'), control('stopPatience')),
-      h('fieldset', {}, h('legend', {}, 'Display'), control('epochsPerFrame'), control('palette'))));
+      h('fieldset', {}, h('legend', {}, 'Display'), control('epochsPerFrame'), control('palette')));
+    if (lastState) ui.setValues(lastState);
+  };
+  const advanced = h('details', { class: 'advanced', dataset: { control: 'advanced' }, ontoggle: buildAdvanced },
+    h('summary', {}, 'More settings: optimizer, schedule, loss, initial weights, auto-stop, speed, colours'), advancedGrid);
 
   const datasetBox = h('div', { class: 'datasets', dataset: { control: 'dataset' } });
   const datasets = new DatasetPicker(datasetBox, handlers.onPickDataset);
@@ -148,7 +157,7 @@ export function buildLayout(root, unguarded) {
   });
   firstSize.observe(playground);
 
-  return {
+  const ui = {
     networkContainer, runsButton, output, datasets, dataTools, confusion, trace, announcer, mapDescription, warning, origin, confirm,
     setValues(state) {
       lastState = state;
@@ -157,7 +166,7 @@ export function buildLayout(root, unguarded) {
         c.showFor(state);
       }
       datasets.show(state.problem, state.problem === 'regression' ? state.regDataset : state.dataset);
-      layerActivations.show(state);
+      layerActivations?.show(state);
       paceControls.show(state.epochsPerFrame);
       const hidden = new Set(state.hidden.map((name) => HIDE_ALIASES[name] ?? name));
       for (const el of root.querySelectorAll('[data-control]')) el.hidden = hidden.has(el.dataset.control);
@@ -195,4 +204,5 @@ export function buildLayout(root, unguarded) {
       message.textContent = '';
     },
   };
+  return ui;
 }

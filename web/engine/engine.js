@@ -168,9 +168,10 @@ export class Engine {
   newWeights() { return this.call('newWeights'); }
   // Trains `epochs` (a count, 'batch' for one mini-batch, or 'auto'), then returns metrics, the grid of every unit, the
   // neurons' maps at mapSide x mapSide (when mapSide > 0), params, the confusion matrix and, when
-  // asked, the last batch's gradients and every point's loss.
-  frame(epochs, gridSize, { gradients = false, pointLosses = false, mapSide = 0 } = {}) {
-    return this.call('frame', { epochs, gridSize, mapSide, gradients, pointLosses });
+  // asked, the last batch's gradients and every point's loss. The grid holds the full maps of
+  // units gridFrom on (frame.gridFrom; 0, every unit, by default).
+  frame(epochs, gridSize, { gradients = false, pointLosses = false, mapSide = 0, gridFrom = 0 } = {}) {
+    return this.call('frame', { epochs, gridSize, mapSide, gradients, pointLosses, gridFrom });
   }
   // Hands a drawn frame's grid or maps back to the worker for reuse; the array is unusable afterwards.
   recycle(array) {

@@ -2,17 +2,31 @@
 // because a view into wasm memory dies when that memory grows. Both functions write into
 // `spare` when it has the right length (a buffer the page handed back), else into a new array.
 
-// Joins per-layer memory views of the grid (Session.evaluateGridLayers) into one array.
-export function joinLayers(views, spare = null) {
-  let total = 0;
+// Joins per-layer memory views of the grid (Session.evaluateGridLayers) into one array, from
+// value `skip` of the first view on: the page asks only for the units it draws at full size.
+export function joinLayers(views, spare = null, skip = 0) {
+  let total = -skip;
   for (const view of views) total += view.length;
-  const grid = spare?.length === total ? spare : new Float32Array(total);
-  let offset = 0;
+  const grid = spare?.length === Math.max(0, total) ? spare : new Float32Array(Math.max(0, total));
+  let offset = -skip;
   for (const view of views) {
-    grid.set(view, offset);
+    if (offset + view.length > 0) grid.set(offset < 0 ? view.subarray(-offset) : view, Math.max(0, offset));
     offset += view.length;
   }
   return grid;
+}
+
+// The layers' views as one view when they lie end to end in wasm memory (the engine keeps
+// them so), else null: the neurons' maps are then sampled without a copy of every layer.
+export function wholeView(views) {
+  if (!views.length) return null;
+  const first = views[0];
+  let end = first.byteOffset;
+  for (const view of views) {
+    if (view.buffer !== first.buffer || view.byteOffset !== end) return null;
+    end += view.byteLength;
+  }
+  return new Float32Array(first.buffer, first.byteOffset, (end - first.byteOffset) / 4);
 }
 
 // The maps of units first..units-1 (grid: units maps of n x n, row 0 at the top) at side x side

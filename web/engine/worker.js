@@ -7,7 +7,7 @@
 // Requests are answered in arrival order and each playground keeps at most two in flight
 // (frame-pacer.js), so playgrounds take turns: with "auto" each turn is the same time budget.
 import createNnCore from '../gen/nncore.mjs';
-import { joinLayers, sampleMaps } from './grid-copy.js';
+import { joinLayers, sampleMaps, wholeView } from './grid-copy.js';
 import { simd128Supported } from './wasm-support.js';
 import { MULTI_CLASS } from '../state/multi-class.js';
 import { csvClassNames } from '../state/class-names.js';
@@ -92,10 +92,16 @@ function train(epochs) {
   return count;
 }
 
-// Every layer's maps in one array, one copy per frame: the engine does not gather them first.
+// The grid's maps in one array, one copy per frame: the engine does not gather them first.
 // The page hands each frame's arrays back once drawn (see `recycle`), so a steady stream of
 // frames allocates nothing: 2 MB a frame at 6x8 otherwise kept the garbage collector busy.
 const MAX_SPARES = 6;
+
+// Drops handed-back arrays of any other length: ones sized for a network or a frame request
+// (a paused frame carries every unit) of before would otherwise stay in the pool for good.
+function keepSpares(...lengths) {
+  for (let i = spares.length - 1; i >= 0; i--) if (!lengths.includes(spares[i].length)) spares.splice(i, 1);
+}
 
 // A handed-back array of this length, if there is one.
 function spare(length) {
@@ -103,17 +109,21 @@ function spare(length) {
   return i < 0 ? null : spares.splice(i, 1)[0];
 }
 
-function gridCopy(size) {
-  const views = session.evaluateGridLayers(size);
-  return joinLayers(views, spare(views.reduce((sum, view) => sum + view.length, 0)));
-}
-
-// The neurons' maps (every unit after the inputs) at mapSide x mapSide each, or null.
-function neuronMaps(grid, size, mapSide) {
-  if (!(mapSide > 0)) return null;
+// The grid of units `from` on (the page draws those at full size; the rest only as the
+// neurons' maps, at mapSide x mapSide each after the inputs, or null), both copied out of wasm.
+// Only the copies are kept: a view into wasm memory dies when that memory grows.
+function gridCopy(size, from, mapSide) {
   const first = session.unitCounts()[0] ?? 0;
-  const units = Math.floor(grid.length / (size * size));
-  return sampleMaps(grid, size, first, mapSide, spare(Math.max(0, units - first) * mapSide * mapSide));
+  const views = session.evaluateGridLayers(size);
+  const total = views.reduce((sum, view) => sum + view.length, 0);
+  const skip = Math.min(total, Math.max(0, Math.floor(from) || 0) * size * size);
+  const mapsLength = mapSide > 0 ? Math.max(0, total / (size * size) - first) * mapSide * mapSide : -1;
+  keepSpares(total - skip, mapsLength);
+  const grid = joinLayers(views, spare(total - skip), skip);
+  const shown = { grid, gridFrom: skip / (size * size) };
+  if (!(mapSide > 0)) return { ...shown, maps: null };
+  const whole = skip === 0 ? grid : wholeView(views) ?? joinLayers(views);
+  return { ...shown, maps: sampleMaps(whole, size, first, mapSide, spare(mapsLength)) };
 }
 
 // Whether settings text asks for clothing images, read as the engine reads it: the last value of
@@ -200,14 +210,13 @@ const OPS = {
     return null;
   },
   // Trains `epochs` (a count, 'batch' or 'auto'), then everything one drawn frame shows.
-  frame({ epochs, gridSize, mapSide, gradients, pointLosses }) {
+  // gridFrom: the first unit whose full map the frame carries (0, every unit, by default).
+  frame({ epochs, gridSize, mapSide, gradients, pointLosses, gridFrom = 0 }) {
     if (imageData()) return { ...images.imageFrame(session, epochs, train, { gradients, pointLosses }), msPerEpoch };
     const trained = train(epochs);
     const metrics = session.metrics();
-    const grid = gridCopy(gridSize);
     return {
-      trained, metrics, grid, msPerEpoch,
-      maps: neuronMaps(grid, gridSize, mapSide), mapSide,
+      trained, metrics, ...gridCopy(gridSize, gridFrom, mapSide), msPerEpoch, mapSide,
       params: Float32Array.from(session.params()),
       confusion: Array.from(session.confusion()),
       gradients: gradients ? Float32Array.from(session.lastGradients()) : null,

@@ -32,7 +32,7 @@ export class Teacher {
     if (s.gridSize !== frame.gridSize) Object.assign(s, { gridSize: frame.gridSize, cells: trainingCells(s.points, frame.gridSize) });
     const classification = s.classes > 0;
     if (classification) this.watch.add(m.epoch, m.trainLoss, m.trainAccuracy);
-    const dead = deadLayers(frame.grid, frame.gridSize, s.unitCounts, hiddenActivations(state), s.cells);
+    const dead = deadLayers(frame.grid, frame.gridSize, s.unitCounts, hiddenActivations(state), s.cells, frame.gridFrom ?? 0);
     this.note.show(teacherWarning({ dead, stalled: classification && this.watch.stalled(s.chance), state,
       loss: m.trainLoss, accuracy: m.trainAccuracy, chance: s.chance, epochs: this.watch.epochs }));
   }

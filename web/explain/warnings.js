@@ -43,19 +43,20 @@ export function trainingCells(points, gridSize) {
 }
 
 // Hidden layers (1-based) using ReLU whose units all output exactly 0 at every cell of `cells`
-// (every cell of the grid when null). The grid holds unit u's n x n values from u * n * n,
-// inputs first, as the worker sends them. A live layer's scan stops at its first non-zero value.
-export function deadLayers(grid, gridSize, unitCounts, activations, cells = null) {
+// (every cell of the grid when null). The grid holds unit u's n x n values from (u - from) * n * n,
+// as the worker sends them from unit `from` on (0: inputs first); a layer before `from` is not
+// judged. A live layer's scan stops at its first non-zero value.
+export function deadLayers(grid, gridSize, unitCounts, activations, cells = null, from = 0) {
   const per = gridSize * gridSize;
   const dead = [];
   if (cells && cells.length === 0) cells = null;
   let first = unitCounts[0] ?? 0;
   for (let layer = 1; layer < unitCounts.length - 1; layer++) {
     const units = unitCounts[layer];
-    if (activations[layer - 1] === 'relu' && units > 0 && grid.length >= (first + units) * per) {
+    if (activations[layer - 1] === 'relu' && units > 0 && first >= from && grid.length >= (first - from + units) * per) {
       let live = false;
       for (let u = first; u < first + units && !live; u++) {
-        const base = u * per;
+        const base = (u - from) * per;
         if (cells) for (let j = 0; j < cells.length && !live; j++) live = grid[base + cells[j]] !== 0;
         else for (let i = base; i < base + per && !live; i++) live = grid[i] !== 0;
       }

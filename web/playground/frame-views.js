@@ -5,6 +5,22 @@
 // confusion view and the speed meter; the frame's arrays stay the conductor's to recycle.
 import { ConfusionView } from '../views/confusion-view.js';
 import { SpeedMeter } from '../views/speed-meter.js';
+import { hiddenActivations } from '../explain/warnings.js';
+
+// The first unit whose full map a frame must carry (the worker sends the units from there on,
+// the others only as the diagram's small maps): the outputs, which the output map shows; the
+// hovered unit, shown there instead; the first ReLU layer, which the teacher checks for dead
+// units. Paused, every unit: few frames come then, and a hovered neuron shows at once.
+export function gridFrom({ unitCounts }, hovered, state, running) {
+  if (!running || !unitCounts.length) return 0;
+  let from = unitCounts.reduce((a, b) => a + b, 0) - unitCounts[unitCounts.length - 1];
+  if (hovered !== null && hovered >= 0) from = Math.min(from, hovered);
+  const activations = hiddenActivations(state);
+  for (let layer = 1, first = unitCounts[0]; layer < unitCounts.length - 1; first += unitCounts[layer++]) {
+    if (activations[layer - 1] === 'relu') return Math.min(from, first);
+  }
+  return from;
+}
 
 export class FrameViews {
   // ui: buildLayout's; network: the NetworkView; onError(error) for the explanations' failures.

@@ -7,7 +7,7 @@ import { outputsAreProbabilities } from './map-drawing.js';
 const ROWS = ['top', 'middle', 'bottom'];
 const COLUMNS = ['left', 'centre', 'right'];
 
-// frame: { grid, gridSize } (every unit's n x n map, the outputs last); unitCounts per layer;
+// frame: { grid, gridSize, gridFrom } (n x n maps of units gridFrom (default 0) on, the outputs last); unitCounts per layer;
 // state: { problem, loss }. Returns { kind: 'classes' | 'values', cells: 3 rows of 3
 // { label, share } } where label is a class index (or a mean value) and share its fraction.
 export function describeRegions(frame, { unitCounts, state, regions = 3 }) {
@@ -15,7 +15,8 @@ export function describeRegions(frame, { unitCounts, state, regions = 3 }) {
   const per = n * n;
   const outputs = unitCounts[unitCounts.length - 1] ?? 1;
   const first = unitCounts.reduce((a, b) => a + b, 0) - outputs;
-  const maps = frame.grid.subarray(first * per, (first + outputs) * per);
+  const from = first - (frame.gridFrom ?? 0);  // the grid may start at a later unit than the inputs
+  const maps = frame.grid.subarray(from * per, (from + outputs) * per);
   const regression = state.problem === 'regression';
   // One output: the positive class above the middle of its range (0.5 for a probability).
   const middle = outputsAreProbabilities(state, outputs) ? 0.5 : 0;

@@ -1,7 +1,7 @@
 // What the worker copies out of the grid each frame (web/engine/grid-copy.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { joinLayers, sampleMaps } from '../../../web/engine/grid-copy.js';
+import { joinLayers, sampleMaps, wholeView } from '../../../web/engine/grid-copy.js';
 
 test('joinLayers concatenates the layers, into the spare array when its length fits', () => {
   const views = [Float32Array.of(1, 2), Float32Array.of(3, 4, 5)];
@@ -9,6 +9,24 @@ test('joinLayers concatenates the layers, into the spare array when its length f
   const spare = new Float32Array(5);
   assert.equal(joinLayers(views, spare), spare);
   assert.notEqual(joinLayers(views, new Float32Array(4)).length, 4);
+  // From value `skip` on: the units a running frame carries at full size.
+  assert.deepEqual(Array.from(joinLayers(views, null, 1)), [2, 3, 4, 5]);
+  assert.deepEqual(Array.from(joinLayers(views, null, 3)), [4, 5]);
+  assert.deepEqual(Array.from(joinLayers(views, null, 5)), []);
+  const small = new Float32Array(2);
+  assert.equal(joinLayers(views, small, 3), small);
+});
+
+test('wholeView spans layers that lie end to end in one buffer, and only those', () => {
+  const memory = Float32Array.of(9, 1, 2, 3, 4, 5, 9);
+  const views = [memory.subarray(1, 3), memory.subarray(3, 6)];
+  const whole = wholeView(views);
+  assert.deepEqual(Array.from(whole), [1, 2, 3, 4, 5]);
+  assert.equal(whole.buffer, memory.buffer, 'a view, not a copy');
+  assert.equal(wholeView([memory.subarray(1, 3), memory.subarray(4, 6)]), null, 'a gap');
+  assert.equal(wholeView([memory.subarray(3, 6), memory.subarray(1, 3)]), null, 'out of order');
+  assert.equal(wholeView([memory.subarray(1, 3), Float32Array.of(3, 4, 5)]), null, 'another buffer');
+  assert.equal(wholeView([]), null);
 });
 
 test('sampleMaps takes, for each pixel of each neuron, the grid value nearest its centre', () => {

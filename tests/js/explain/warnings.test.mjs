@@ -61,6 +61,10 @@ test('deadLayers finds ReLU layers that output 0 over the training points, not l
   assert.deepEqual(deadLayers(grid, n, unitCounts, ['relu', 'relu'], Int32Array.from([0, 1])), [1, 2],
     'a unit positive only away from the data is dead for it');
   assert.deepEqual(deadLayers(grid, n, unitCounts, ['relu', 'relu'], new Int32Array(0)), [1], 'no cells: the whole grid');
+  // A grid from unit 2 on (as a running frame carries it) is read from unit 2 on; from unit 4 on
+  // layer 1 is not there to judge.
+  assert.deepEqual(deadLayers(grid.subarray(2 * per), n, unitCounts, ['relu', 'relu'], null, 2), [1]);
+  assert.deepEqual(deadLayers(grid.subarray(4 * per), n, unitCounts, ['relu', 'relu'], Int32Array.from([0, 1]), 4), [2]);
 });
 
 test('trainingCells puts a point in the grid cell the worker evaluates there (row 0 at y = 6)', () => {
