@@ -1,5 +1,5 @@
-// The network diagram's pixels: every link, bias square and neuron map, drawn on two canvases
-// that lie under and over the diagram's (transparent, interactive) elements.
+// The network diagram's pixels: every link, bias square and neuron map, drawn on canvases that
+// lie over the diagram's interactive elements (network-view.css.js says why over).
 //
 // Why canvases: Chromium hands each canvas and each restyled SVG path to its compositor on its
 // own. A 6x8 network had 49 neuron canvases and 344 link paths, and in the first second of
@@ -28,7 +28,7 @@ function sizeCanvas(canvas, left, top, width, height, ratio) {
 
 export class NetworkPicture {
   constructor(doc) {
-    // Links and biases go under the nodes; the maps go over the neurons' placeholder squares.
+    // Links end at the nodes' edges; the maps cover the neurons' placeholder squares.
     this.doc = doc;
     this.linkCanvas = create(doc, 'canvas', 'nv-picture nv-link-canvas', { 'aria-hidden': 'true' });
     // Links change on one frame in four while training, but the page repaints on every one:
