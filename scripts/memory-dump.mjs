@@ -75,11 +75,19 @@ function report(allocators) {
 
 // The renderer processes' Pss split (kB) from /proc/<pid>/smaps_rollup: anonymous, shared memory
 // (raster tiles and canvas copies, shared with the GPU process, which takes its share), file.
-function rendererRollups() {
-  const out = [];
+function rendererRollups(browserPid) {
+  const parent = new Map();
   for (const name of readdirSync('/proc')) {
     try {
-      if (!/^\d+$/.test(name) || !readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (/^\d+$/.test(name)) parent.set(name, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch { /* the process ended */ }
+  }
+  const ours = (pid) => pid === String(browserPid) || (parent.has(pid) && pid !== '1' && ours(parent.get(pid)));
+  const out = [];
+  for (const name of parent.keys()) {
+    try {
+      if (!ours(name) || !readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('--type=renderer')) continue;
       const rollup = readFileSync(`/proc/${name}/smaps_rollup`, 'utf8');
       const field = (f) => Number(new RegExp(`^${f}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0);
       out.push({ pid: name, pss: field('Pss'), anon: field('Pss_Anon'), shmem: field('Pss_Shmem'), file: field('Pss_File') });
@@ -89,8 +97,10 @@ function rendererRollups() {
 }
 
 const server = await startServer(site, { headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+// launchServer rather than launch: it gives the browser's process id, whose renderers are ours.
+const browserServer = await chromium.launchServer({ executablePath: '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+const browser = await chromium.connect(browserServer.wsEndpoint());
 try {
   const page = await browser.newPage({ viewport: { width: 900, height: 1800 * MAX_COUNT } });
   page.on('pageerror', (e) => console.error(e.message));
@@ -107,7 +117,7 @@ try {
   await page.evaluate(() => document.querySelectorAll('nn-playground').forEach((el) => el.play()));
   await page.waitForTimeout(TRAIN_MS);
 
-  for (const r of rendererRollups().filter((x) => x.pss > 30 * 1024)) {
+  for (const r of rendererRollups(browserServer.process().pid)) {
     console.log(`renderer ${r.pid}: Pss ${(r.pss / 1024).toFixed(1)} MiB = anon ${(r.anon / 1024).toFixed(1)} + shmem ${(r.shmem / 1024).toFixed(1)}`
       + ` + file ${(r.file / 1024).toFixed(1)} MiB`);
   }
@@ -142,6 +152,7 @@ try {
   for (const allocators of renderers) report(allocators);
 } finally {
   await browser.close();
+  await browserServer.close();
   server.close();
   if (!given) rmSync(site, { recursive: true, force: true });
 }

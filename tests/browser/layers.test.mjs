@@ -40,3 +40,26 @@ test('a playground adds no composited layer larger than one raster tile, besides
   assert.deepEqual(large, []);
   assert.deepEqual(problems, []);
 });
+
+// Without a GPU Chromium keeps three copies of the link canvas (its picture and two shared with
+// the compositor): it spans the links, from the features' right edges to the outputs' left ones.
+test('the link canvas spans the links only, not the columns of features and outputs', async (t) => {
+  const { browser, base } = await openBrowser(t);
+  const { page, problems } = await newPage(browser, { width: 900, height: 1800 });
+  await page.goto(`${base}#networkShape=6,4&seed=1`);
+  await firstFrame(page);
+  const box = await page.evaluate(() => {
+    const root = document.querySelector('nn-playground').shadowRoot;
+    const rect = (el) => el.getBoundingClientRect();
+    const canvas = root.querySelector('.nv-link-canvas');
+    return {
+      canvas: rect(canvas), pixels: canvas.width * canvas.height, stage: rect(root.querySelector('.nv-stage')),
+      featuresRight: Math.max(...[...root.querySelectorAll('.nv-feature .nv-thumb')].map((el) => rect(el).right)),
+      outputsLeft: Math.min(...[...root.querySelectorAll('.nv-output')].map((el) => rect(el).left)),
+    };
+  });
+  assert.ok(box.canvas.left >= box.featuresRight - 2, `the canvas starts at the features' edge (${box.canvas.left} vs ${box.featuresRight})`);
+  assert.ok(box.canvas.right <= box.outputsLeft + 2, `the canvas ends at the outputs' edge (${box.canvas.right} vs ${box.outputsLeft})`);
+  assert.ok(box.pixels > 0.4 * box.stage.width * box.stage.height, `it still holds the links (${box.pixels} px)`);
+  assert.deepEqual(problems, []);
+});
