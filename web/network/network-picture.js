@@ -1,5 +1,5 @@
-// The network diagram's pixels: every link, bias square and neuron map, drawn on two canvases
-// that lie under and over the diagram's (transparent, interactive) elements.
+// The network diagram's pixels: every link, bias square and neuron map, drawn on canvases that
+// lie over the diagram's interactive elements (network-view.css.js says why over).
 //
 // Why canvases: Chromium hands each canvas and each restyled SVG path to its compositor on its
 // own. A 6x8 network had 49 neuron canvases and 344 link paths, and in the first second of
@@ -11,12 +11,28 @@
 import { valueToIndex } from '../views/colors.js';
 import { lookupTable, SHADES } from '../views/heatmap.js';
 import { create } from './network-dom.js';
-import { BIAS_SIZE } from './network-layout.js';
+import { BIAS_SIZE, linkWidth } from './network-layout.js';
 import { StillCanvas } from '../views/still-canvas.js';
 import { context2d } from '../shared/canvas.js';
 
 // Faded layers (the trace overlay's "not reached yet"), as the faded elements' CSS opacity.
 const FADED_MAP_ALPHA = 0.25;
+// How far the widest link's stroke (and its antialiasing) reaches beyond its ends' heights.
+const LINK_REACH = linkWidth(Infinity) / 2 + 1;
+
+// The box (stage px) that holds every link and bias square: the link canvas covers only it.
+// A link's cubic leaves and arrives horizontally, so it stays between its ends' x and y.
+// Each copy of the canvas (Chromium without a GPU keeps three: its picture and two shared
+// with the compositor) is then about 30 % smaller than the whole diagram, whose first and last
+// columns hold no link.
+function linkBox(links, biases) {
+  const xs = [...links.flatMap((l) => [l.x1, l.x2]), ...biases.flatMap((b) => [b.x, b.x + BIAS_SIZE])];
+  const ys = [...links.flatMap((l) => [l.y1, l.y2]), ...biases.flatMap((b) => [b.y, b.y + BIAS_SIZE])];
+  if (!xs.length) return { left: 0, top: 0, width: 1, height: 1 };
+  const left = Math.floor(Math.min(...xs) - 1);
+  const top = Math.floor(Math.min(...ys) - LINK_REACH);
+  return { left, top, width: Math.ceil(Math.max(...xs) + 1) - left, height: Math.ceil(Math.max(...ys) + LINK_REACH) - top };
+}
 
 // Places a canvas at (left, top) in the stage, width x height CSS px, at `ratio` device pixels
 // per CSS px. Setting its size clears it.
@@ -28,7 +44,7 @@ function sizeCanvas(canvas, left, top, width, height, ratio) {
 
 export class NetworkPicture {
   constructor(doc) {
-    // Links and biases go under the nodes; the maps go over the neurons' placeholder squares.
+    // Links end at the nodes' edges; the maps cover the neurons' placeholder squares.
     this.doc = doc;
     this.linkCanvas = create(doc, 'canvas', 'nv-picture nv-link-canvas', { 'aria-hidden': 'true' });
     // Links change on one frame in four while training, but the page repaints on every one:
@@ -38,6 +54,7 @@ export class NetworkPicture {
     this.columns = [];  // per column of neurons: { canvas, x, top }
     this.nodeColumns = [];  // per node: its column's index
     Object.assign(this, { ratio: 1, width: 0, height: 0, links: [], biases: [], nodes: [], nodeSize: 0 });
+    this.linkBox = { left: 0, top: 0, width: 1, height: 1 };
     this.luts = { opaque: lookupTable(), faded: lookupTable('classic', FADED_MAP_ALPHA) };
     this.faded = new Set();
     // Each neuron's map sampled at its size in device pixels, kept so that fading or unfading
@@ -47,10 +64,10 @@ export class NetworkPicture {
   }
 
   // The diagram's size in CSS px; canvases get device pixels so links and maps stay sharp.
+  // setGeometry follows and sizes the canvases.
   resize(width, height) {
     const ratio = globalThis.devicePixelRatio || 1;
     Object.assign(this, { ratio, width, height });
-    sizeCanvas(this.linkCanvas, 0, 0, width, height, ratio);
   }
 
   // links: [{ x1, y1, x2, y2 }] in stage px; biases: [{ x, y }] top-left corners; nodes:
@@ -58,6 +75,9 @@ export class NetworkPicture {
   // map of probabilities in [0, 1], shown on the -1..1 scale as 2p - 1), nodeSize their side.
   setGeometry({ links, biases, nodes, nodeSize }) {
     Object.assign(this, { links, biases, nodes, nodeSize });
+    this.linkBox = linkBox(links, biases);
+    const { left, top, width, height } = this.linkBox;
+    sizeCanvas(this.linkCanvas, left, top, width, height, this.ratio);
     const side = Math.max(1, Math.round(nodeSize * this.ratio));
     if (side !== this.side || this.store.length !== nodes.length * side * side) {
       this.side = side;
@@ -105,7 +125,7 @@ export class NetworkPicture {
     const ctx = context2d(this.linkPicture.begin(this.linkCanvas.width, this.linkCanvas.height));
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.linkCanvas.width, this.linkCanvas.height);
-    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    ctx.setTransform(this.ratio, 0, 0, this.ratio, -this.linkBox.left * this.ratio, -this.linkBox.top * this.ratio);
     this.links.forEach(({ x1, y1, x2, y2 }, j) => {
       const style = styles[j];
       if (!style?.color) return;

@@ -66,6 +66,15 @@ export const NETWORK_VIEW_CSS = `
 }
 .nv-picture { display: block; }
 .nv-map-layer { position: absolute; left: 0; top: 0; pointer-events: none; }
+/* The canvases (and the focus paths) lie above the nodes, which keep z-index auto: Chromium
+   gives every canvas a compositing layer and whatever is painted above one a layer of its own,
+   with raster tiles (a squash layer over the whole diagram, 1 MiB per playground). Below the
+   canvases the nodes are painted into the page's own tiles. Links end at the nodes' edges and
+   the maps cover the neurons' squares exactly, so the picture is the same; a hovered or focused
+   node comes up (z-index 1, after the link canvas) so that its ring stays above the links. */
+.nv-link-canvas, .nv-links, .nv-map-layer { z-index: 1; }
+.nv-feature:hover, .nv-feature:focus-visible, .nv-neuron:hover, .nv-neuron:focus-visible,
+.nv-bias:focus-visible { z-index: 1; }
 /* Links are painted on a canvas (network-picture.js); a path shows only while focused. */
 .nv-link { fill: none; stroke: none; pointer-events: none; }
 .nv-link:focus {
@@ -74,10 +83,13 @@ export const NETWORK_VIEW_CSS = `
   stroke-width: 2px;
   stroke-dasharray: 5 3;
 }
+/* Hidden, so that it paints nothing (no raster tiles); pointer-events: stroke hit-tests the
+   8 px stroke whatever the stroke and visibility are. */
 .nv-link-hit {
   fill: none;
   stroke: transparent;
   stroke-width: 8px;
+  visibility: hidden;
   pointer-events: stroke;
   cursor: pointer;
 }
