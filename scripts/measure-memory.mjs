@@ -53,15 +53,23 @@ function descendants(root) {
 function rendererPss(pid) {
   let total = 0;
   let file = 0;
-  for (const child of descendants(pid)) {
+  for (const child of renderers(pid)) {
     try {
-      if (!readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('--type=renderer')) continue;
       const rollup = readFileSync(`/proc/${child}/smaps_rollup`, 'utf8');
       total += Number(/^Pss:\s+(\d+)/m.exec(rollup)[1]);
       file += Number(/^Pss_File:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
     } catch { /* the process ended */ }
   }
   return { total, withoutFile: total - file };
+}
+
+// Renderer process ids of the browser `pid`.
+function renderers(pid) {
+  return descendants(pid).filter((child) => {
+    try {
+      return readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('--type=renderer');
+    } catch { return false; }  // the process ended
+  });
 }
 
 // The viewport is as tall for every count (all of the largest page on screen): a taller
@@ -87,8 +95,19 @@ async function measure(browser, browserPid, base, count, maxCount) {
   return { count, ua, pss, pssWithoutFile, epochs };
 }
 
-// A closed page's renderer takes a moment to exit; its Pss must not count for the next page.
-const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
+// A closed page's renderer takes a moment to exit, longer on a busy machine; its Pss must not
+// count for the next page (counted with the one-playground page, its tens of MiB of file pages
+// were subtracted out of the per-instance figure). Waits until only the renderers the browser had
+// before any page are left (at most 20 s), then 1.5 s for the machine to calm.
+let idleRenderers = null;   // set once the browser runs
+let browserPid = 0;
+async function settle() {
+  for (let waited = 0; waited < 20000; waited += 100) {
+    if (renderers(browserPid).every((child) => idleRenderers.has(child))) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+}
 
 const argCounts = process.argv.slice(2).map(Number).filter((n) => n > 0 && n <= SETUPS.length);
 const counts = argCounts.length ? argCounts : [1, 5];
@@ -177,6 +196,8 @@ const browserServer = await chromium.launchServer({ executablePath: '/usr/bin/ch
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
     '--enable-blink-features=ForceEagerMeasureMemory'] });
 const browser = await chromium.connect(browserServer.wsEndpoint());
+browserPid = browserServer.process().pid;
+idleRenderers = new Set(renderers(browserPid));
 // Every figure of one tree (its pages under `base`), printed as it comes.
 async function measureTree(browser, browserPid, base, label) {
   const out = { runs: [] };
