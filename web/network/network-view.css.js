@@ -65,6 +65,8 @@ export const NETWORK_VIEW_CSS = `
   pointer-events: none;
 }
 .nv-picture { display: block; }
+/* The maps change every frame: a layer of their own, out of the page's tiles (styles.js). */
+.nv-map-canvas { will-change: transform; }
 .nv-map-layer { position: absolute; left: 0; top: 0; pointer-events: none; }
 /* Links are painted on a canvas (network-picture.js); a path shows only while focused. */
 .nv-link { fill: none; stroke: none; pointer-events: none; }
