@@ -19,7 +19,9 @@ import { NETWORK_NAMES_CSS } from '../network/network-names.js';
 //   map canvases (network-view.css.js): they change on every frame, and a canvas painted into
 //   the page's tiles makes WebKit re-raster its tile's whole dirty area around it (Skia on
 //   software GL without a GPU: 5 -> 3 ms of SkiaGPUWorker per drawn frame at the default setup,
-//   9 -> 4 at 6x8, bench/webkit-frame.mjs). Chromium composites every canvas anyway.
+//   8 -> 4 at 6x8, bench/webkit-frame.mjs; its composite, ~18 ms of llvmpipe a frame at 1280x900
+//   whatever changes, grew by up to as much on a busy machine). Chromium composites every canvas
+//   anyway.
 // - The phone block (max-width 560px): one column, each part as short as it reads well; the
 //   run controls stick to the top of the screen (the toolbar's box gives way, display: contents,
 //   so the playground's grid holds them), so Play and the map are seen together.
