@@ -65,6 +65,8 @@ export const NETWORK_VIEW_CSS = `
   pointer-events: none;
 }
 .nv-picture { display: block; }
+/* The maps change every frame: a layer of their own, out of the page's tiles (styles.js). */
+.nv-map-canvas { will-change: transform; }
 .nv-map-layer { position: absolute; left: 0; top: 0; pointer-events: none; }
 /* The canvases (and the focus paths) lie above the nodes, which keep z-index auto: Chromium
    gives every canvas a compositing layer and whatever is painted above one a layer of its own,

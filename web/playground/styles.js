@@ -15,6 +15,13 @@ import { NETWORK_NAMES_CSS } from '../network/network-names.js';
 //   one whose bounds overlap it gets a layer of its own. Without the isolation the chunk after the
 //   last thumbnail ran to the end of the columns: an 882x1603 layer, rastered a second time over
 //   the page's own (7 MiB of tiles per playground). The stacking context ends the chunk there.
+// - .loss-chart and .heatmap-grid are layers of their own (will-change), as are the diagram's
+//   map canvases (network-view.css.js): they change on every frame, and a canvas painted into
+//   the page's tiles makes WebKit re-raster its tile's whole dirty area around it (Skia on
+//   software GL without a GPU: 5 -> 3 ms of SkiaGPUWorker per drawn frame at the default setup,
+//   8 -> 4 at 6x8, bench/webkit-frame.mjs; its composite, ~18 ms of llvmpipe a frame at 1280x900
+//   whatever changes, grew by up to as much on a busy machine). Chromium composites every canvas
+//   anyway.
 // - The phone block (max-width 560px): one column, each part as short as it reads well; the
 //   run controls stick to the top of the screen (the toolbar's box gives way, display: contents,
 //   so the playground's grid holds them), so Play and the map are seen together.
@@ -66,7 +73,7 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .readout-value { font-variant-numeric: tabular-nums; }
 .chart-box { position: relative; }
 .chart-plot { position: relative; }
-.loss-chart { width: 100%; height: 110px; display: block; }
+.loss-chart { width: 100%; height: 110px; display: block; will-change: transform; }
 .chart-legend { display: flex; flex-wrap: wrap; gap: 2px 10px; font-size: 10px; color: var(--muted); margin-bottom: 2px; }
 .chart-key { display: inline-flex; align-items: center; gap: 4px; white-space: nowrap; }
 .chart-key-line { width: 16px; height: 0; display: inline-block; }
@@ -81,7 +88,7 @@ input[type=range].control-input { width: 100%; accent-color: var(--accent); }
 .heatmap-box { display: grid; grid-template-columns: 18px 1fr; grid-template-rows: auto 16px; margin-top: 10px; }
 .heatmap { position: relative; aspect-ratio: 1; width: 100%; max-width: 420px; }
 .heatmap canvas { position: absolute; inset: 0; width: 100%; height: 100%; }
-.heatmap-grid { image-rendering: auto; opacity: .75; }
+.heatmap-grid { image-rendering: auto; opacity: .75; will-change: transform; }
 .axis { display: flex; justify-content: space-between; font-size: 10px; color: var(--muted); }
 .axis-y { flex-direction: column; grid-row: 1; grid-column: 1; }
 .axis-x { grid-row: 2; grid-column: 2; max-width: 420px; }
