@@ -37,21 +37,27 @@ export class FrameViews {
     const regression = state.problem === 'regression';
     // A picture network's frame (first-layer weights, no maps) has views of its own (images/).
     const pictures = 'inputWeights' in frame;
-    // While training the views take turns (every frame when paused): links on one frame in
-    // four, numbers and the table on another, the loss chart on every other frame, so that no
-    // frame repaints everything at once.
+    // While training, the maps change on every frame and the views read as numbers or curves
+    // take turns, each at a quarter of the frame rate on a frame of its own: the links on turn
+    // 0, the loss chart on turn 1, the numbers (epoch, speed, losses, accuracy, the confusion
+    // table) on turn 2. Paused, every view draws at once (turn -1). Why: text changing 60 times
+    // a second is a blur and a curve moving by an epoch is not seen, while 15 times a second
+    // still reads as live; and an engine repaints, per tile of the page, the box around all
+    // that changed in it (WebKitGTK: 512 px tiles), so the fewer and closer the changes of a
+    // frame, the less it repaints (bench/README.md "What a frame repaints").
     const turn = running ? frames % 4 : -1;
     if (!pictures) network.update({ params: frame.params, maps: frame.maps, mapSide: frame.mapSide, styleLinks: turn <= 0,
       grid: frame.grid, gridSize: frame.gridSize });
-    ui.showEpoch(m.epoch);
-    ui.showSpeed(this.speed.add(m.epoch, running));
-    ui.announcer.update(m, { running, regression });
+    const speed = this.speed.add(m.epoch, running);
     if (turn === -1 || turn === 2) {
+      ui.showEpoch(m.epoch);
+      ui.showSpeed(speed);
       ui.output.showMetrics(m, regression);
       this.confusion.show(frame.confusion, model.classes, state.palette, model.names);
     }
+    ui.announcer.update(m, { running, regression });
     // A picture epoch spans many frames: its measurements are placed part-way along it.
-    ui.output.addLossPoint(m.epoch + (frame.epochFraction ?? 0), m.trainLoss, m.testLoss, { redraw: turn === -1 || turn % 2 === 1,
+    ui.output.addLossPoint(m.epoch + (frame.epochFraction ?? 0), m.trainLoss, m.testLoss, { redraw: turn === -1 || turn === 1,
       trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy });
     if (!pictures) this.explain.onFrame(frame).catch(this.onError);
     this.teacher.onFrame(frame, state);

@@ -26,7 +26,12 @@ export class ConfusionView {
         const cell = this.cells[t * classes + p];
         if (cell.textContent !== String(count)) cell.textContent = String(count);
         const share = rowTotal ? count / rowTotal : 0;
-        cell.style.backgroundColor = t === p ? `rgba(8,119,189,${0.1 + 0.5 * share})` : `rgba(245,147,34,${0.6 * share})`;
+        // Shades at display precision, set only when they change: an equal one still restyles.
+        const shade = t === p ? `rgba(8,119,189,${(0.1 + 0.5 * share).toFixed(2)})` : `rgba(245,147,34,${(0.6 * share).toFixed(2)})`;
+        if (cell.dataset.shade !== shade) {
+          cell.dataset.shade = shade;
+          cell.style.backgroundColor = shade;
+        }
       }
     }
   }

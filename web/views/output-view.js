@@ -220,12 +220,15 @@ export class OutputView {
     }
   }
 
+  // Each read-out's text is replaced only when it reads differently: an equal string would
+  // still cost its box a layout and a repaint.
   showMetrics(metrics, regression) {
-    this.values.testLoss.textContent = formatLoss(metrics.testLoss);
-    this.values.trainLoss.textContent = formatLoss(metrics.trainLoss);
-    this.values.testAcc.textContent = formatPercent(metrics.testAccuracy);
-    this.values.trainAcc.textContent = formatPercent(metrics.trainAccuracy);
-    for (const row of this.accuracyRows) row.hidden = regression;
+    const show = (el, text) => { if (el.textContent !== text) el.textContent = text; };
+    show(this.values.testLoss, formatLoss(metrics.testLoss));
+    show(this.values.trainLoss, formatLoss(metrics.trainLoss));
+    show(this.values.testAcc, formatPercent(metrics.testAccuracy));
+    show(this.values.trainAcc, formatPercent(metrics.trainAccuracy));
+    for (const row of this.accuracyRows) if (row.hidden !== regression) row.hidden = regression;
   }
 
   // One chart point per new epoch; a redraw alone (discretize, resize) adds nothing.
