@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <tuple>
 #include <vector>
 
@@ -84,5 +85,28 @@ TEST_CASE("a wide network's pass matches the column kernels' pass, padded or not
     dense_backward(p + s.w_offset, x.data(), cache.delta[0].data(), dW.data(), db.data(), nullptr, s.out, s.in, batch);
     for (std::size_t k = 0; k < dW.size(); ++k) CHECK(grads[s.w_offset + k] == Approx(dW[k]).margin(1e-5));
     for (std::size_t k = 0; k < db.size(); ++k) CHECK(grads[s.b_offset + k] == Approx(db[k]).margin(1e-5));
+  }
+}
+
+TEST_CASE("GradientMode::kWrite writes what kAdd adds onto zeros, whatever the buffer held") {
+  Rng rng(13);
+  for (auto [out, in, used, batch] : kShapes) {
+    auto x = random_values(rng, in * batch), dz = random_values(rng, out * batch), W = random_values(rng, out * in);
+    std::vector<float> xt(used * in);
+    transpose_columns(x.data(), in, used, batch, xt.data());
+    std::vector<float> dW_add(out * in, 0.0f), db_add(out, 0.0f), dW_write(out * in, 7.0f), db_write(out, -7.0f);
+    wide_weight_grad(xt.data(), dz.data(), dW_add.data(), db_add.data(), out, in, used, batch);
+    wide_weight_grad(xt.data(), dz.data(), dW_write.data(), db_write.data(), out, in, used, batch, GradientMode::kWrite);
+    CHECK(dW_write == dW_add);
+    CHECK(db_write == db_add);
+    // The column kernels (every layer of a 2-D network, the output layer of an image network).
+    std::fill(dW_add.begin(), dW_add.end(), 0.0f), std::fill(db_add.begin(), db_add.end(), 0.0f);
+    std::fill(dW_write.begin(), dW_write.end(), 7.0f), std::fill(db_write.begin(), db_write.end(), -7.0f);
+    std::vector<float> dx(in * batch);
+    dense_backward(W.data(), x.data(), dz.data(), dW_add.data(), db_add.data(), dx.data(), out, in, batch);
+    dense_backward(W.data(), x.data(), dz.data(), dW_write.data(), db_write.data(), nullptr, out, in, batch,
+                   GradientMode::kWrite);
+    CHECK(dW_write == dW_add);
+    CHECK(db_write == db_add);
   }
 }
