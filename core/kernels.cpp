@@ -33,10 +33,6 @@ inline float sum(const float* __restrict a, std::size_t n) {
   return acc;
 }
 
-// A gradient's new value from its sum over the batch: added to the buffer's, or to zero (the
-// value a cleared buffer would have given, -0 sums included).
-inline void put(float& g, float sum, GradientMode mode) { g = (mode == GradientMode::kAdd ? g : 0.0f) + sum; }
-
 #if defined(__wasm_simd128__)
 // Register blocking for WASM SIMD128: V f32x4 registers hold 4V columns of one output row over
 // all inputs, so each weight costs one splat and V multiply-adds, with no load or store of z in
@@ -96,7 +92,7 @@ inline float lane_sum(v128_t v) {
 
 // dW[o..o+3, i] += dz[o..o+3, :] . x[i, :]: four dot products share each load of x.
 inline void weight_grad_rows4(const float* __restrict dz, const float* __restrict xi, float* __restrict dW,
-                              std::size_t o, std::size_t i, std::size_t in, std::size_t batch, GradientMode mode) {
+                              std::size_t o, std::size_t i, std::size_t in, std::size_t batch) {
   v128_t a0 = wasm_f32x4_splat(0.0f), a1 = a0, a2 = a0, a3 = a0;
   const float *d0 = dz + o * batch, *d1 = d0 + batch, *d2 = d1 + batch, *d3 = d2 + batch;
   std::size_t c = 0;
@@ -109,10 +105,10 @@ inline void weight_grad_rows4(const float* __restrict dz, const float* __restric
   }
   float s0 = lane_sum(a0), s1 = lane_sum(a1), s2 = lane_sum(a2), s3 = lane_sum(a3);
   for (; c < batch; ++c) s0 += d0[c] * xi[c], s1 += d1[c] * xi[c], s2 += d2[c] * xi[c], s3 += d3[c] * xi[c];
-  put(dW[o * in + i], s0, mode);
-  put(dW[(o + 1) * in + i], s1, mode);
-  put(dW[(o + 2) * in + i], s2, mode);
-  put(dW[(o + 3) * in + i], s3, mode);
+  dW[o * in + i] += s0;
+  dW[(o + 1) * in + i] += s1;
+  dW[(o + 2) * in + i] += s2;
+  dW[(o + 3) * in + i] += s3;
 }
 
 // Runs block<V>(column) over whole vectors of [0, batch): 16 columns at a time, then one block
@@ -165,15 +161,15 @@ void dense_forward(const float* W, const float* b, const float* x, float* z, std
 }
 
 void dense_backward(const float* W, const float* x, const float* dz, float* dW, float* db, float* dx,
-                    std::size_t out, std::size_t in, std::size_t batch, GradientMode mode) {
-  for (std::size_t o = 0; o < out; ++o) put(db[o], sum(dz + o * batch, batch), mode);
+                    std::size_t out, std::size_t in, std::size_t batch) {
+  for (std::size_t o = 0; o < out; ++o) db[o] += sum(dz + o * batch, batch);
   std::size_t o = 0;
 #if defined(__wasm_simd128__)
   for (; o + 4 <= out; o += 4)
-    for (std::size_t i = 0; i < in; ++i) weight_grad_rows4(dz, x + i * batch, dW, o, i, in, batch, mode);
+    for (std::size_t i = 0; i < in; ++i) weight_grad_rows4(dz, x + i * batch, dW, o, i, in, batch);
 #endif
   for (; o < out; ++o)
-    for (std::size_t i = 0; i < in; ++i) put(dW[o * in + i], dot(dz + o * batch, x + i * batch, batch), mode);
+    for (std::size_t i = 0; i < in; ++i) dW[o * in + i] += dot(dz + o * batch, x + i * batch, batch);
   if (dx == nullptr) return;
   for (std::size_t i = 0; i < in; ++i) {
     float* dxi = dx + i * batch;

@@ -11,9 +11,10 @@
 
 namespace nnplay {
 
-// Whether a backward kernel adds its gradients to what the buffer holds (kAdd) or writes them
-// over it (kWrite, as if it held zeros). Every parameter's gradient of a batch comes from one
-// kernel call, so a training step writes them and needs no cleared buffer.
+// Whether a backward pass adds its gradients to what the buffer holds (kAdd) or writes them over
+// it (kWrite, as if it held zeros). Every parameter's gradient of a batch comes from one kernel
+// call, so a training step writes them: the wide kernel writes its 50 k (an image network's
+// first layer) itself; the column kernels only add, onto their layer's range cleared first.
 enum class GradientMode { kAdd, kWrite };
 
 // z[o, :] = b[o] + sum_i W[o, i] * x[i, :].   W [out, in], b [out], x [in, batch], z [out, batch].
@@ -24,9 +25,8 @@ void dense_forward(const float* W, const float* b, const float* x, float* z, std
 // Given dz = dL/dz [out, batch] and the layer input x [in, batch]:
 //   dW [out, in] += dz . x^T,  db [out] += sum over the batch of dz,
 //   dx [in, batch] = W^T . dz  (skipped when dx is null, as for the first layer).
-// With GradientMode::kWrite, dW = and db = in place of +=.
 void dense_backward(const float* W, const float* x, const float* dz, float* dW, float* db, float* dx,
-                    std::size_t out, std::size_t in, std::size_t batch, GradientMode mode = GradientMode::kAdd);
+                    std::size_t out, std::size_t in, std::size_t batch);
 
 // Wide layers (kernels_wide.cpp; the network uses them from kWideInputs inputs on): the layer
 // input transposed to sample-major rows, xt [count, in] = x[:, 0..count)^T with x's row stride ld.

@@ -166,8 +166,11 @@ void Network::backward(ForwardCache& cache, const Matrix& grad_output, std::vect
       }
       wide_weight_grad(xt.data(), dz, g + s.w_offset, g + s.b_offset, s.out, s.in, cache.used, batch, mode);
     } else {
-      dense_backward(p + s.w_offset, cache.a[l].data(), dz, g + s.w_offset, g + s.b_offset, dx, s.out, s.in, batch,
-                     mode);
+      if (mode == GradientMode::kWrite) {
+        std::fill(g + s.w_offset, g + s.w_offset + s.out * s.in, 0.0f);
+        std::fill(g + s.b_offset, g + s.b_offset + s.out, 0.0f);
+      }
+      dense_backward(p + s.w_offset, cache.a[l].data(), dz, g + s.w_offset, g + s.b_offset, dx, s.out, s.in, batch);
     }
     upstream = dx;
   }

@@ -88,10 +88,10 @@ TEST_CASE("a wide network's pass matches the column kernels' pass, padded or not
   }
 }
 
-TEST_CASE("GradientMode::kWrite writes what kAdd adds onto zeros, whatever the buffer held") {
+TEST_CASE("GradientMode::kWrite writes what kAdd adds onto zeros, whatever the buffer held, in the kernel and the network") {
   Rng rng(13);
   for (auto [out, in, used, batch] : kShapes) {
-    auto x = random_values(rng, in * batch), dz = random_values(rng, out * batch), W = random_values(rng, out * in);
+    auto x = random_values(rng, in * batch), dz = random_values(rng, out * batch);
     std::vector<float> xt(used * in);
     transpose_columns(x.data(), in, used, batch, xt.data());
     std::vector<float> dW_add(out * in, 0.0f), db_add(out, 0.0f), dW_write(out * in, 7.0f), db_write(out, -7.0f);
@@ -99,14 +99,20 @@ TEST_CASE("GradientMode::kWrite writes what kAdd adds onto zeros, whatever the b
     wide_weight_grad(xt.data(), dz.data(), dW_write.data(), db_write.data(), out, in, used, batch, GradientMode::kWrite);
     CHECK(dW_write == dW_add);
     CHECK(db_write == db_add);
-    // The column kernels (every layer of a 2-D network, the output layer of an image network).
-    std::fill(dW_add.begin(), dW_add.end(), 0.0f), std::fill(db_add.begin(), db_add.end(), 0.0f);
-    std::fill(dW_write.begin(), dW_write.end(), 7.0f), std::fill(db_write.begin(), db_write.end(), -7.0f);
-    std::vector<float> dx(in * batch);
-    dense_backward(W.data(), x.data(), dz.data(), dW_add.data(), db_add.data(), dx.data(), out, in, batch);
-    dense_backward(W.data(), x.data(), dz.data(), dW_write.data(), db_write.data(), nullptr, out, in, batch,
-                   GradientMode::kWrite);
-    CHECK(dW_write == dW_add);
     CHECK(db_write == db_add);
+  }
+  // Whole networks: a wide first layer (the kernel's kWrite) and column layers (cleared, then added).
+  for (std::size_t inputs : {std::size_t(2), std::size_t(200)}) {
+    Network net(inputs, {6, 5}, 3, Activation::kTanh, Activation::kLinear);
+    net.init_uniform(rng);
+    ForwardCache cache;
+    net.prepare(cache, 8);
+    cache.input() = xt::adapt(random_values(rng, inputs * 8), {inputs, std::size_t(8)});
+    net.forward(cache);
+    Matrix grad_out = xt::adapt(random_values(rng, 3 * 8), {std::size_t(3), std::size_t(8)});
+    std::vector<float> added(net.params().size(), 0.0f), written(net.params().size(), 3.0f);
+    net.backward(cache, grad_out, added);
+    net.backward(cache, grad_out, written, false, GradientMode::kWrite);
+    CHECK(written == added);
   }
 }
