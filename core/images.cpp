@@ -4,6 +4,7 @@
 // build parses are in image_classes.cpp.
 #include "images.hpp"
 
+#include <cstring>
 #include <string>
 
 #include "config.hpp"
@@ -47,6 +48,20 @@ ImageClass parse_image_class(std::string_view bytes) {
 void image_inputs(const std::uint8_t* pixels, int side, float* out, std::size_t stride) {
   const int block = kImageSide / side;
   const float scale = 1.0f / (255.0f * float(block * block));
+  if (block == 1 && stride == 1) {
+    // A training batch's rows (Session::image_rows): the products below, four pixels to a
+    // vector operation (this file is built for size, -Oz, which vectorises no loop by itself).
+    typedef std::uint8_t bytes4 __attribute__((vector_size(4)));
+    typedef float floats4 __attribute__((vector_size(16)));
+    const floats4 scales = {scale, scale, scale, scale};
+    for (std::size_t p = 0; p < kImagePixels; p += 4) {
+      bytes4 b;
+      std::memcpy(&b, pixels + p, sizeof b);
+      const floats4 v = __builtin_convertvector(b, floats4) * scales;
+      std::memcpy(out + p, &v, sizeof v);
+    }
+    return;
+  }
   for (int r = 0; r < side; ++r)
     for (int c = 0; c < side; ++c) {
       int sum = 0;

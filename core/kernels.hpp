@@ -11,6 +11,12 @@
 
 namespace nnplay {
 
+// Whether a backward pass adds its gradients to what the buffer holds (kAdd) or writes them over
+// it (kWrite, as if it held zeros). Every parameter's gradient of a batch comes from one kernel
+// call, so a training step writes them: the wide kernel writes its 50 k (an image network's
+// first layer) itself; the column kernels only add, onto their layer's range cleared first.
+enum class GradientMode { kAdd, kWrite };
+
 // z[o, :] = b[o] + sum_i W[o, i] * x[i, :].   W [out, in], b [out], x [in, batch], z [out, batch].
 // `ld` is the row stride of x and z (>= batch), so a caller can work on a block of columns.
 void dense_forward(const float* W, const float* b, const float* x, float* z, std::size_t out,
@@ -36,7 +42,8 @@ void wide_forward(const float* W, const float* b, const float* xt, float* z, std
 
 // dW += dz[:, 0..used) . xt[0..used), db += the row sums of dz[:, 0..used); dz has row stride batch.
 // Columns from `used` on are padding (zero inputs, zero gradient) and add nothing.
+// With GradientMode::kWrite, dW = and db = in place of +=.
 void wide_weight_grad(const float* xt, const float* dz, float* dW, float* db, std::size_t out, std::size_t in,
-                      std::size_t used, std::size_t batch);
+                      std::size_t used, std::size_t batch, GradientMode mode = GradientMode::kAdd);
 
 }  // namespace nnplay

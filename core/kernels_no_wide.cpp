@@ -13,6 +13,6 @@ void wide_forward(const float*, const float*, const float*, float*, std::size_t,
                   std::size_t, std::size_t) {}
 
 void wide_weight_grad(const float*, const float*, float*, float*, std::size_t, std::size_t, std::size_t,
-                      std::size_t) {}
+                      std::size_t, GradientMode) {}
 
 }  // namespace nnplay

@@ -67,9 +67,11 @@ inline void forward_rows(const float* W, const float* b, const float* xt, float*
 }
 
 // dW[o..o+R, k..k+4V] += sum_s dz[o + r, s] xt[s, k..k+4V], summed over the samples in registers.
+// With GradientMode::kWrite, dW[...] = 0 + that sum (what a cleared buffer gave).
 template <int R, int V>
 inline void weight_grad_block(const float* __restrict dz, const float* __restrict xt, float* __restrict dW,
-                              std::size_t o, std::size_t k, std::size_t in, std::size_t used, std::size_t batch) {
+                              std::size_t o, std::size_t k, std::size_t in, std::size_t used, std::size_t batch,
+                              GradientMode mode) {
   f4 acc[R][V];
   for (int r = 0; r < R; ++r)
     for (int v = 0; v < V; ++v) acc[r][v] = splat(0.0f);
@@ -84,21 +86,22 @@ inline void weight_grad_block(const float* __restrict dz, const float* __restric
   for (int r = 0; r < R; ++r)
     for (int v = 0; v < V; ++v) {
       float* p = dW + (o + r) * in + k + 4 * v;
-      store4(p, load4(p) + acc[r][v]);
+      store4(p, (mode == GradientMode::kAdd ? load4(p) : splat(0.0f)) + acc[r][v]);
     }
 }
 
 template <int R>
 inline void weight_grad_rows(const float* dz, const float* xt, float* dW, std::size_t o, std::size_t in,
-                             std::size_t used, std::size_t batch) {
+                             std::size_t used, std::size_t batch, GradientMode mode) {
   std::size_t k = 0;
-  for (; k + 8 <= in; k += 8) weight_grad_block<R, 2>(dz, xt, dW, o, k, in, used, batch);
-  if (k + 4 <= in) weight_grad_block<R, 1>(dz, xt, dW, o, k, in, used, batch), k += 4;
+  for (; k + 8 <= in; k += 8) weight_grad_block<R, 2>(dz, xt, dW, o, k, in, used, batch, mode);
+  if (k + 4 <= in) weight_grad_block<R, 1>(dz, xt, dW, o, k, in, used, batch, mode), k += 4;
   for (; k < in; ++k)
     for (int r = 0; r < R; ++r) {
       float sum = 0.0f;
       for (std::size_t s = 0; s < used; ++s) sum += dz[(o + r) * batch + s] * xt[s * in + k];
-      dW[(o + r) * in + k] += sum;
+      float& g = dW[(o + r) * in + k];
+      g = (mode == GradientMode::kAdd ? g : 0.0f) + sum;
     }
 }
 
@@ -122,15 +125,15 @@ void wide_forward(const float* W, const float* b, const float* xt, float* z, std
 }
 
 void wide_weight_grad(const float* xt, const float* dz, float* dW, float* db, std::size_t out, std::size_t in,
-                      std::size_t used, std::size_t batch) {
+                      std::size_t used, std::size_t batch, GradientMode mode) {
   for (std::size_t o = 0; o < out; ++o) {
     float sum = 0.0f;
     for (std::size_t s = 0; s < used; ++s) sum += dz[o * batch + s];
-    db[o] += sum;
+    db[o] = (mode == GradientMode::kAdd ? db[o] : 0.0f) + sum;
   }
   std::size_t o = 0;
-  for (; o + 4 <= out; o += 4) weight_grad_rows<4>(dz, xt, dW, o, in, used, batch);
-  for (; o < out; ++o) weight_grad_rows<1>(dz, xt, dW, o, in, used, batch);
+  for (; o + 4 <= out; o += 4) weight_grad_rows<4>(dz, xt, dW, o, in, used, batch, mode);
+  for (; o < out; ++o) weight_grad_rows<1>(dz, xt, dW, o, in, used, batch, mode);
 }
 
 }  // namespace nnplay

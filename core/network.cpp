@@ -71,9 +71,14 @@ NNPLAY_SET_UP void Network::init(Init kind, Rng& rng) {
   }
 }
 
+bool Network::reads_rows(std::size_t batch) const {
+  return !layers_.empty() && is_wide(layers_.front()) && batch <= kBlock;
+}
+
 void Network::prepare(ForwardCache& cache, std::size_t batch, bool for_backward) const {
   cache.batch = batch;
   cache.used = batch;
+  cache.input_rows = false;
   cache.transposed.resize(layers_.size());
   cache.z.resize(layers_.size());
   if (for_backward) cache.delta.resize(layers_.size());
@@ -98,11 +103,13 @@ void Network::forward(ForwardCache& cache) const {
       float* a = cache.a[l + 1].data() + start;
       if (is_wide(s)) {
         std::vector<float>& xt = cache.transposed[l];
-        xt.resize(count * s.in);
         // Only the input layer's padding columns are zeros (a hidden layer's are f(b)).
         const std::size_t filled = l == 0 ? cache.used : batch;
         const std::size_t used = std::min(count, filled > start ? filled - start : 0);
-        transpose_columns(cache.a[l].data() + start, s.in, used, batch, xt.data());
+        if (l > 0 || !cache.input_rows) {
+          xt.resize(count * s.in);
+          transpose_columns(cache.a[l].data() + start, s.in, used, batch, xt.data());
+        }
         wide_forward(p + s.w_offset, p + s.b_offset, xt.data(), z, s.out, s.in, used, count, batch);
       } else {
         dense_forward(p + s.w_offset, p + s.b_offset, cache.a[l].data() + start, z, s.out, s.in, count, batch);
@@ -135,7 +142,7 @@ void Network::forward_values(const std::vector<float*>& layers, std::size_t batc
 }
 
 void Network::backward(ForwardCache& cache, const Matrix& grad_output, std::vector<float>& grads,
-                       bool wrt_logits) const {
+                       bool wrt_logits, GradientMode mode) const {
   if (cache.delta.size() != layers_.size())
     throw std::logic_error("Network::backward: the cache was prepared without back-propagation buffers");
   const float* p = params_.data();
@@ -153,12 +160,16 @@ void Network::backward(ForwardCache& cache, const Matrix& grad_output, std::vect
     if (is_wide(s) && dx == nullptr) {
       // forward() left the transposed input of a batch it ran as one block.
       std::vector<float>& xt = cache.transposed[l];
-      if (batch > kBlock) {
+      if (batch > kBlock) {  // never with input_rows (reads_rows)
         xt.resize(batch * s.in);
         transpose_columns(cache.a[l].data(), s.in, cache.used, batch, xt.data());
       }
-      wide_weight_grad(xt.data(), dz, g + s.w_offset, g + s.b_offset, s.out, s.in, cache.used, batch);
+      wide_weight_grad(xt.data(), dz, g + s.w_offset, g + s.b_offset, s.out, s.in, cache.used, batch, mode);
     } else {
+      if (mode == GradientMode::kWrite) {
+        std::fill(g + s.w_offset, g + s.w_offset + s.out * s.in, 0.0f);
+        std::fill(g + s.b_offset, g + s.b_offset + s.out, 0.0f);
+      }
       dense_backward(p + s.w_offset, cache.a[l].data(), dz, g + s.w_offset, g + s.b_offset, dx, s.out, s.in, batch);
     }
     upstream = dx;

@@ -5,6 +5,7 @@
 
 #include "activation.hpp"
 #include "init.hpp"
+#include "kernels.hpp"
 #include "rng.hpp"
 #include "tensor.hpp"
 
@@ -34,6 +35,9 @@ struct ForwardCache {
   // Wide layers' inputs, sample-major (kernels.hpp): transposed[l] for layer l, of the whole
   // batch once forward() ran it as one block (of the input layer: its `used` columns).
   std::vector<std::vector<float>> transposed;
+  // Set after prepare() by a caller that wrote the input layer's `used` samples to transposed[0]
+  // itself and left a[0] unwritten (only where Network::reads_rows says the pass takes them so).
+  bool input_rows = false;
   Matrix& input() { return a.front(); }
   const Matrix& output() const { return a.back(); }
 };
@@ -71,8 +75,12 @@ class Network {
   // Without `for_backward` the cache holds no back-propagation buffers (delta): a pass that is
   // only read (metrics, the grid) does not pay for them.
   void prepare(ForwardCache& cache, std::size_t batch, bool for_backward = true) const;
-  // Runs the forward pass on cache.input() (filled by the caller after prepare()).
+  // Runs the forward pass on cache.input() (filled by the caller after prepare()), or on
+  // cache.transposed[0] when cache.input_rows.
   void forward(ForwardCache& cache) const;
+  // Whether a pass over `batch` columns can take its inputs sample-major (cache.input_rows):
+  // a wide first layer that runs the batch as one block.
+  bool reads_rows(std::size_t batch) const;
   // A forward pass that is only read (the grid): layers[0] holds the input [inputs, batch] and
   // layer l's activations go to layers[l] [units_l, batch], computed in place with no
   // pre-activations kept, so a pass over many points needs one buffer per layer and no more.
@@ -80,8 +88,9 @@ class Network {
   // Back-propagates grad_output through the cached pass and adds dL/dparams to grads (same
   // layout as params()). grad_output is dL/da_out [outputs, batch], or dL/dz_out when
   // wrt_logits (a loss fused with its output activation). It may be cache.delta.back().
+  // GradientMode::kWrite writes dL/dparams over grads instead (a training step's: no clearing).
   void backward(ForwardCache& cache, const Matrix& grad_output, std::vector<float>& grads,
-                bool wrt_logits = false) const;
+                bool wrt_logits = false, GradientMode mode = GradientMode::kAdd) const;
 
  private:
   std::vector<LayerShape> layers_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include <xtensor/xmath.hpp>
 #include <xtensor/xoperation.hpp>
@@ -64,6 +65,27 @@ void assign(FlatView& dst, const E& e) {
   for (std::size_t i = 0; i < n; ++i) out[i] = e.data_element(i);
 }
 
+// The exponent field of a float's bits: all ones (kNonFinite) for inf and nan only.
+constexpr std::uint32_t kNonFinite = 0x7f800000u;
+
+// assign, returning the largest exponent field among the values written: the finiteness check
+// of the new parameters rides on the pass that writes them instead of reading them all again.
+// An integer maximum, unlike a float sum, may be taken in any order, so the loop vectorises.
+template <class E>
+std::uint32_t assign_checked(FlatView& dst, const E& e) {
+  float* out = dst.data();
+  const std::size_t n = dst.size();
+  std::uint32_t top = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const float v = e.data_element(i);
+    out[i] = v;
+    std::uint32_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    top = std::max(top, bits & kNonFinite);
+  }
+  return top;
+}
+
 // The regularised gradient of weights p from the loss gradient g, written into grad: the
 // regulariser is folded in first so that each kind below has one expression, not one per
 // regulariser (the same floats: each sum is rounded to float either way).
@@ -72,73 +94,85 @@ void regularize(FlatView p, FlatView g, FlatView grad, Regularization r, float r
   else assign(grad, g + rate * xt::sign(p));
 }
 
-// One kind's step over a range of the parameters from the (regularised) gradient `grad`, as
-// xtensor expressions over views of the flat buffers; each line is the formula of its kind in
-// optimizer.hpp. The state is updated first, then the parameters.
+// One kind's step over a range of the parameters p from the (regularised) gradient `grad`, into
+// `next` (which may be p itself), as xtensor expressions over views of the flat buffers; each
+// line is the formula of its kind in optimizer.hpp. The state is updated first, then the
+// parameters; returns assign_checked's exponent maximum of the new parameters.
 template <OptimizerKind K>
-void step_range(FlatView p, FlatView grad, FlatView m, FlatView v, const UpdateSettings& s, float correct1,
-                float correct2) {
+std::uint32_t step_range(FlatView p, FlatView next, FlatView grad, FlatView m, FlatView v, const UpdateSettings& s,
+                         float correct1, float correct2) {
   const float lr = s.learning_rate;
-  auto apply = [&](const auto& step) { assign(p, p - lr * step); };
+  auto apply = [&](const auto& step) { return assign_checked(next, p - lr * step); };
   if constexpr (K == OptimizerKind::kSgd) {
-    apply(grad);
+    return apply(grad);
   } else if constexpr (K == OptimizerKind::kMomentum) {
     assign(m, s.momentum * m + grad);
-    apply(m);
+    return apply(m);
   } else if constexpr (K == OptimizerKind::kNesterov) {
     assign(m, s.momentum * m + grad);
-    apply(grad + s.momentum * m);
+    return apply(grad + s.momentum * m);
   } else if constexpr (K == OptimizerKind::kRmsprop) {
     assign(v, s.rho * v + (1.0f - s.rho) * grad * grad);
-    apply(grad / (xt::sqrt(v) + s.epsilon));
+    return apply(grad / (xt::sqrt(v) + s.epsilon));
   } else if constexpr (K == OptimizerKind::kAdam) {
     assign(m, s.beta1 * m + (1.0f - s.beta1) * grad);
     assign(v, s.beta2 * v + (1.0f - s.beta2) * grad * grad);
-    apply((m * correct1) / (xt::sqrt(v * correct2) + s.epsilon));
+    return apply((m * correct1) / (xt::sqrt(v * correct2) + s.epsilon));
   }
 }
 
 // The views of [begin, end) of every buffer; the state buffers a kind does not use are empty
 // and their views are never read.
 struct Buffers {
-  float *p, *g, *m, *v, *scratch;
+  float *p, *next, *g, *m, *v, *scratch;
   FlatView range(float* data, std::size_t begin, std::size_t end) const {
     return vector_view(data == nullptr ? nullptr : data + begin, data == nullptr ? 0 : end - begin);
   }
 };
 
 // Under L1 a weight the step carried through zero to the other side stops at zero instead; one
-// pass after any kind's step, from the weights before it.
-void stop_at_zero(FlatView p, FlatView before) {
-  assign(p, xt::where((before > 0.0f && p < 0.0f) || (before < 0.0f && p > 0.0f), 0.0f, p));
+// pass after any kind's step, from the weights before it. Returns the new weights' exponent
+// maximum (the step's own is not final: an infinite weight it stops at zero is finite).
+std::uint32_t stop_at_zero(FlatView p, FlatView before) {
+  return assign_checked(p, xt::where((before > 0.0f && p < 0.0f) || (before < 0.0f && p > 0.0f), 0.0f, p));
 }
 
 template <OptimizerKind K>
-void step_all(const Buffers& b, std::size_t n, std::size_t weight_count, const UpdateSettings& s, float c1,
-              float c2) {
+std::uint32_t step_all(const Buffers& b, std::size_t n, std::size_t weight_count, const UpdateSettings& s,
+                       float c1, float c2) {
   auto run = [&](const FlatView& grad, std::size_t begin, std::size_t end) {
-    step_range<K>(b.range(b.p, begin, end), grad, b.range(b.m, begin, end), b.range(b.v, begin, end), s, c1, c2);
+    return step_range<K>(b.range(b.p, begin, end), b.range(b.next, begin, end), grad, b.range(b.m, begin, end),
+                         b.range(b.v, begin, end), s, c1, c2);
   };
-  if (s.regularization == Regularization::kNone) {
-    run(b.range(b.g, 0, n), 0, n);  // weights and biases alike: one pass
-    return;
-  }
+  if (s.regularization == Regularization::kNone) return run(b.range(b.g, 0, n), 0, n);  // one pass for all
   const FlatView weights = b.range(b.p, 0, weight_count);
   const FlatView grad = b.range(b.scratch, 0, weight_count);
-  const FlatView before = b.range(b.scratch, weight_count, 2 * weight_count);
   regularize(weights, b.range(b.g, 0, weight_count), grad, s.regularization, s.regularization_rate);
-  const bool l1 = s.regularization == Regularization::kL1;
-  if (l1) std::copy(b.p, b.p + weight_count, b.scratch + weight_count);
-  run(grad, 0, weight_count);
-  if (l1) stop_at_zero(weights, before);
-  run(b.range(b.g, weight_count, n), weight_count, n);  // biases are never regularised
+  // A step in place overwrites the weights before it, which L1 needs afterwards: a copy in scratch.
+  const bool l1 = s.regularization == Regularization::kL1, in_place = b.next == b.p;
+  if (l1 && in_place) std::copy(b.p, b.p + weight_count, b.scratch + weight_count);
+  std::uint32_t top = run(grad, 0, weight_count);
+  if (l1)
+    top = stop_at_zero(b.range(b.next, 0, weight_count),
+                       in_place ? b.range(b.scratch, weight_count, 2 * weight_count) : weights);
+  return std::max(top, run(b.range(b.g, weight_count, n), weight_count, n));  // biases are never regularised
 }
 
 }  // namespace
 
 void Optimizer::update(std::vector<float>& params, const std::vector<float>& grads,
                        std::size_t weight_count, const UpdateSettings& s) {
-  const std::size_t n = params.size();
+  step(params.data(), params.data(), params.size(), grads, weight_count, s);
+}
+
+bool Optimizer::update_into(const std::vector<float>& params, std::vector<float>& next,
+                            const std::vector<float>& grads, std::size_t weight_count, const UpdateSettings& s) {
+  next.resize(params.size());
+  return step(params.data(), next.data(), params.size(), grads, weight_count, s);
+}
+
+bool Optimizer::step(const float* params, float* next, std::size_t n, const std::vector<float>& grads, std::size_t weight_count,
+                     const UpdateSettings& s) {
   const bool needs_first = s.optimizer != OptimizerKind::kSgd && s.optimizer != OptimizerKind::kRmsprop;
   const bool needs_second = s.optimizer == OptimizerKind::kRmsprop || s.optimizer == OptimizerKind::kAdam;
   if (s.optimizer != kind_ || (needs_first && first_.size() != n) || (needs_second && second_.size() != n)) {
@@ -154,17 +188,21 @@ void Optimizer::update(std::vector<float>& params, const std::vector<float>& gra
     c1 = static_cast<float>(1.0 / (1.0 - std::pow(double(s.beta1), double(steps_))));
     c2 = static_cast<float>(1.0 / (1.0 - std::pow(double(s.beta2), double(steps_))));
   }
-  // The gradient buffer is only read; the views are of float for one view type throughout.
+  // The parameters before the step and the gradient buffer are only read; the views are of
+  // float for one view type throughout.
   if (s.regularization != Regularization::kNone) scratch_.resize(2 * weight_count);
-  const Buffers b{params.data(), const_cast<float*>(grads.data()), first_.empty() ? nullptr : first_.data(),
-                  second_.empty() ? nullptr : second_.data(), scratch_.data()};
+  const Buffers b{const_cast<float*>(params), next, const_cast<float*>(grads.data()),
+                  first_.empty() ? nullptr : first_.data(), second_.empty() ? nullptr : second_.data(),
+                  scratch_.data()};
+  std::uint32_t top = 0;
   switch (s.optimizer) {
-    case OptimizerKind::kSgd: step_all<OptimizerKind::kSgd>(b, n, weight_count, s, c1, c2); break;
-    case OptimizerKind::kMomentum: step_all<OptimizerKind::kMomentum>(b, n, weight_count, s, c1, c2); break;
-    case OptimizerKind::kNesterov: step_all<OptimizerKind::kNesterov>(b, n, weight_count, s, c1, c2); break;
-    case OptimizerKind::kRmsprop: step_all<OptimizerKind::kRmsprop>(b, n, weight_count, s, c1, c2); break;
-    case OptimizerKind::kAdam: step_all<OptimizerKind::kAdam>(b, n, weight_count, s, c1, c2); break;
+    case OptimizerKind::kSgd: top = step_all<OptimizerKind::kSgd>(b, n, weight_count, s, c1, c2); break;
+    case OptimizerKind::kMomentum: top = step_all<OptimizerKind::kMomentum>(b, n, weight_count, s, c1, c2); break;
+    case OptimizerKind::kNesterov: top = step_all<OptimizerKind::kNesterov>(b, n, weight_count, s, c1, c2); break;
+    case OptimizerKind::kRmsprop: top = step_all<OptimizerKind::kRmsprop>(b, n, weight_count, s, c1, c2); break;
+    case OptimizerKind::kAdam: top = step_all<OptimizerKind::kAdam>(b, n, weight_count, s, c1, c2); break;
   }
+  return top < kNonFinite;
 }
 
 }  // namespace nnplay

@@ -49,6 +49,11 @@ class Optimizer {
   // values are weights, the rest biases. Resets its state when the kind or size changed.
   void update(std::vector<float>& params, const std::vector<float>& grads, std::size_t weight_count,
               const UpdateSettings& settings);
+  // The same step written to `next` (resized to params' size), params left as they were; returns
+  // whether every new value is finite. The check is made in the pass that writes the values, and
+  // a caller that swaps next in only when it is finite needs no copy to roll a divergence back.
+  bool update_into(const std::vector<float>& params, std::vector<float>& next, const std::vector<float>& grads,
+                   std::size_t weight_count, const UpdateSettings& settings);
   void reset() { first_.clear(); second_.clear(); steps_ = 0; }
 
   // The state, for saving an experiment and continuing it exactly.
@@ -58,6 +63,9 @@ class Optimizer {
   OptimizerKind& kind() { return kind_; }
 
  private:
+  // n values params -> next; next may be params (a step in place).
+  bool step(const float* params, float* next, std::size_t n, const std::vector<float>& grads, std::size_t weight_count,
+            const UpdateSettings& settings);
   OptimizerKind kind_ = OptimizerKind::kSgd;
   std::vector<float> first_, second_;
   std::vector<float> scratch_;  // one update's regularised weight gradients, then (L1) the weights before it

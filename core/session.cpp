@@ -14,12 +14,6 @@ namespace {
 constexpr std::uint32_t kWeightStream = 0x5eed0001u;
 constexpr std::uint32_t kOrderStream = 0x5eed0002u;
 
-bool all_finite(const std::vector<float>& values) {
-  float sum = 0.0f;
-  for (float v : values) sum += v * 0.0f;  // 0 * inf and 0 * nan are nan; finite values add 0
-  return sum == 0.0f;
-}
-
 // Gathers `count` columns of `from` into `to` [rows, width]; columns count..width-1 become 0.
 void copy_columns(const Matrix& from, const std::uint32_t* columns, std::size_t count, Matrix& to) {
   const std::size_t rows = from.shape(0), stride = from.shape(1), width = to.shape(1);
@@ -234,7 +228,13 @@ void Session::run_batch(const std::uint32_t* indices, std::size_t count) {
   batch_cache_.used = count;
   ensure_shape(batch_targets_, outputs, width);
   ensure_shape(grad_output_, outputs, width);
-  copy_columns(train_x_, indices, count, batch_cache_.input());
+  // A wide input layer reads the batch sample-major: images are gathered so at once.
+  if (network_.reads_rows(width)) {
+    std::vector<float>& rows = batch_cache_.transposed.front();
+    rows.resize(count * network_.input_count());
+    batch_cache_.input_rows = image_rows(indices, count, rows.data());
+  }
+  if (!batch_cache_.input_rows) copy_columns(train_x_, indices, count, batch_cache_.input());
   copy_columns(train_t_, indices, count, batch_targets_);
 
   network_.forward(batch_cache_);
@@ -248,18 +248,17 @@ void Session::run_batch(const std::uint32_t* indices, std::size_t count) {
                   1.0f / float(count));
     for (std::size_t b = count; b < width; ++b) grad_output_.data()[row + b] = 0.0f;
   }
-  std::fill(grads_.begin(), grads_.end(), 0.0f);
-  network_.backward(batch_cache_, grad_output_, grads_, gradient_is_wrt_logits(loss));
+  // The backward pass writes every gradient (none is left from the last batch to clear).
+  network_.backward(batch_cache_, grad_output_, grads_, gradient_is_wrt_logits(loss), GradientMode::kWrite);
 
-  backup_params_ = network_.params();
   UpdateSettings settings = config_.update;
   settings.learning_rate = config_.learning_rate_at(epoch_);
-  optimizer_.update(network_.params(), grads_, network_.weight_count(), settings);
-  if (!std::isfinite(batch_loss) || !all_finite(network_.params())) {
-    // Keep the last finite weights so the picture and metrics stay meaningful.
-    network_.params() = backup_params_;
-    diverged_ = true;
-  }
+  // The step writes next_params_ and checks it in the same pass; the parameters before it stay
+  // where they are, so a divergence keeps the last finite weights (the picture and metrics stay
+  // meaningful) without a copy of them being made on every batch.
+  const bool finite = optimizer_.update_into(network_.params(), next_params_, grads_, network_.weight_count(), settings);
+  if (std::isfinite(batch_loss) && finite) network_.params().swap(next_params_);
+  else diverged_ = true;
 }
 
 void Session::set_param(int index, float value) {

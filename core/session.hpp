@@ -171,6 +171,10 @@ class Session {
 
  private:
   void generate_images();
+  // A training batch's inputs sample-major, rows [count, inputs], straight from the images'
+  // bytes (each image's are contiguous, where its column of train_x_ is spread a row apart over
+  // 784 rows); false, writing nothing, unless the data are images built from those very bytes.
+  bool image_rows(const std::uint32_t* indices, std::size_t count, float* rows) const;
   void require_images(const Config& config) const;
   const ImageClass& image_class(int k) const;
   const PointTrace& finish_trace(float label);
@@ -217,7 +221,8 @@ class Session {
   ForwardCache batch_cache_, eval_cache_;
   Matrix eval_targets_;  // a block of a set's targets, beside eval_cache_
   Matrix batch_targets_, grad_output_;
-  std::vector<float> grads_, backup_params_;
+  // next_params_: where a step writes the new parameters; swapped in only when they are finite.
+  std::vector<float> grads_, next_params_;
 
   AlignedFloats grid_, grid_output_, grid_tile_;  // line-aligned: the kernels stream their rows
   const float* grid_output_at_ = nullptr;  // the output maps of the last grid pass
@@ -239,6 +244,7 @@ class Session {
   std::vector<float> wide_train_, wide_test_, input_means_;
   std::array<int, 2> slice_{0, 1};
   bool images_in_use_ = false;  // train_x_/test_x_ hold pixels, built by generate_images
+  bool images_unchanged_ = false;  // and no class was given anew since (image_rows may read them)
   bool metrics_valid_ = false;
   int epoch_ = 0;
   bool diverged_ = false;

@@ -12,6 +12,8 @@ void Session::add_image_class(std::string_view key, std::string_view bytes) {
   ImageClass parsed = parse_image_class(bytes);
   if (!images_) images_ = std::make_shared<std::array<ImageClass, kImageClassCount>>();
   (*images_)[std::size_t(k)] = std::move(parsed);
+  // The data already built keep the images they were built from; batches take them from train_x_.
+  images_unchanged_ = false;
 }
 
 std::vector<std::string> Session::missing_image_classes(std::string_view text) const {
@@ -64,9 +66,21 @@ void Session::generate_images() {
   points_.clear();
   custom_data_ = false;
   images_in_use_ = true;
+  images_unchanged_ = true;
   fill(false, per_train, train_x_, train_labels_);
   fill(true, per_test, test_x_, test_labels_);
   build_matrices();
+}
+
+bool Session::image_rows(const std::uint32_t* indices, std::size_t count, float* rows) const {
+  if (!images_in_use_ || !images_unchanged_) return false;
+  const std::size_t k = config_.image_classes.size(), inputs = train_x_.shape(0);
+  // Sample i as generate_images lays the set out: image i / k of class i % k, the same inputs.
+  for (std::size_t s = 0; s < count; ++s) {
+    const ImageClass& c = image_class(config_.image_classes[indices[s] % k]);
+    image_inputs(c.train.data() + (indices[s] / k) * kImagePixels, config_.image_size, rows + s * inputs, 1);
+  }
+  return true;
 }
 
 const std::uint8_t* Session::image_pixels(bool test, int index) const {

@@ -11,4 +11,6 @@ void Session::require_images(const Config& config) const {
 
 void Session::generate_images() { require_images(config_); }
 
+bool Session::image_rows(const std::uint32_t*, std::size_t, float*) const { return false; }
+
 }  // namespace nnplay

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <tuple>
 #include <vector>
 
@@ -84,5 +85,34 @@ TEST_CASE("a wide network's pass matches the column kernels' pass, padded or not
     dense_backward(p + s.w_offset, x.data(), cache.delta[0].data(), dW.data(), db.data(), nullptr, s.out, s.in, batch);
     for (std::size_t k = 0; k < dW.size(); ++k) CHECK(grads[s.w_offset + k] == Approx(dW[k]).margin(1e-5));
     for (std::size_t k = 0; k < db.size(); ++k) CHECK(grads[s.b_offset + k] == Approx(db[k]).margin(1e-5));
+  }
+}
+
+TEST_CASE("GradientMode::kWrite writes what kAdd adds onto zeros, whatever the buffer held, in the kernel and the network") {
+  Rng rng(13);
+  for (auto [out, in, used, batch] : kShapes) {
+    auto x = random_values(rng, in * batch), dz = random_values(rng, out * batch);
+    std::vector<float> xt(used * in);
+    transpose_columns(x.data(), in, used, batch, xt.data());
+    std::vector<float> dW_add(out * in, 0.0f), db_add(out, 0.0f), dW_write(out * in, 7.0f), db_write(out, -7.0f);
+    wide_weight_grad(xt.data(), dz.data(), dW_add.data(), db_add.data(), out, in, used, batch);
+    wide_weight_grad(xt.data(), dz.data(), dW_write.data(), db_write.data(), out, in, used, batch, GradientMode::kWrite);
+    CHECK(dW_write == dW_add);
+    CHECK(db_write == db_add);
+    CHECK(db_write == db_add);
+  }
+  // Whole networks: a wide first layer (the kernel's kWrite) and column layers (cleared, then added).
+  for (std::size_t inputs : {std::size_t(2), std::size_t(200)}) {
+    Network net(inputs, {6, 5}, 3, Activation::kTanh, Activation::kLinear);
+    net.init_uniform(rng);
+    ForwardCache cache;
+    net.prepare(cache, 8);
+    cache.input() = xt::adapt(random_values(rng, inputs * 8), {inputs, std::size_t(8)});
+    net.forward(cache);
+    Matrix grad_out = xt::adapt(random_values(rng, 3 * 8), {std::size_t(3), std::size_t(8)});
+    std::vector<float> added(net.params().size(), 0.0f), written(net.params().size(), 3.0f);
+    net.backward(cache, grad_out, added);
+    net.backward(cache, grad_out, written, false, GradientMode::kWrite);
+    CHECK(written == added);
   }
 }

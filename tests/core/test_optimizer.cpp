@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <vector>
 
 #include "optimizer.hpp"
@@ -97,4 +98,35 @@ TEST_CASE("names parse in the spellings the URL uses") {
                     OptimizerKind::kRmsprop, OptimizerKind::kAdam})
     CHECK(parse_optimizer(optimizer_name(kind)) == kind);
   CHECK_FALSE(parse_optimizer("adagrad"));
+}
+
+TEST_CASE("update_into writes the step of update to another buffer, leaves the parameters, and says when it is finite") {
+  const std::vector<float> start = {0.5f, -0.25f, 0.02f, -0.01f, 0.0f, 0.3f, 0.1f};  // 5 weights, 2 biases
+  const std::vector<float> g1 = {0.3f, -0.6f, 0.4f, -0.2f, 0.1f, 0.05f, -0.5f}, g2 = {-0.1f, 0.2f, 0.3f, 0.7f, -0.4f, 0.2f, 0.1f};
+  for (auto kind : {OptimizerKind::kSgd, OptimizerKind::kMomentum, OptimizerKind::kNesterov, OptimizerKind::kRmsprop,
+                    OptimizerKind::kAdam})
+    for (auto reg : {Regularization::kNone, Regularization::kL1, Regularization::kL2}) {
+      INFO(optimizer_name(kind) << " " << regularization_name(reg));
+      UpdateSettings s;
+      s.learning_rate = 0.1f, s.optimizer = kind, s.regularization = reg, s.regularization_rate = 0.2f;
+      Optimizer in_place, aside;
+      std::vector<float> p = start, q = start, next(3, 9.0f);
+      for (const auto* g : {&g1, &g2}) {
+        in_place.update(p, *g, 5, s);
+        const std::vector<float> before = q;
+        CHECK(aside.update_into(q, next, *g, 5, s));
+        CHECK(q == before);
+        CHECK(next == p);
+        q.swap(next);
+      }
+      CHECK(aside.first_moment() == in_place.first_moment());
+      CHECK(aside.second_moment() == in_place.second_moment());
+    }
+  // A step that overflows a weight, or a gradient that is not finite, is reported.
+  Optimizer opt;
+  std::vector<float> next;
+  CHECK_FALSE(opt.update_into({3e38f, 0.0f}, next, {-1e38f, 0.0f}, 1, {10.0f, Regularization::kNone, 0.0f}));
+  CHECK(std::isinf(next[0]));
+  CHECK_FALSE(opt.update_into({0.5f, 0.0f}, next, {0.0f, NAN}, 1, {0.1f, Regularization::kNone, 0.0f}));
+  CHECK(opt.update_into({0.5f, 0.0f}, next, {1e30f, -1e30f}, 1, {0.1f, Regularization::kNone, 0.0f}));
 }
