@@ -10,73 +10,33 @@
 //   --before=main also builds that commit's dist/ (its web/ with this tree's web/gen wasm, so
 //   only the page code differs) and measures it in the same browser, in turns with this tree:
 //   before and after from one run, on one machine load. The floors apply to this tree only.
-import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
 import { buildDist } from './build-dist.mjs';
+import { SETUPS, TRAIN_MS, launchBrowser, pageHtml, playgroundsHtml, rendererRollups, renderers, viewport } from './memory-pages.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-const SETUPS = [
-  'dataset="gauss" network-shape=""', 'dataset="circle" network-shape="3"', 'dataset="xor" network-shape="4,2"',
-  'dataset="spiral" network-shape="8,8,6" sin-x="true" sin-y="true"', 'dataset="circle" network-shape="6,6"',
-];
-const TRAIN_MS = 4000;
 const KB = 1024;
 const FLOORS = { pssPerInstanceMiB: 8, secondFirstFrameMs: 100, equalSpread: 0.2 };
 const EQUAL = 'dataset="circle" network-shape="4,2"';
 
-// Process ids under `root` (the browser), read from /proc/<pid>/stat.
-function descendants(root) {
-  const parent = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch { /* the process ended */ }
-  }
-  const out = [];
-  const walk = (pid) => { for (const [child, p] of parent) if (p === pid) { out.push(child); walk(child); } };
-  walk(root);
-  return out;
-}
-
 // Summed Pss (kB) of the renderer processes of the browser `pid`, and the part of it that is
-// not file pages (Pss_Anon + Pss_Shmem: heaps, raster tiles, canvases). File pages are mostly
-// Chromium's code, whose share falls as other Chromium processes on the machine map it too
-// (other test runs): that part moves by tens of MiB between two pages on a busy machine.
+// not file pages (heaps, raster tiles, canvases): the file part moves by tens of MiB between two
+// pages on a busy machine (memory-pages.mjs rendererRollups).
 function rendererPss(pid) {
-  let total = 0;
-  let file = 0;
-  for (const child of renderers(pid)) {
-    try {
-      const rollup = readFileSync(`/proc/${child}/smaps_rollup`, 'utf8');
-      total += Number(/^Pss:\s+(\d+)/m.exec(rollup)[1]);
-      file += Number(/^Pss_File:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-    } catch { /* the process ended */ }
-  }
-  return { total, withoutFile: total - file };
+  const rollups = rendererRollups(pid);
+  const total = rollups.reduce((sum, r) => sum + r.pss, 0);
+  return { total, withoutFile: total - rollups.reduce((sum, r) => sum + r.file, 0) };
 }
 
-// Renderer process ids of the browser `pid`.
-function renderers(pid) {
-  return descendants(pid).filter((child) => {
-    try {
-      return readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('--type=renderer');
-    } catch { return false; }  // the process ended
-  });
-}
-
-// The viewport is as tall for every count (all of the largest page on screen): a taller
-// viewport alone costs renderer memory (raster tiles), which is not a playground's cost.
 async function measure(browser, browserPid, base, count, maxCount) {
   await settle();
-  const page = await browser.newPage({ viewport: { width: 900, height: 1800 * maxCount } });
+  const page = await browser.newPage({ viewport: viewport(maxCount) });
   page.on('console', (m) => { if (m.type() === 'error') console.error(m.text()); });
   page.on('pageerror', (e) => console.error(e.message));
   await page.goto(`${base}page-${count}.html`);
@@ -114,15 +74,11 @@ const counts = argCounts.length ? argCounts : [1, 5];
 const strict = process.argv.includes('--strict');
 const beforeRef = process.argv.find((a) => a.startsWith('--before='))?.slice('--before='.length) || null;
 const site = mkdtempSync(path.join(tmpdir(), 'nnplay-memory-'));
-const pageHtml = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>memory</title><link rel="icon" href="dist/favicon.svg"><script type="module" src="dist/nnplay.js"></script></head>
-<body>${body}</body></html>`;
 
 // The test pages next to a dist/ in `dir`.
 function writePages(dir) {
   for (const count of counts) {
-    const elements = SETUPS.slice(0, count).map((s) => `<nn-playground ${s} seed="m"></nn-playground>`).join('\n');
-    writeFileSync(path.join(dir, `page-${count}.html`), pageHtml(elements));
+    writeFileSync(path.join(dir, `page-${count}.html`), playgroundsHtml(count));
   }
   writeFileSync(path.join(dir, 'equal.html'), pageHtml(Array.from({ length: 5 },
     () => `<nn-playground ${EQUAL} seed="m"></nn-playground>`).join('\n')));
@@ -157,7 +113,7 @@ for (const tree of trees) writePages(path.join(site, tree.name));
 // Epochs of five equal playgrounds after TRAIN_MS, all on screen and playing.
 async function equalEpochs(browser, base) {
   await settle();
-  const page = await browser.newPage({ viewport: { width: 900, height: 1800 * 5 } });
+  const page = await browser.newPage({ viewport: viewport(5) });
   await page.goto(`${base}equal.html`);
   await page.waitForFunction(() => [...document.querySelectorAll('nn-playground')].every((el) => el.metrics.frames > 0),
     null, { timeout: 30000 });
@@ -191,12 +147,8 @@ async function secondFirstFrame(browser, base) {
 }
 
 const server = await startServer(site, { headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } });
-// launchServer rather than launch: it gives the browser's process id.
-const browserServer = await chromium.launchServer({ executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--enable-blink-features=ForceEagerMeasureMemory'] });
-const browser = await chromium.connect(browserServer.wsEndpoint());
-browserPid = browserServer.process().pid;
+const { server: browserServer, browser, pid: launchedPid } = await launchBrowser({ measureMemory: true });
+browserPid = launchedPid;
 idleRenderers = new Set(renderers(browserPid));
 // Every figure of one tree (its pages under `base`), printed as it comes.
 async function measureTree(browser, browserPid, base, label) {
@@ -231,7 +183,7 @@ try {
   const root = `http://127.0.0.1:${server.address().port}/`;
   console.log(`load average at the start: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   const figures = {};
-  for (const tree of trees) figures[tree.name] = await measureTree(browser, browserServer.process().pid, `${root}${tree.name}/`, tree.label);
+  for (const tree of trees) figures[tree.name] = await measureTree(browser, browserPid, `${root}${tree.name}/`, tree.label);
   const { after } = figures;
   const missed = [];
   if (after.pssPer > FLOORS.pssPerInstanceMiB) missed.push('renderer Pss per extra instance');

@@ -6,50 +6,17 @@
 // figure per extra playground (the difference between the first and last count, divided).
 // Usage: node scripts/memory-breakdown.mjs [counts...] [--heap]   (default 1 5; --heap adds
 // the heap snapshot, slow). A diagnosis tool: measure-memory.mjs holds the floors.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from './serve.mjs';
 import { buildDist } from './build-dist.mjs';
+import { SETUPS, TRAIN_MS, launchBrowser, playgroundsHtml, rendererRollups, viewport } from './memory-pages.mjs';
 
-const SETUPS = [
-  'dataset="gauss" network-shape=""', 'dataset="circle" network-shape="3"', 'dataset="xor" network-shape="4,2"',
-  'dataset="spiral" network-shape="8,8,6" sin-x="true" sin-y="true"', 'dataset="circle" network-shape="6,6"',
-];
-const TRAIN_MS = 4000;
 const MiB = 1024 * 1024;
 const counts = process.argv.slice(2).map(Number).filter((n) => n > 0 && n <= SETUPS.length);
 if (counts.length < 2) counts.splice(0, counts.length, 1, 5);
 const heap = process.argv.includes('--heap');
-
-// Renderer processes of the browser `root`, with their Pss (kB) from /proc.
-function renderers(root) {
-  const parent = new Map();
-  for (const name of readdirSafe('/proc')) {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch { /* gone */ }
-  }
-  const out = [];
-  const walk = (pid) => {
-    for (const [child, p] of parent) {
-      if (p !== pid) continue;
-      try {
-        if (readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('--type=renderer')) {
-          const rollup = readFileSync(`/proc/${child}/smaps_rollup`, 'utf8');
-          const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0);
-          out.push({ pid: child, pss: kb('Pss'), anon: kb('Pss_Anon'), shmem: kb('Pss_Shmem') });
-        }
-      } catch { /* gone */ }
-      walk(child);
-    }
-  };
-  walk(root);
-  return out;
-}
-const readdirSafe = (dir) => readdirSync(dir).filter((name) => /^\d+$/.test(name));
 
 // One memory-infra dump of every process; the sizes (bytes) of the renderer `pid`'s allocators.
 async function memoryInfra(cdp, pid) {
@@ -97,24 +64,16 @@ async function heapByConstructor(cdp) {
 const site = mkdtempSync(path.join(tmpdir(), 'nnplay-breakdown-'));
 await buildDist({ outDir: path.join(site, 'dist'), quiet: true });
 const max = Math.max(...counts);
-for (const count of counts) {
-  const elements = SETUPS.slice(0, count).map((s) => `<nn-playground ${s} seed="m"></nn-playground>`).join('\n');
-  writeFileSync(path.join(site, `page-${count}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>memory</title><link rel="icon" href="dist/favicon.svg"><script type="module" src="dist/nnplay.js"></script></head>
-<body>${elements}</body></html>`);
-}
+for (const count of counts) writeFileSync(path.join(site, `page-${count}.html`), playgroundsHtml(count));
 const server = await startServer(site, { headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } });
-const browserServer = await chromium.launchServer({ executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--enable-blink-features=ForceEagerMeasureMemory'] });
-const browser = await chromium.connect(browserServer.wsEndpoint());
+const { server: browserServer, browser, pid: browserPid } = await launchBrowser({ measureMemory: true });
 const browserCdp = await browser.newBrowserCDPSession();
 const root = `http://127.0.0.1:${server.address().port}/`;
 const figures = [];
 try {
   for (const count of counts) {
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const page = await browser.newPage({ viewport: { width: 900, height: 1800 * max } });
+    const page = await browser.newPage({ viewport: viewport(max) });
     page.on('pageerror', (e) => console.error(e.message));
     await page.goto(`${root}page-${count}.html`);
     await page.waitForFunction((n) => [...document.querySelectorAll('nn-playground')]
@@ -129,7 +88,7 @@ try {
     f.ua = {};
     for (const b of ua) f.ua[`${b.scope || 'shared'}:${b.types}`] = (f.ua[`${b.scope || 'shared'}:${b.types}`] ?? 0) + b.bytes;
     // The page's renderer: the largest (a closed page's may still be exiting).
-    const [proc] = renderers(browserServer.process().pid).sort((x, y) => y.pss - x.pss);
+    const [proc] = rendererRollups(browserPid).sort((x, y) => y.pss - x.pss);
     f.pss = proc;
     f.infra = await memoryInfra(browserCdp, proc.pid);
     if (heap) f.heap = await heapByConstructor(cdp);

@@ -6,19 +6,14 @@
 //   every composited layer with its size and why it is one, and the raster tiles by layer.
 //   --css=<file> adds that style sheet to every playground's shadow root first (what-if runs). Same browser flags and viewport as
 //   scripts/measure-memory.mjs, so its figures read next to that script's Pss.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from './serve.mjs';
 import { buildDist } from './build-dist.mjs';
+import { TRAIN_MS, launchBrowser, playgroundsHtml, rendererRollups, viewport } from './memory-pages.mjs';
 
-const SETUPS = [
-  'dataset="gauss" network-shape=""', 'dataset="circle" network-shape="3"', 'dataset="xor" network-shape="4,2"',
-  'dataset="spiral" network-shape="8,8,6" sin-x="true" sin-y="true"', 'dataset="circle" network-shape="6,6"',
-];
 const MAX_COUNT = 5;
-const TRAIN_MS = 4000;
 const MiB = 1024 * 1024;
 
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -26,10 +21,7 @@ const count = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
 const given = arg('dir');
 const site = given ?? mkdtempSync(path.join(tmpdir(), 'nnplay-dump-'));
 if (!given) await buildDist({ outDir: path.join(site, 'dist'), quiet: true });
-const elements = SETUPS.slice(0, count).map((s) => `<nn-playground ${s} seed="m"></nn-playground>`).join('\n');
-writeFileSync(path.join(site, 'dump.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>dump</title><link rel="icon" href="dist/favicon.svg"><script type="module" src="dist/nnplay.js"></script></head>
-<body>${elements}</body></html>`);
+writeFileSync(path.join(site, 'dump.html'), playgroundsHtml(count));
 
 // The size of an allocator dump: its 'size' attribute (bytes, hex string in the trace).
 const sizeOf = (dump) => (dump?.attrs?.size ? parseInt(dump.attrs.size.value, 16) : 0);
@@ -73,36 +65,10 @@ function report(allocators) {
   for (const r of leaves) console.log(`  ${r.name.padEnd(80)} ${(r.size / MiB).toFixed(3)} MiB`);
 }
 
-// The renderer processes' Pss split (kB) from /proc/<pid>/smaps_rollup: anonymous, shared memory
-// (raster tiles and canvas copies, shared with the GPU process, which takes its share), file.
-function rendererRollups(browserPid) {
-  const parent = new Map();
-  for (const name of readdirSync('/proc')) {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      if (/^\d+$/.test(name)) parent.set(name, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    } catch { /* the process ended */ }
-  }
-  const ours = (pid) => pid === String(browserPid) || (parent.has(pid) && pid !== '1' && ours(parent.get(pid)));
-  const out = [];
-  for (const name of parent.keys()) {
-    try {
-      if (!ours(name) || !readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('--type=renderer')) continue;
-      const rollup = readFileSync(`/proc/${name}/smaps_rollup`, 'utf8');
-      const field = (f) => Number(new RegExp(`^${f}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0);
-      out.push({ pid: name, pss: field('Pss'), anon: field('Pss_Anon'), shmem: field('Pss_Shmem'), file: field('Pss_File') });
-    } catch { /* the process ended */ }
-  }
-  return out;
-}
-
 const server = await startServer(site, { headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } });
-// launchServer rather than launch: it gives the browser's process id, whose renderers are ours.
-const browserServer = await chromium.launchServer({ executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
-const browser = await chromium.connect(browserServer.wsEndpoint());
+const { server: browserServer, browser, pid: browserPid } = await launchBrowser();
 try {
-  const page = await browser.newPage({ viewport: { width: 900, height: 1800 * MAX_COUNT } });
+  const page = await browser.newPage({ viewport: viewport(MAX_COUNT) });
   page.on('pageerror', (e) => console.error(e.message));
   await page.goto(`http://127.0.0.1:${server.address().port}/dump.html`);
   await page.waitForFunction((n) => [...document.querySelectorAll('nn-playground')].filter((el) => el.metrics.frames > 0).length === n,
@@ -117,7 +83,7 @@ try {
   await page.evaluate(() => document.querySelectorAll('nn-playground').forEach((el) => el.play()));
   await page.waitForTimeout(TRAIN_MS);
 
-  for (const r of rendererRollups(browserServer.process().pid)) {
+  for (const r of rendererRollups(browserPid)) {
     console.log(`renderer ${r.pid}: Pss ${(r.pss / 1024).toFixed(1)} MiB = anon ${(r.anon / 1024).toFixed(1)} + shmem ${(r.shmem / 1024).toFixed(1)}`
       + ` + file ${(r.file / 1024).toFixed(1)} MiB`);
   }
