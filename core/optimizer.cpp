@@ -95,7 +95,7 @@ void regularize(FlatView p, FlatView g, FlatView grad, Regularization r, float r
 }
 
 // One kind's step over a range of the parameters p from the (regularised) gradient `grad`, into
-// `next` (which may be p itself), as xtensor expressions over views of the flat buffers; each
+// `next`, as xtensor expressions over views of the flat buffers; each
 // line is the formula of its kind in optimizer.hpp. The state is updated first, then the
 // parameters; returns assign_checked's exponent maximum of the new parameters.
 template <OptimizerKind K>
@@ -148,13 +148,9 @@ std::uint32_t step_all(const Buffers& b, std::size_t n, std::size_t weight_count
   const FlatView weights = b.range(b.p, 0, weight_count);
   const FlatView grad = b.range(b.scratch, 0, weight_count);
   regularize(weights, b.range(b.g, 0, weight_count), grad, s.regularization, s.regularization_rate);
-  // A step in place overwrites the weights before it, which L1 needs afterwards: a copy in scratch.
-  const bool l1 = s.regularization == Regularization::kL1, in_place = b.next == b.p;
-  if (l1 && in_place) std::copy(b.p, b.p + weight_count, b.scratch + weight_count);
   std::uint32_t top = run(grad, 0, weight_count);
-  if (l1)
-    top = stop_at_zero(b.range(b.next, 0, weight_count),
-                       in_place ? b.range(b.scratch, weight_count, 2 * weight_count) : weights);
+  // The step leaves the weights before it where they are: L1 reads them from p.
+  if (s.regularization == Regularization::kL1) top = stop_at_zero(b.range(b.next, 0, weight_count), weights);
   return std::max(top, run(b.range(b.g, weight_count, n), weight_count, n));  // biases are never regularised
 }
 
@@ -162,17 +158,15 @@ std::uint32_t step_all(const Buffers& b, std::size_t n, std::size_t weight_count
 
 void Optimizer::update(std::vector<float>& params, const std::vector<float>& grads,
                        std::size_t weight_count, const UpdateSettings& s) {
-  step(params.data(), params.data(), params.size(), grads, weight_count, s);
+  std::vector<float> next;
+  update_into(params, next, grads, weight_count, s);
+  params.swap(next);
 }
 
 bool Optimizer::update_into(const std::vector<float>& params, std::vector<float>& next,
                             const std::vector<float>& grads, std::size_t weight_count, const UpdateSettings& s) {
-  next.resize(params.size());
-  return step(params.data(), next.data(), params.size(), grads, weight_count, s);
-}
-
-bool Optimizer::step(const float* params, float* next, std::size_t n, const std::vector<float>& grads, std::size_t weight_count,
-                     const UpdateSettings& s) {
+  const std::size_t n = params.size();
+  next.resize(n);
   const bool needs_first = s.optimizer != OptimizerKind::kSgd && s.optimizer != OptimizerKind::kRmsprop;
   const bool needs_second = s.optimizer == OptimizerKind::kRmsprop || s.optimizer == OptimizerKind::kAdam;
   if (s.optimizer != kind_ || (needs_first && first_.size() != n) || (needs_second && second_.size() != n)) {
@@ -190,8 +184,8 @@ bool Optimizer::step(const float* params, float* next, std::size_t n, const std:
   }
   // The parameters before the step and the gradient buffer are only read; the views are of
   // float for one view type throughout.
-  if (s.regularization != Regularization::kNone) scratch_.resize(2 * weight_count);
-  const Buffers b{const_cast<float*>(params), next, const_cast<float*>(grads.data()),
+  if (s.regularization != Regularization::kNone) scratch_.resize(weight_count);
+  const Buffers b{const_cast<float*>(params.data()), next.data(), const_cast<float*>(grads.data()),
                   first_.empty() ? nullptr : first_.data(), second_.empty() ? nullptr : second_.data(),
                   scratch_.data()};
   std::uint32_t top = 0;

@@ -63,12 +63,9 @@ class Optimizer {
   OptimizerKind& kind() { return kind_; }
 
  private:
-  // n values params -> next; next may be params (a step in place).
-  bool step(const float* params, float* next, std::size_t n, const std::vector<float>& grads, std::size_t weight_count,
-            const UpdateSettings& settings);
   OptimizerKind kind_ = OptimizerKind::kSgd;
   std::vector<float> first_, second_;
-  std::vector<float> scratch_;  // one update's regularised weight gradients, then (L1) the weights before it
+  std::vector<float> scratch_;  // one update's regularised weight gradients
   std::int64_t steps_ = 0;
 };
 
