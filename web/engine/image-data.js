@@ -5,6 +5,7 @@
 // operations.
 import { ENGINE_CAPS, ENGINE_SETTINGS } from '../gen/limits.js';
 import { EpochPosition } from './epoch-position.js';
+import { elapsedSince } from './timing.js';
 
 const ASSET = new URL('../gen/fashion/', import.meta.url);
 // The engine with the image code, built from the same core as nncore.wasm (CMakeLists.txt), with
@@ -86,8 +87,6 @@ export function imageStructure(session) {
 const paces = new WeakMap();
 // How much worker time one frame's training may take at the 'auto' pace.
 const BUDGET_MS = 8;
-// The coarsest step of performance.now() in the engines we run in (Firefox: 1 ms in a worker).
-const CLOCK_TICK_MS = 1;
 
 // The frame of image data (worker.js's frame op, whose `train` trains a count of epochs or
 // 'batch'): 'auto' trains mini-batches for BUDGET_MS (an epoch of images is longer than a
@@ -133,11 +132,7 @@ function trainFor(session, pace) {
   const batches = msPerBatch === null ? 1 : Math.max(1, Math.min(10000, Math.floor(BUDGET_MS / msPerBatch)));
   const start = performance.now();
   session.step(batches);
-  // Firefox's clock in a worker ticks in whole milliseconds: a batch or a few read as 0 ms, and
-  // 0 ms a batch made the next frame train 10000 of them (seconds, 26 epochs of the default
-  // classes in one frame). Under a tick, the time is taken as one tick: the guess errs slow, and
-  // grows by the budget each frame until the clock can see it.
-  const measured = Math.max(performance.now() - start, CLOCK_TICK_MS) / batches;
+  const measured = elapsedSince(start) / batches;  // the cap was 10000 batches, 26 epochs in a frame
   pace.msPerBatch = msPerBatch === null ? measured : 0.7 * msPerBatch + 0.3 * measured;
   return batches;
 }

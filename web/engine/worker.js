@@ -9,14 +9,13 @@
 import createNnCore from '../gen/nncore.mjs';
 import { joinLayers, sampleMaps, wholeView } from './grid-copy.js';
 import { simd128Supported } from './wasm-support.js';
+import { elapsedSince } from './timing.js';
 import { MULTI_CLASS } from '../state/multi-class.js';
 import { csvClassNames } from '../state/class-names.js';
 
 // How much worker time one frame's training may take when epochs per frame is "auto".
 const AUTO_BUDGET_MS = 4;
 const MAX_AUTO_EPOCHS = 1000;
-// The coarsest step of performance.now() in the engines we run in (Firefox: 1 ms in a worker).
-const CLOCK_TICK_MS = 1;
 // A frame carries a checkpoint (session.save()) at most this often, and after any call that
 // may have changed the session: engine.js restores every session from it after a crash.
 const CHECKPOINT_MS = 1000;
@@ -86,11 +85,7 @@ function train(epochs) {
   if (count <= 0) return 0;
   const start = performance.now();
   session.trainEpochs(count);
-  // Under one tick of the clock (Firefox's worker clock: whole milliseconds) a chunk reads as
-  // 0 ms, which made the next chunk the cap of 1000 epochs (300 ms at 6x8). Taken as one tick,
-  // the estimate errs slow and the chunk grows by the budget each frame until the clock sees it.
-  const elapsed = Math.max(performance.now() - start, CLOCK_TICK_MS);
-  const measured = elapsed / count;
+  const measured = elapsedSince(start) / count;  // the cap was 1000 epochs, 300 ms at 6x8
   // A chunk preempted by the page or another session measures slow: a faster measure is taken
   // at once, a slower one only slowly, so equal networks settle on equal chunks (fair turns).
   msPerEpoch = msPerEpoch === null ? measured : Math.min(measured, 0.9 * msPerEpoch + 0.1 * measured);
