@@ -253,7 +253,9 @@ export class OutputView {
     if (this.chartCanvas.getAttribute('aria-label') !== label) this.chartCanvas.setAttribute('aria-label', label);
     const empty = this.chart.history.length < 2;
     if (this.chartEmpty.hidden !== !empty) this.chartEmpty.hidden = !empty;
-    for (const el of this.accuracyKeys) el.hidden = !this.chart.history.hasAccuracy;
+    // Cleared (a reset), the keys stay as they were until the next point says: hidden in between,
+    // they shortened the legend by a line and moved everything under it for a few frames.
+    if (this.chart.history.length > 0) for (const el of this.accuracyKeys) el.hidden = !this.chart.history.hasAccuracy;
   }
 
   clearChart() {
