@@ -1,6 +1,6 @@
 // node bench/webkit-frame.mjs [--engine webkit|chromium] [--root dist] [--hash H] [--page index.html]
-//   [--window 1280x900]
-// Drawn frames/s of the page over 8 s after 2 s of play, the page's own rAF rate and a blank
+//   [--window 1280x900|default] [--seconds 8]
+// Drawn frames/s of the page over 8 s (--seconds) after 2 s of play, the page's own rAF rate and a blank
 // page's rAF rate, in WebKitGTK (MiniBrowser through WebKitWebDriver under Xvfb: run this script
 // with xvfb-run) or headless Chromium, so the two engines are measured the same way. Also the
 // median time from the start of an animation frame to the first task after it (the frame's
@@ -16,13 +16,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer } from '../scripts/serve.mjs';
 
 const WARM_MS = 2000;
-const MEASURE_MS = 8000;
 
 function parseArgs(argv) {
-  const o = { engine: 'webkit', root: 'dist', hash: '', page: 'index.html', window: '1280x900' };
+  const o = { engine: 'webkit', root: 'dist', hash: '', page: 'index.html', window: '1280x900', seconds: '8' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
-    if (!(key in o)) throw new Error(`unknown argument ${argv[i]}; use --engine, --root, --hash, --page, --window`);
+    if (!(key in o)) throw new Error(`unknown argument ${argv[i]}; use --engine, --root, --hash, --page, --window, --seconds`);
     o[key] = argv[i + 1] ?? '';
   }
   return o;
@@ -113,13 +112,13 @@ function cpuPerFrame(before, after, frames) {
     const kind = key.slice(key.indexOf(' ') + 1).replace(/-?\d+$/, '');
     sums[kind] = (sums[kind] ?? 0) + seconds - before[key];
   }
-  return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, Math.round((v * 1000) / Math.max(1, frames))])
+  return Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, +((v * 1000) / Math.max(1, frames)).toFixed(1)])
     .filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]));
 }
 
-// The window's size (--window): WebKit's composite without a GPU costs llvmpipe time in
-// proportion to its area (a page whose only change is a counter: 5 ms a frame at 640x450, 18 at
-// 1280x900).
+// The window's size (--window; 'default' leaves MiniBrowser's own, the whole Xvfb screen): WebKit's
+// composite without a GPU costs llvmpipe time in proportion to its area (a page whose only change
+// is a counter: 5 ms a frame at 640x450, 18 at 1280x900).
 const windowSize = () => { const [width, height] = options.window.split('x').map(Number); return { width, height }; };
 
 async function webkit() {
@@ -132,7 +131,7 @@ async function webkit() {
     'webkitgtk:browserOptions': { binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation'] },
   }).build();
   await d.manage().setTimeouts({ script: 60000 });
-  await d.manage().window().setRect(windowSize());
+  if (options.window !== 'default') await d.manage().window().setRect(windowSize());
   return {
     goto: (url) => d.get(url),
     // WebDriver's async script hands its callback in as the last argument.
@@ -154,6 +153,7 @@ async function chromium() {
 }
 
 const options = parseArgs(process.argv.slice(2));
+const MEASURE_MS = Number(options.seconds) * 1000;
 const server = await startServer(options.root);
 const base = `http://127.0.0.1:${server.address().port}/`;
 const browser = options.engine === 'webkit' ? await webkit() : await chromium();

@@ -19,7 +19,7 @@ for (let i = 0; i < Number(q.ncv ?? 0); i++) {
   document.getElementById('box').append(c);
   small.push(c.getContext('2d', { willReadFrequently: true }));
 }
-const ctx = cv.getContext('2d', { willReadFrequently: true });
+const ctx = cv.getContext('2d', q.accel ? {} : { willReadFrequently: true });
 const img = ctx.createImageData(100, 100);
 const count = document.getElementById('count');
 
