@@ -1,13 +1,16 @@
 // node bench/webkit-frame.mjs [--engine webkit|chromium] [--root dist] [--hash H] [--page index.html]
-//   [--window 1280x900|default] [--seconds 8]
+//   [--window 1280x900|default] [--seconds 8] [--features +Name,-Name]
 // Drawn frames/s of the page over 8 s (--seconds) after 2 s of play, the page's own rAF rate and a blank
 // page's rAF rate, in WebKitGTK (MiniBrowser through WebKitWebDriver under Xvfb: run this script
 // with xvfb-run) or headless Chromium, so the two engines are measured the same way. Also the
 // median time from the start of an animation frame to the first task after it (the frame's
 // callbacks plus the engine's main-thread style, layout and paint), and, for a copy of web/
 // instrumented by hand, the ms per drawn frame it adds up in globalThis.__phases by name. In
-// WebKit also the CPU ms per drawn frame of each kind of thread of its processes, which a busy
-// machine changes far less than it changes frames/s.
+// WebKit also the CPU ms per drawn frame of each kind of thread of its processes (llvmpipe's
+// threads take CPU that is free, so not all of theirs is work). One run says little on this
+// machine: compare trees in alternating pairs (bench/README.md, "One run at a time").
+// --features hands MiniBrowser runtime features (`MiniBrowser --features=help` lists them), to see
+// what an engine setting would change; bench:page measures WebKit as Debian ships it.
 // Example: xvfb-run -a -s "-screen 0 1280x900x24" node bench/webkit-frame.mjs --hash networkShape=8,8,8,8,8,8
 // selenium-webdriver is not a dependency of the project: `npm install --no-save selenium-webdriver`.
 import { spawn } from 'node:child_process';
@@ -18,10 +21,10 @@ import { startServer } from '../scripts/serve.mjs';
 const WARM_MS = 2000;
 
 function parseArgs(argv) {
-  const o = { engine: 'webkit', root: 'dist', hash: '', page: 'index.html', window: '1280x900', seconds: '8' };
+  const o = { engine: 'webkit', root: 'dist', hash: '', page: 'index.html', window: '1280x900', seconds: '8', features: '' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
-    if (!(key in o)) throw new Error(`unknown argument ${argv[i]}; use --engine, --root, --hash, --page, --window, --seconds`);
+    if (!(key in o)) throw new Error(`unknown argument ${argv[i]}; use --engine, --root, --hash, --page, --window, --seconds, --features`);
     o[key] = argv[i + 1] ?? '';
   }
   return o;
@@ -128,7 +131,7 @@ async function webkit() {
   await sleep(1000);
   const d = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities({
     browserName: 'MiniBrowser',
-    'webkitgtk:browserOptions': { binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation'] },
+    'webkitgtk:browserOptions': { binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation', ...(options.features ? [`--features=${options.features}`] : [])] },
   }).build();
   await d.manage().setTimeouts({ script: 60000 });
   if (options.window !== 'default') await d.manage().window().setRect(windowSize());
