@@ -4,6 +4,7 @@
 // call(op, args, sid) sends one message as engine.js does and resolves with its answer.
 // wasmRead lists the wasm files the glue read, by name. fetch is gone until the test puts its
 // own back; restoreFetch() gives back Node's.
+// withFrozenClock(body) runs body with performance.now() stopped.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -38,4 +39,17 @@ export function call(op, args = {}, sid = undefined) {
     answers.set(id, (m) => ('error' in m ? reject(new Error(m.error)) : resolve(m.result)));
     self.onmessage({ data: { id, ...(sid === undefined ? {} : { sid }), op, ...args } });
   });
+}
+
+// Runs `body` (async) with performance.now() stopped where it is, as a coarse clock (Firefox's
+// worker clock: whole milliseconds) reads a fast chunk of training; the clock runs again after.
+export async function withFrozenClock(body) {
+  const now = performance.now;
+  const frozen = now.call(performance);
+  performance.now = () => frozen;
+  try {
+    return await body();
+  } finally {
+    performance.now = now;
+  }
 }

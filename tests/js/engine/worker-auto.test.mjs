@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { call as send, restoreFetch } from './node-worker.mjs';
+import { call as send, restoreFetch, withFrozenClock } from './node-worker.mjs';
 
 const SID = 5;
 const call = (op, args = {}) => send(op, args, SID);
@@ -12,10 +12,7 @@ test.after(restoreFetch);
 
 test('auto on a frozen clock grows the chunk by the budget each frame, not to the cap', async () => {
   await call('configure', { text: 'dataset=spiral&networkShape=8,8,8,8,8,8&seed=auto' });
-  const now = performance.now;
-  const frozen = now.call(performance);
-  performance.now = () => frozen;
-  try {
+  await withFrozenClock(async () => {
     const trained = [];
     for (let i = 0; i < 4; i += 1) trained.push((await call('frame', { epochs: 'auto', gridSize: 10 })).trained);
     assert.equal(trained[0], 1, 'the first chunk after a configure is one epoch, to measure');
@@ -23,7 +20,5 @@ test('auto on a frozen clock grows the chunk by the budget each frame, not to th
       assert.ok(trained[i] <= 4 * trained[i - 1] + 1, `epochs per frame ${trained.join(', ')}: at most the budget over one tick more`);
     }
     assert.ok(trained[3] > trained[1], `epochs per frame ${trained.join(', ')}: still growing`);
-  } finally {
-    performance.now = now;
-  }
+  });
 });

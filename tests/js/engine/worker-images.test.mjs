@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { call, restoreFetch, wasmRead } from './node-worker.mjs';
+import { call, restoreFetch, wasmRead, withFrozenClock } from './node-worker.mjs';
 
 const fetched = [];
 await call('params');
@@ -88,17 +88,12 @@ test('auto trains mini-batches within a frame, not whole epochs', async () => {
 // 'auto' pace must not take that for "free" and train thousands of batches in the next frame.
 test('auto on a clock that does not move within a frame grows the batches by the budget, not to the cap', async () => {
   await call('configure', { text: IMAGE });
-  const now = performance.now;
-  const frozen = now.call(performance);
-  performance.now = () => frozen;
-  try {
+  await withFrozenClock(async () => {
     const trained = [];
     for (let i = 0; i < 3; i += 1) trained.push((await call('frame', { epochs: 'auto', gridSize: 50 })).trained);
     assert.equal(trained[0], 1);
     assert.ok(trained[1] <= 8 && trained[2] <= 8 * trained[1] + 1, `batches per frame ${trained.join(', ')}`);
-  } finally {
-    performance.now = now;
-  }
+  });
 });
 
 // The loss chart places a measurement at epoch + epochFraction: the fraction must wrap exactly
