@@ -14,6 +14,7 @@ import { drawOutputMap, holdsUnit } from './views/map-drawing.js';
 import { describeRegions } from './views/map-description.js';
 import { className } from './state/class-names.js';
 import { FramePacer } from './engine/frame-pacer.js';
+import { FrameLoop } from './playground/frame-loop.js';
 import { networkStructure } from './playground/layer-names.js';
 import { wireDataEditing } from './playground/data-editing.js';
 import { FrameViews, gridFrom } from './playground/frame-views.js';
@@ -35,17 +36,17 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   if (state.seed === '') state.seed = randomSeed();
   let running = false;
   let generation = 0;        // bumps on every rebuild; frames of an older build are dropped
-  let dirty = true;          // something changed while paused: draw one frame
   let model = { unitCounts: [], classes: 2, names: null, lossName: '', points: new Float32Array(0), build: null };
   let lastFrame = null;
-  let rafId = 0, destroyed = false, hoveredUnit = null;
-  let ready = false;
+  let destroyed = false, hoveredUnit = null, ready = false;
   let frames = 0;            // frames drawn since mount, for benchmarks
   let metrics = { epoch: 0, trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN, running: false, frames };
   const readyWaiters = [];
 
   let started = false;       // start() ran: the worker is up (its first call creates it)
   let onScreen = !lazy;      // false while off screen or in a hidden tab: no frames are asked for
+  // Animation frames only while there is something to draw (frame-loop.js says why).
+  const loop = new FrameLoop({ onFrame: () => tick(), busy: () => running || !ready, shown: onScreen });
   // The shared worker can die (a trap): engine.js restarts it and loads this session from its
   // last checkpoint. Only a worker that keeps failing is fatal: we then offer Restart.
   let stopped = false;  // the engine died: its calls' errors are noise until Restart
@@ -59,7 +60,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     onRecovered: (message) => {
       const text = `${message}. It was restarted, and this playground resumed from where it was.`;
       ui.showError(text);
-      dirty = true;
+      loop.markDirty();
       onEvent('error', { message: text, recovered: true });
     },
   });
@@ -79,15 +80,15 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       (k) => className(k, model).name),
   });
   const network = new NetworkView(ui.networkContainer, {
-    onHoverUnit: (unit) => { hoveredUnit = unit; dirty ||= !holdsUnit(lastFrame, unit); redrawMap(); },
+    onHoverUnit: (unit) => { hoveredUnit = unit; if (!holdsUnit(lastFrame, unit)) loop.markDirty(); redrawMap(); },
     onToggleFeature: (key) => toggleFeature(key),
     // The view hands an update: applied to the latest state, so quick presses all count.
     onShapeChange: (update) => {
       const shape = update(state.networkShape);
       if (shape !== state.networkShape) change('networkShape', shape);
     },
-    onEditParam: (index, value) => engine.setParam(index, value).then(() => { dirty = true; }, showError),
-    onStale: () => { dirty = true; },
+    onEditParam: (index, value) => engine.setParam(index, value).then(() => loop.markDirty(), showError),
+    onStale: () => loop.markDirty(),
   });
   // Frames carry the generation they were asked in: one asked before a rebuild is dropped.
   const pacer = new FramePacer({
@@ -111,7 +112,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   const { tools } = editing;
   const runs = wireRuns({ root, ui, storeRuns, engine: () => engine, state: () => state, settle, changeMany, restart, adoptSettings, showError });
   const imageMode = new ImageMode({ root, ui, views, engine: () => engine, getState: () => state, change, onError: showError });
-  const wideMode = new WideMode({ root, ui, engine: () => engine, onPoints: (p) => { model.points = p; network.forgetInputMaps(); dirty = true; }, onError: showError });
+  const wideMode = new WideMode({ root, ui, engine: () => engine, onPoints: (p) => { model.points = p; network.forgetInputMaps(); loop.markDirty(); }, onError: showError });
 
   function showError(error) {
     if (stopped) return;  // keep the Restart message in place
@@ -151,7 +152,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       for (const key of keys) if (SCHEMA[key]?.live) engine.set(key, formatForEngine(state[key])).catch(showError);
     }
     ui.setValues(state);
-    dirty = true;
+    loop.markDirty();
     if ('showTestData' in changes) ui.output.setShowTest(state.showTestData);
     if ('palette' in changes || 'showPointLoss' in changes) applyPointStyle();
     if ('palette' in changes && started && model.unitCounts.length) {
@@ -180,7 +181,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     showNetwork();
     explain.setStructure({ labels: result.wide?.names ?? FEATURES.filter((f) => state[f.key]).map((f) => f.label),
       lossName: result.lossName, classes: result.classes, names: model.names, palette: state.palette });
-    dirty = true;
+    loop.markDirty();
   }
 
   const showNetwork = () => isImageData(state) || network.setStructure(networkStructure(state, model));
@@ -255,14 +256,13 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   }
 
   function requestFrame(epochs) {
-    dirty = false;
+    loop.dirty = false;
     return pacer.request(epochs).catch(showError);
   }
 
   function tick() {
-    rafId = requestAnimationFrame(tick);
     pacer.onAnimationFrame();
-    if (!ready || !pacer.hasRoom || !(running || dirty)) return;
+    if (!ready || !pacer.hasRoom || !(running || loop.dirty)) return;
     const pace = state.epochsPerFrame;
     requestFrame(running ? (pace === 'auto' || pace === 'batch' ? pace : Number(pace)) : 0);
   }
@@ -270,6 +270,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   function play() {
     if (running) return;
     running = true;
+    loop.wake();
     runs.play();
     metrics = { ...metrics, running };
     ui.showRunning(true);
@@ -282,7 +283,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     running = false;
     runs.pause();
     metrics = { ...metrics, running };
-    dirty = true;  // one more frame, drawn in full, so links and numbers show where training stopped
+    loop.markDirty();  // one more frame, drawn in full, so links and numbers show where training stopped
     ui.showRunning(false);
     onEvent('pause', {});
   }
@@ -320,7 +321,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
     generation++;  // frames computed before the reset are stale
     ui.output.clearChart();
     ui.clearError();
-    dirty = true;
+    loop.markDirty();
   }
 
   // After a fatal engine error: a new worker, rebuilt from the current settings.
@@ -357,7 +358,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   ui.setValues(state);
   onStateChange(state);
   if (!lazy) start();
-  if (onScreen) rafId = requestAnimationFrame(tick);
+  loop.wake();
 
   return {
     play, pause, step, stepBatch, reset, newWeights, whenReady,
@@ -386,13 +387,12 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
       if (visible) start();
       if (visible === onScreen) return;
       onScreen = visible;
-      if (visible) rafId = requestAnimationFrame(tick);
-      else cancelAnimationFrame(rafId);
+      loop.setShown(visible);
     },
     destroy() {
       destroyed = true;
       runs.destroy();
-      cancelAnimationFrame(rafId);
+      loop.destroy();
       engine.terminate();
       root.replaceChildren();
     },

@@ -229,6 +229,33 @@ for (const name of selectedEngines()) {
       await assertClean(page);
     });
 
+    // A page that asks for an animation frame on every display frame is repainted on every one
+    // (in WebKitGTK without a GPU, the whole window: 46 % of a core for a paused playground).
+    test(`${name}: paused and drawn, the playground asks for no animation frames; a change wakes it for one frame`, TIMEOUT, async (t) => {
+      const page = await open(t, '#dataset=circle&seed=3');
+      // Every animation frame the page asks for from here on, over 1.5 s (ours excepted).
+      const framesAskedFor = () => new Promise((done) => {
+        const own = window.requestAnimationFrame;
+        let asked = 0;
+        window.requestAnimationFrame = (fn) => { asked++; return own.call(window, fn); };
+        setTimeout(() => { window.requestAnimationFrame = own; done(asked); }, 1500);
+      });
+      await page.evaluate(() => document.querySelector('nn-playground').play());
+      await page.waitFor(() => document.querySelector('nn-playground').metrics.epoch >= 5);
+      assert.ok(await page.evaluate(framesAskedFor) >= 20, 'while training it asks for a frame on every display frame');
+      await page.evaluate(() => document.querySelector('nn-playground').pause());
+      await page.waitFor(() => !document.querySelector('nn-playground').metrics.running);
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+      assert.equal(await page.evaluate(framesAskedFor), 0, 'paused and drawn');
+      const before = await page.evaluate(metrics);
+      await page.evaluate(() => { location.hash = `${location.hash}&discretize=true`; });
+      await page.waitFor((n) => document.querySelector('nn-playground').metrics.frames > n, { args: [before.frames], what: 'the change drawn' });
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+      assert.equal(await page.evaluate(framesAskedFor), 0, 'drawn again, it stops again');
+      assert.equal((await page.evaluate(metrics)).epoch, before.epoch, 'no training meanwhile');
+      await assertClean(page);
+    });
+
     test(`${name}: hostile URL hashes get a message and defaults, never markup, and it still trains`, TIMEOUT, async (t) => {
       const page = await open(t, '?hostile#batchSize=abc&dataset=xor&seed=3&learningRate=<b>x</b>&networkShape=<img src=x onerror=window.__pwned=1>');
       const text = await page.waitFor(visibleMessages, { what: 'a message' });

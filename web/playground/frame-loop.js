@@ -1,0 +1,54 @@
+// The playground's animation-frame loop, and whether a paused playground has a frame to draw
+// (dirty). It runs only while there is something to draw: a change to show (markDirty), or
+// whatever busy() says (training, a build under way); paused and drawn, it asks for no more
+// frames until woken. Off screen (setShown(false)) it asks for none at all.
+//
+// Why it stops: a page that asks for an animation frame on every display frame is repainted on
+// every one. WebKitGTK then recomposites its whole window, the native scrollbar included, and
+// without a GPU that is software GL: a paused playground kept 46 % of a core busy in
+// MiniBrowser, 6 % with this loop (bench/README.md, "An idle page"). Every engine spends
+// something on a frame nobody needs, once per playground on the page.
+export class FrameLoop {
+  // onFrame() runs once per animation frame while the loop runs; busy() is asked at the start
+  // of each. request and cancel stand in for requestAnimationFrame and cancelAnimationFrame.
+  constructor({ onFrame, busy, shown = true,
+    request = (fn) => requestAnimationFrame(fn), cancel = (id) => cancelAnimationFrame(id) }) {
+    Object.assign(this, { onFrame, busy, shown, request, cancel, id: 0, stopped: false });
+    this.dirty = true;  // the first frame is still to be drawn
+  }
+
+  // Something changed that the next frame shows; the caller clears dirty when it asks for it.
+  markDirty() {
+    this.dirty = true;
+    this.wake();
+  }
+
+  // Starts the loop if it is not already waiting for a frame.
+  wake() {
+    if (this.id || !this.shown || this.stopped) return;
+    this.id = this.request(() => this.tick());
+  }
+
+  tick() {
+    this.id = 0;
+    // The next frame is asked for first, so that a failing onFrame does not end the loop.
+    if (this.dirty || this.busy()) this.wake();
+    this.onFrame();
+  }
+
+  setShown(shown) {
+    this.shown = shown;
+    if (shown) this.wake();
+    else this.halt();
+  }
+
+  destroy() {
+    this.stopped = true;
+    this.halt();
+  }
+
+  halt() {
+    if (this.id) this.cancel(this.id);
+    this.id = 0;
+  }
+}
