@@ -7,22 +7,41 @@
 //     postMessage and listening to its messages (engine.js's {id, op} protocol), and the
 //     worker's own estimate of its time per epoch, which its answers carry (msPerEpoch),
 //   - animation frames over 50 ms ('long-animation-frame' entries, where Chromium has them):
-//     when they began after play and how they split into script and rendering.
+//     when they began after play and how they split into script and rendering,
+//   - every worker answer handled in over 30 ms, by op: from its arrival to a message posted
+//     then, i.e. its handler, the promise callbacks it runs, and whatever the browser ran
+//     before the next task (a rendering step may count in it, so this is an upper bound).
 export function pageProbe() {
   const roundTrips = [];
   const epochMs = [];
+  const slowAnswers = [];
   let measuring = false;
+  let playedAt = 0;
 
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     constructor(...args) {
       super(...args);
       const sent = new Map();
+      const ops = new Map();
       const post = this.postMessage.bind(this);
       this.postMessage = (message, ...rest) => {
         if (message && message.op === 'frame') sent.set(message.id, performance.now());
+        if (message?.id !== undefined) ops.set(message.id, message.op);
         return post(message, ...rest);
       };
+      // Registered before engine.js sets onmessage, so it runs first in each answer's task.
+      this.addEventListener('message', ({ data }) => {
+        const op = ops.get(data?.id);
+        ops.delete(data?.id);
+        const t0 = performance.now();
+        const after = new MessageChannel();
+        after.port1.onmessage = () => {
+          const ms = performance.now() - t0;
+          if (ms > 30 && playedAt) slowAnswers.push({ op: op ?? '?', atMs: Math.round(t0 - playedAt), ms: Math.round(ms) });
+        };
+        after.port2.postMessage(0);
+      });
       this.addEventListener('message', ({ data }) => {
         const at = sent.get(data?.id);
         if (at === undefined) return;
@@ -44,7 +63,6 @@ export function pageProbe() {
   let longTasks = 0;
   let observer = null;
   let frameObserver = null;
-  let playedAt = 0;
   const longFrames = [];
   const taskTimes = [];
   const noteTask = (entry) => {
@@ -102,7 +120,7 @@ export function pageProbe() {
         noteFrames(frameObserver.takeRecords());
         frameObserver.disconnect();
       }
-      return { ...snapshot(), roundTrips: summary(roundTrips), workerMsPerEpoch: summary(epochMs), longFrames, taskTimes };
+      return { ...snapshot(), roundTrips: summary(roundTrips), workerMsPerEpoch: summary(epochMs), longFrames, taskTimes, slowAnswers };
     },
   };
 }

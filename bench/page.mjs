@@ -102,6 +102,7 @@ async function runScenario(browser, base, scenario, options) {
       longTasks: end.longTasks,
       longFrames: end.longFrames ?? [],
       longTaskTimes: end.taskTimes ?? [],
+      slowAnswers: end.slowAnswers ?? [],
       // Diagnostics: how often the browser offered a frame, how long the worker took to answer
       // a frame request, and how busy the main thread was.
       animationFramesPerSecond: (end.rafTicks - start.rafTicks) / seconds,
@@ -155,6 +156,7 @@ function format(results, checks) {
       `(script ${pct(b.script)}, layout ${pct(b.layout)}, style ${pct(b.style)}); ${r.longTasks} task(s) over 50 ms`);
     lines.push(`      worker frame round trip (request to answer): ${stat(r.frameRoundTripMs)}`);
     for (const t of r.longTaskTimes) lines.push(`      task of ${t.ms} ms at ${t.atMs} ms after play`);
+    for (const a of r.slowAnswers) lines.push(`      worker answer '${a.op}' handled in ${a.ms} ms at ${a.atMs} ms after play`);
     for (const f of r.longFrames.filter((x) => x.ms > 50 && x.atMs + x.ms >= 0)) {
       lines.push(`      animation frame of ${f.ms} ms at ${f.atMs} ms after play: tasks and callbacks ${f.scriptMs} ms ` +
         `(${f.scripts.join(', ') || 'no script over 5 ms'}), rendering ${f.renderMs} ms`);

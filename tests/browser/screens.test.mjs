@@ -53,9 +53,10 @@ for (const ratio of [1, 2, 3]) {
     const { browser, base } = await openBrowser(t);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: ratio });
     await page.goto(`${base}#dataset=circle&seed=2`);
+    // Every thumbnail painted (they are drawn one per task after the first frame).
     await page.waitForFunction(() => {
-      const c = document.querySelector('nn-playground')?.shadowRoot?.querySelector('.dataset-thumb');
-      return c && ((c) => { const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d'); copy.drawImage(c, 0, 0); return copy; })(c).getImageData(0, 0, c.width, c.height).data.some((v) => v > 0);
+      const thumbs = [...(document.querySelector('nn-playground')?.shadowRoot?.querySelectorAll('.dataset-list:not([hidden]) .dataset-thumb') ?? [])];
+      return thumbs.length > 0 && thumbs.every((c) => ((c) => { const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height }).getContext('2d'); copy.drawImage(c, 0, 0); return copy; })(c).getImageData(0, 0, c.width, c.height).data.some((v) => v > 0));
     }, null, { timeout: 15000 });
     const thumbs = await thumbnailPixels(page);
     assert.equal(thumbs.length, 10, 'nine point data sets and Clothing (a shirt in the first class colour)');
