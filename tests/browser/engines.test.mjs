@@ -229,8 +229,8 @@ for (const name of selectedEngines()) {
       await assertClean(page);
     });
 
-    // A page that asks for an animation frame on every display frame is repainted on every one
-    // (in WebKitGTK without a GPU, the whole window: 46 % of a core for a paused playground).
+    // Every animation frame a page asks for is a rendering update: a paused playground that
+    // polled on each display frame kept 11 % of a core busy in Chromium (bench/idle-cpu.mjs).
     test(`${name}: paused and drawn, the playground asks for no animation frames; a change wakes it for one frame`, TIMEOUT, async (t) => {
       const page = await open(t, '#dataset=circle&seed=3');
       // Every animation frame the page asks for from here on, over 1.5 s (ours excepted).

@@ -3,11 +3,11 @@
 // whatever busy() says (training, a build under way); paused and drawn, it asks for no more
 // frames until woken. Off screen (setShown(false)) it asks for none at all.
 //
-// Why it stops: a page that asks for an animation frame on every display frame is repainted on
-// every one. WebKitGTK then recomposites its whole window, the native scrollbar included, and
-// without a GPU that is software GL: a paused playground kept 46 % of a core busy in
-// MiniBrowser, 6 % with this loop (bench/README.md, "An idle page"). Every engine spends
-// something on a frame nobody needs, once per playground on the page.
+// Why it stops: every animation frame a page asks for is a rendering update, whether or not
+// anything changed. A paused standalone page kept 11 % of a core busy in Chromium and 6 % in
+// Firefox while it polled on every display frame, 3 % and 4 % with this loop
+// (bench/idle-cpu.mjs). In WebKitGTK the native scrollbar kept the window repainting anyway,
+// which page.css answers (bench/README.md, "An idle page"). Each playground on a page pays it.
 export class FrameLoop {
   // onFrame() runs once per animation frame while the loop runs; busy() is asked at the start
   // of each. request and cancel stand in for requestAnimationFrame and cancelAnimationFrame.
