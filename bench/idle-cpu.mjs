@@ -1,14 +1,15 @@
 // node bench/idle-cpu.mjs [engines] [--root dist] [--page index.html] [--hash H] [--seconds 6]
 // What a playground costs while nobody uses it: the standalone page (or --page, such as
-// examples/blog-post.html with its three) opened, drawn and left paused, then the whole machine's busy CPU (every process, /proc/stat) over --seconds, in each
-// engine named (chromium,firefox,webkit; all three by default), one after the other. Printed as
-// % of one core, beside the same machine with no browser open. A paused page should cost next
+// examples/blog-post.html with its three) opened, drawn and left paused, then the whole
+// machine's busy CPU (every process, /proc/stat) over --seconds, in each engine named
+// (chromium,firefox,webkit; all three by default), one after the other. Printed as % of one
+// core, beside the same machine with no browser open. A paused page should cost next
 // to nothing: web/playground/frame-loop.js asks for no frames then, and page.css draws the
 // scrollbar that WebKitGTK would otherwise repaint without end (bench/README.md, "An idle page").
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { launchEngine, selectedEngines } from '../tests/browser/drivers/index.mjs';
 import { serve } from '../tests/browser/drivers/server.mjs';
+import { cpuCount, cpuTicks } from './machine-load.mjs';
 
 function parseArgs(argv) {
   const o = { engines: '', root: 'dist', page: '', hash: '', seconds: '6' };
@@ -21,19 +22,15 @@ function parseArgs(argv) {
   return o;
 }
 
-// Busy and total ticks of all CPUs (steal counts as neither: the host took it, not us).
-function ticks() {
-  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 8).map(Number);
-  const [user, nice, system, idle, iowait, irq, softirq] = f;
-  return { busy: user + nice + system + irq + softirq, total: user + nice + system + idle + iowait + irq + softirq };
-}
-
-// % of one core the machine was busy over `seconds`.
+// % of one core the machine was busy over `seconds`; the host's steal counts as neither busy
+// nor idle: it was not ours.
 async function busyCores(seconds) {
-  const a = ticks();
+  const a = cpuTicks();
   await sleep(seconds * 1000);
-  const b = ticks();
-  return ((b.busy - a.busy) / Math.max(1, b.total - a.total)) * 100 * (readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 1);
+  const b = cpuTicks();
+  const span = (b.total - b.steal) - (a.total - a.steal);
+  const busy = span - (b.idle - a.idle);
+  return (busy / Math.max(1, span)) * 100 * cpuCount();
 }
 
 const options = parseArgs(process.argv.slice(2));

@@ -3,11 +3,17 @@
 // shared with builds and test suites this says whether a figure was measured in peace.
 import { readFileSync, readdirSync } from 'node:fs';
 
-// Busy and total ticks of all CPUs, and the ticks (user + system) of every process by pid.
-function snapshot() {
+// Ticks of all CPUs so far (/proc/stat's cpu line): total, idle (with iowait), and steal, the
+// time the host gave to other machines.
+export function cpuTicks() {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const idle = fields[3] + fields[4];  // idle + iowait
-  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), idle: fields[3] + fields[4], steal: fields[7] };
+}
+
+// Busy and total ticks of all CPUs, and the ticks (user + system) of every process by pid.
+// Steal counts as busy: time the benchmark did not get.
+function snapshot() {
+  const { total, idle } = cpuTicks();
   const procs = new Map();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -61,6 +67,6 @@ export function startLoadMeter() {
   };
 }
 
-function cpuCount() {
+export function cpuCount() {
   return readFileSync('/proc/stat', 'utf8').split('\n').filter((line) => /^cpu\d+ /.test(line)).length;
 }

@@ -22,32 +22,27 @@ export function pageProbe() {
   window.Worker = class extends NativeWorker {
     constructor(...args) {
       super(...args);
+      // Every request in flight: its op and when it was sent (engine.js's {id, op} protocol).
       const sent = new Map();
-      const ops = new Map();
       const post = this.postMessage.bind(this);
       this.postMessage = (message, ...rest) => {
-        if (message && message.op === 'frame') sent.set(message.id, performance.now());
-        if (message?.id !== undefined) ops.set(message.id, message.op);
+        if (message?.id !== undefined) sent.set(message.id, { op: message.op, at: performance.now() });
         return post(message, ...rest);
       };
       // Registered before engine.js sets onmessage, so it runs first in each answer's task.
       this.addEventListener('message', ({ data }) => {
-        const op = ops.get(data?.id);
-        ops.delete(data?.id);
+        const request = sent.get(data?.id);
+        if (!request) return;
+        sent.delete(data.id);
         const t0 = performance.now();
         const after = new MessageChannel();
         after.port1.onmessage = () => {
           const ms = performance.now() - t0;
-          if (ms > 30 && playedAt) slowAnswers.push({ op: op ?? '?', atMs: Math.round(t0 - playedAt), ms: Math.round(ms) });
+          if (ms > 30 && playedAt) slowAnswers.push({ op: request.op ?? '?', atMs: Math.round(t0 - playedAt), ms: Math.round(ms) });
         };
         after.port2.postMessage(0);
-      });
-      this.addEventListener('message', ({ data }) => {
-        const at = sent.get(data?.id);
-        if (at === undefined) return;
-        sent.delete(data.id);
-        if (!measuring) return;
-        roundTrips.push(performance.now() - at);
+        if (request.op !== 'frame' || !measuring) return;
+        roundTrips.push(t0 - request.at);
         if (typeof data.result?.msPerEpoch === 'number') epochMs.push(data.result.msPerEpoch);
       });
     }

@@ -46,7 +46,7 @@ export function mount(root, { state: initial = defaultState(), onStateChange = (
   let started = false;       // start() ran: the worker is up (its first call creates it)
   let onScreen = !lazy;      // false while off screen or in a hidden tab: no frames are asked for
   // Animation frames only while there is something to draw (frame-loop.js says why).
-  const loop = new FrameLoop({ onFrame: () => tick(), busy: () => running || !ready, shown: onScreen });
+  const loop = new FrameLoop({ onFrame: tick, busy: () => running || !ready, shown: onScreen });
   // The shared worker can die (a trap): engine.js restarts it and loads this session from its
   // last checkpoint. Only a worker that keeps failing is fatal: we then offer Restart.
   let stopped = false;  // the engine died: its calls' errors are noise until Restart
